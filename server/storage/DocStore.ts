@@ -1,0 +1,15 @@
+/**
+ * Where a story's Yjs state lives: an append-only update log plus a snapshot.
+ * The collaboration server needs only these verbs; SQLite implements them (sqlite/),
+ * PostgreSQL can later, passing the same contract test.
+ */
+export interface DocStore {
+  /** The story's whole state as one Yjs update (snapshot merged with every logged update), or null when none is stored. */
+  load(articleId: string): Uint8Array | null;
+  /** Appends one accepted update to the story's log, durably, before it is broadcast. Returns the log's length. */
+  append(articleId: string, update: Uint8Array): number;
+  /** Merges the *stored* snapshot and log rows into a new snapshot and deletes those rows, in one transaction. */
+  compact(articleId: string): void;
+  /** How many updates the story's log holds since its snapshot. */
+  logLength(articleId: string): number;
+}

@@ -1,0 +1,56 @@
+/** Shapes of the REST API, shared by the server (which produces them) and the client (which reads them). */
+
+export type ArticleStatus = 'draft' | 'in_review' | 'approved' | 'published';
+
+/** Someone in a story right now, as their awareness state says. */
+export interface Presence {
+  name: string;
+  color: string;
+}
+
+/** One row of GET /api/articles. */
+export interface ArticleSummary {
+  id: string;
+  headline: string;
+  status: ArticleStatus;
+  createdAt: string;
+  updatedAt: string;
+  wordCount: number;
+  present: Presence[];
+}
+
+/** GET /api/articles/:id and POST /api/articles. */
+export interface Article extends ArticleSummary {
+  byline: string;
+  slug: string;
+  section: string;
+  tags: string[];
+}
+
+export interface ArticleList {
+  articles: ArticleSummary[];
+}
+
+/** Every HTTP error body: `{ error: { id, message } }`. */
+export interface ApiErrorBody {
+  error: { id: ErrorId; message: string; details?: unknown };
+}
+
+/** Stable error ids. Clients and tools may switch on these; never rename one. */
+export const ErrorId = {
+  BadJson: 'bad_json',
+  ValidationFailed: 'validation_failed',
+  ArticleNotFound: 'article_not_found',
+  NotFound: 'not_found',
+  UnsupportedFormat: 'unsupported_format',
+  PayloadTooLarge: 'payload_too_large',
+  Internal: 'internal_error',
+} as const;
+export type ErrorId = (typeof ErrorId)[keyof typeof ErrorId];
+
+/** Body of POST /api/articles. */
+export interface CreateArticleBody {
+  headline: string;
+}
+
+export const HEADLINE_MAX_LENGTH = 300;

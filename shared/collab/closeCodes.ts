@@ -1,0 +1,57 @@
+/**
+ * WebSocket close codes understood by both the server and the browser.
+ * 4000–4999 is the range RFC 6455 leaves to applications; the last three digits
+ * echo the closest HTTP status so logs read naturally.
+ */
+export const CloseCode = {
+  /** The frame could not be decoded, or carried an unknown message type. */
+  BadMessage: 4400,
+  /** No session, or the session expired. */
+  Unauthorized: 4401,
+  /** Signed in, but not allowed to open this story. */
+  Forbidden: 4403,
+  /** The story does not exist. */
+  NotFound: 4404,
+  /** A single message exceeded the server's size limit. */
+  MessageTooLarge: 4413,
+  /** The client's editor schema has another major version: reload to update. */
+  SchemaMismatch: 4426,
+  /** The server failed to load or store the story; retry later. */
+  InternalError: 4500,
+  /** The server is shutting down; reconnect shortly. */
+  ServerShutdown: 4503,
+} as const;
+
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Codes after which reconnecting without user action cannot help. */
+export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([
+  CloseCode.Unauthorized,
+  CloseCode.Forbidden,
+  CloseCode.NotFound,
+  CloseCode.SchemaMismatch,
+]);
+
+/** A human sentence for a close code, shown by the client. */
+export function describeCloseCode(code: number): string | null {
+  switch (code) {
+    case CloseCode.BadMessage:
+      return 'The server could not read a message from this browser.';
+    case CloseCode.Unauthorized:
+      return 'You are signed out. Sign in again to keep editing.';
+    case CloseCode.Forbidden:
+      return 'You do not have access to this story.';
+    case CloseCode.NotFound:
+      return 'This story does not exist. It may have been deleted.';
+    case CloseCode.MessageTooLarge:
+      return 'A change was too large for the server to accept.';
+    case CloseCode.SchemaMismatch:
+      return 'Copydesk has been updated. Reload the page to continue editing.';
+    case CloseCode.InternalError:
+      return 'The server had a problem with this story. Retrying…';
+    case CloseCode.ServerShutdown:
+      return 'The server is restarting. Reconnecting…';
+    default:
+      return null;
+  }
+}
