@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.ts', 'bench/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    // Integration tests each start their own server on port 0 with their own SQLite file.
+    pool: 'forks',
+  },
+  resolve: {
+    dedupe: ['yjs', 'y-protocols', 'lib0', '@tiptap/pm', '@tiptap/y-tiptap'],
+  },
+});
