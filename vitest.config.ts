@@ -8,6 +8,8 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Integration tests each start their own server on port 0 with their own SQLite file.
     pool: 'forks',
+    reporters: ['default', 'json'],
+    outputFile: { json: 'reports/vitest.json' },
   },
   resolve: {
     dedupe: ['yjs', 'y-protocols', 'lib0', '@tiptap/pm', '@tiptap/y-tiptap'],
