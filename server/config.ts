@@ -22,9 +22,16 @@ export interface Config {
   clientDir: string | null;
   /** Log level. */
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /**
+   * SQLite `synchronous` pragma. NORMAL (default): in WAL mode a committed write survives
+   * `kill -9` of the process; only an OS crash or power loss may lose the last commits.
+   * FULL also survives those, at the cost of an fsync per write.
+   */
+  sqliteSynchronous: 'NORMAL' | 'FULL';
 }
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+const SQLITE_SYNCHRONOUS = ['NORMAL', 'FULL'] as const;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -46,6 +53,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(env.LOG_LEVEL)}`);
   }
+  const sqliteSynchronous = (env.SQLITE_SYNCHRONOUS ?? 'NORMAL').toUpperCase() as Config['sqliteSynchronous'];
+  if (!SQLITE_SYNCHRONOUS.includes(sqliteSynchronous)) {
+    throw new ConfigError(
+      `SQLITE_SYNCHRONOUS must be one of ${SQLITE_SYNCHRONOUS.join(', ')}, got ${JSON.stringify(env.SQLITE_SYNCHRONOUS)}`,
+    );
+  }
   const clientDir = env.CLIENT_DIR === '' ? null : path.resolve(env.CLIENT_DIR ?? 'dist');
   return Object.freeze({
     port: int(env, 'PORT', 3000, 0, 65535),
@@ -58,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     summaryDebounceMs: int(env, 'SUMMARY_DEBOUNCE_MS', 1000, 0, 600_000),
     clientDir,
     logLevel,
+    sqliteSynchronous,
   });
 }
 

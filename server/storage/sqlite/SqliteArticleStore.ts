@@ -1,0 +1,81 @@
+import type Database from 'better-sqlite3';
+import type { ArticleStatus } from '../../../shared/api.ts';
+import type { ArticleRecord, ArticleStore, ArticleSummaryUpdate } from '../ArticleStore.ts';
+
+interface ArticleRow {
+  id: string;
+  headline: string;
+  status: ArticleStatus;
+  byline: string;
+  slug: string;
+  section: string;
+  tags: string;
+  word_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+function toRecord(row: ArticleRow): ArticleRecord {
+  let tags: string[] = [];
+  try {
+    const parsed: unknown = JSON.parse(row.tags);
+    if (Array.isArray(parsed)) tags = parsed.filter((tag): tag is string => typeof tag === 'string');
+  } catch {
+    // A damaged tags cell must not hide the story from the list.
+  }
+  return {
+    id: row.id,
+    headline: row.headline,
+    status: row.status,
+    byline: row.byline,
+    slug: row.slug,
+    section: row.section,
+    tags,
+    wordCount: row.word_count,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** ArticleStore on SQLite; `create` writes the row and the first snapshot in one transaction. */
+export class SqliteArticleStore implements ArticleStore {
+  readonly #get: Database.Statement<[string], ArticleRow>;
+  readonly #list: Database.Statement<[], ArticleRow>;
+  readonly #update: Database.Statement<Record<string, unknown>>;
+  readonly #create: (record: ArticleRecord, initialState: Uint8Array) => void;
+
+  constructor(db: Database.Database) {
+    this.#get = db.prepare('SELECT * FROM articles WHERE id = ?');
+    this.#list = db.prepare('SELECT * FROM articles ORDER BY updated_at DESC, created_at DESC, rowid DESC');
+    this.#update = db.prepare(
+      `UPDATE articles SET headline = @headline, word_count = @wordCount, byline = @byline, slug = @slug,
+       section = @section, tags = @tags, updated_at = @updatedAt WHERE id = @id`,
+    );
+    const insert = db.prepare(
+      `INSERT INTO articles (id, headline, status, byline, slug, section, tags, word_count, created_at, updated_at)
+       VALUES (@id, @headline, @status, @byline, @slug, @section, @tags, @wordCount, @createdAt, @updatedAt)`,
+    );
+    const insertSnapshot = db.prepare('INSERT INTO doc_snapshots (article_id, data, updated_at) VALUES (?, ?, ?)');
+    this.#create = db.transaction((record: ArticleRecord, initialState: Uint8Array) => {
+      insert.run({ ...record, tags: JSON.stringify(record.tags) });
+      insertSnapshot.run(record.id, initialState, record.createdAt);
+    });
+  }
+
+  create(record: ArticleRecord, initialState: Uint8Array): void {
+    this.#create(record, initialState);
+  }
+
+  get(id: string): ArticleRecord | null {
+    const row = this.#get.get(id);
+    return row ? toRecord(row) : null;
+  }
+
+  list(): ArticleRecord[] {
+    return this.#list.all().map(toRecord);
+  }
+
+  updateSummary(id: string, summary: ArticleSummaryUpdate): void {
+    this.#update.run({ id, ...summary, tags: JSON.stringify(summary.tags) });
+  }
+}

@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { docStoreContract } from '../docStoreContract.ts';
+import { openDatabase } from './openDatabase.ts';
+import { SqliteArticleStore } from './SqliteArticleStore.ts';
+import { SqliteDocStore } from './SqliteDocStore.ts';
+import { migrations } from './migrations.ts';
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-sqlite-'));
+}
+
+function insertArticle(store: SqliteArticleStore, id: string, updatedAt = new Date().toISOString()): void {
+  store.create(
+    {
+      id,
+      headline: `Story ${id}`,
+      status: 'draft',
+      byline: '',
+      slug: id,
+      section: '',
+      tags: [],
+      wordCount: 0,
+      createdAt: updatedAt,
+      updatedAt,
+    },
+    new Uint8Array([0, 0]),
+  );
+}
+
+docStoreContract('SQLite', () => {
+  const dir = tempDir();
+  const db = openDatabase(dir);
+  const articles = new SqliteArticleStore(db);
+  // The contract starts from an empty document, so drop the placeholder snapshot `create` writes.
+  return {
+    store: new SqliteDocStore(db),
+    ensureArticle: (id) => {
+      insertArticle(articles, id);
+      db.prepare('DELETE FROM doc_snapshots WHERE article_id = ?').run(id);
+    },
+    close: () => {
+      db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+describe('SQLite storage', () => {
+  it('opens in WAL mode with the schema at the latest migration', () => {
+    const dir = tempDir();
+    const db = openDatabase(dir);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    db.close();
+    // Re-opening runs no migration twice.
+    const again = openDatabase(dir, { synchronous: 'FULL' });
+    expect(again.pragma('synchronous', { simple: true })).toBe(2);
+    again.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a database from a newer Copydesk', () => {
+    const dir = tempDir();
+    const db = openDatabase(dir);
+    db.pragma(`user_version = ${migrations.length + 1}`);
+    db.close();
+    expect(() => openDatabase(dir)).toThrow(/newer than this server knows/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates a row and its first snapshot together, and lists newest first', () => {
+    const dir = tempDir();
+    const db = openDatabase(dir);
+    const articles = new SqliteArticleStore(db);
+    const docs = new SqliteDocStore(db);
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, 'first');
+    articles.create(
+      {
+        id: 'x',
+        headline: 'X',
+        status: 'draft',
+        byline: '',
+        slug: 'x',
+        section: '',
+        tags: ['a'],
+        wordCount: 1,
+        createdAt: '2024-01-01T00:00:00.000Z',
+        updatedAt: '2024-01-01T00:00:00.000Z',
+      },
+      Y.encodeStateAsUpdate(doc),
+    );
+    insertArticle(articles, 'y', '2024-01-02T00:00:00.000Z');
+    expect(articles.list().map((a) => a.id)).toEqual(['y', 'x']);
+    const loaded = new Y.Doc();
+    Y.applyUpdate(loaded, docs.load('x')!);
+    expect(loaded.getText('t').toString()).toBe('first');
+    expect(articles.get('x')?.tags).toEqual(['a']);
+
+    articles.updateSummary('x', {
+      headline: 'X2',
+      wordCount: 7,
+      byline: 'B',
+      slug: 's',
+      section: 'World',
+      tags: ['t1', 't2'],
+      updatedAt: '2024-01-03T00:00:00.000Z',
+    });
+    expect(articles.list().map((a) => a.id)).toEqual(['x', 'y']);
+    expect(articles.get('x')).toMatchObject({ headline: 'X2', wordCount: 7, section: 'World', tags: ['t1', 't2'] });
+    expect(articles.get('nope')).toBeNull();
+
+    // A duplicate id fails the whole transaction: no second snapshot is written either.
+    expect(() => insertArticle(articles, 'x')).toThrow();
+    expect(articles.get('x')?.headline).toBe('X2');
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

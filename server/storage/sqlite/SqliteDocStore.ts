@@ -1,0 +1,69 @@
+import type Database from 'better-sqlite3';
+import * as Y from 'yjs';
+import type { DocStore } from '../DocStore.ts';
+
+interface UpdateRow {
+  seq: number;
+  data: Buffer;
+}
+
+/** DocStore on SQLite: `doc_updates` is the append-only log, `doc_snapshots` the compacted state. */
+export class SqliteDocStore implements DocStore {
+  readonly #snapshot: Database.Statement<[string], { data: Buffer }>;
+  readonly #rows: Database.Statement<[string], UpdateRow>;
+  readonly #insert: Database.Statement<[string, Uint8Array, string]>;
+  readonly #count: Database.Statement<[string], { n: number }>;
+  readonly #upsertSnapshot: Database.Statement<[string, Uint8Array, string]>;
+  readonly #deleteUpTo: Database.Statement<[string, number]>;
+  readonly #compact: (articleId: string) => void;
+  readonly #load: (articleId: string) => Uint8Array | null;
+
+  constructor(db: Database.Database) {
+    this.#snapshot = db.prepare('SELECT data FROM doc_snapshots WHERE article_id = ?');
+    this.#rows = db.prepare('SELECT seq, data FROM doc_updates WHERE article_id = ? ORDER BY seq');
+    this.#insert = db.prepare('INSERT INTO doc_updates (article_id, data, created_at) VALUES (?, ?, ?)');
+    this.#count = db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE article_id = ?');
+    this.#upsertSnapshot = db.prepare(
+      `INSERT INTO doc_snapshots (article_id, data, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (article_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+    );
+    this.#deleteUpTo = db.prepare('DELETE FROM doc_updates WHERE article_id = ? AND seq <= ?');
+
+    // Both read the snapshot and the rows in one transaction so they see one consistent state.
+    this.#load = db.transaction((articleId: string) => {
+      const { snapshot, rows } = this.#read(articleId);
+      if (!snapshot && rows.length === 0) return null;
+      return Y.mergeUpdates([...(snapshot ? [snapshot] : []), ...rows.map((row) => row.data)]);
+    });
+    this.#compact = db.transaction((articleId: string) => {
+      const { snapshot, rows } = this.#read(articleId);
+      if (rows.length === 0) return;
+      const merged = Y.mergeUpdates([...(snapshot ? [snapshot] : []), ...rows.map((row) => row.data)]);
+      this.#upsertSnapshot.run(articleId, merged, new Date().toISOString());
+      // Exactly the rows merged above: anything appended later keeps its row.
+      this.#deleteUpTo.run(articleId, rows[rows.length - 1]!.seq);
+    });
+  }
+
+  load(articleId: string): Uint8Array | null {
+    return this.#load(articleId);
+  }
+
+  append(articleId: string, update: Uint8Array): number {
+    this.#insert.run(articleId, update, new Date().toISOString());
+    return this.logLength(articleId);
+  }
+
+  compact(articleId: string): void {
+    this.#compact(articleId);
+  }
+
+  logLength(articleId: string): number {
+    return this.#count.get(articleId)?.n ?? 0;
+  }
+
+  #read(articleId: string): { snapshot: Uint8Array | null; rows: UpdateRow[] } {
+    const snapshot = this.#snapshot.get(articleId)?.data ?? null;
+    return { snapshot: snapshot ? new Uint8Array(snapshot) : null, rows: this.#rows.all(articleId) };
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * The database's schema, as an ordered list of migrations. `PRAGMA user_version` records how
+ * many have run; openDatabase applies the rest in one transaction each. Append new entries;
+ * never edit or reorder a shipped one.
+ */
+export const migrations: readonly string[] = [
+  // 1: stories and their Yjs state
+  `
+  CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    headline TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'draft',
+    byline TEXT NOT NULL DEFAULT '',
+    slug TEXT NOT NULL DEFAULT '',
+    section TEXT NOT NULL DEFAULT '',
+    tags TEXT NOT NULL DEFAULT '[]',
+    word_count INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX articles_updated_at ON articles (updated_at DESC);
+
+  CREATE TABLE doc_updates (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    data BLOB NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX doc_updates_article_seq ON doc_updates (article_id, seq);
+
+  CREATE TABLE doc_snapshots (
+    article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    data BLOB NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  `,
+];

@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Config } from '../../config.ts';
+import { migrations } from './migrations.ts';
+
+/** The database file inside a data folder. */
+export function databasePath(dataDir: string): string {
+  return path.join(dataDir, 'copydesk.sqlite');
+}
+
+/**
+ * Opens (creating when needed) the SQLite database in `dataDir`, in WAL mode, and brings its
+ * schema up to date. With WAL, a committed transaction is in the log file before the call
+ * returns, so it survives `kill -9` of the process even with `synchronous=NORMAL`.
+ */
+export function openDatabase(
+  dataDir: string,
+  options: { synchronous?: Config['sqliteSynchronous'] } = {},
+): Database.Database {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = new Database(databasePath(dataDir));
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > migrations.length) {
+    throw new Error(
+      `The database schema is version ${current}, newer than this server knows (${migrations.length}). Upgrade Copydesk.`,
+    );
+  }
+  for (let version = current; version < migrations.length; version++) {
+    db.transaction(() => {
+      db.exec(migrations[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}
