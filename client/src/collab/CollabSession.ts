@@ -1,0 +1,147 @@
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { FATAL_CLOSE_CODES, describeCloseCode } from '../../../shared/collab/closeCodes.ts';
+import { DOC_FIELD } from '../../../shared/collab/docFields.ts';
+import { SCHEMA_VERSION } from '../../../shared/editor/version.ts';
+import type { Identity } from '../user/identity.ts';
+import { SaveTracker } from './SaveTracker.ts';
+
+/** A plain, immutable picture of a session's connection, for rendering. */
+export interface CollabSnapshot {
+  socket: 'connecting' | 'connected' | 'disconnected';
+  /** The server's copy and ours are in step on the current connection. */
+  synced: boolean;
+  /** The document is safe to show: from the server, or from this device's earlier copy. */
+  ready: boolean;
+  /** Some local change has not reached the server yet. */
+  unsaved: boolean;
+  /** Failed connection attempts since the last successful sync. */
+  failedAttempts: number;
+  /** Why the server refused us for good; the session no longer reconnects. */
+  fatal: { code: number; message: string } | null;
+  /** A temporary reason the server gave for the last close, if it gave one. */
+  notice: string | null;
+}
+
+/** The IndexedDB database holding this device's copy of a story. */
+export function localStoreName(articleId: string): string {
+  return `copydesk-story-${articleId}`;
+}
+
+/**
+ * One open story in this browser: the Y.Doc, its copy on this device (IndexedDB) and
+ * its connection to the server. The document is never seeded here; the server wrote it
+ * when the story was created.
+ */
+export class CollabSession {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  private readonly local: IndexeddbPersistence;
+  private readonly saves: SaveTracker;
+  private readonly listeners = new Set<() => void>();
+  private snapshot: CollabSnapshot;
+  private everSynced = false;
+  private localLoaded = false;
+  private fatal: CollabSnapshot['fatal'] = null;
+  private notice: string | null = null;
+
+  constructor(
+    readonly articleId: string,
+    identity: Identity,
+    collabUrl: string,
+  ) {
+    this.local = new IndexeddbPersistence(localStoreName(articleId), this.doc);
+    this.provider = new WebsocketProvider(collabUrl, articleId, this.doc, {
+      params: { schemaVersion: SCHEMA_VERSION },
+      shouldReconnect: (event) => !FATAL_CLOSE_CODES.has(event.code),
+      maxBackoffTime: 4000,
+    });
+    this.provider.awareness.setLocalStateField('user', { name: identity.name, color: identity.color });
+    this.saves = new SaveTracker(this.doc, this.provider);
+    this.snapshot = this.computeSnapshot();
+
+    this.local.on('synced', () => {
+      this.localLoaded = true;
+      this.update();
+    });
+    this.provider.on('status', this.update);
+    this.provider.on('sync', (synced: boolean) => {
+      if (synced) {
+        this.everSynced = true;
+        this.notice = null;
+      }
+      this.update();
+    });
+    this.provider.on('connection-close', (event: CloseEvent | null) => {
+      if (event && !FATAL_CLOSE_CODES.has(event.code)) this.notice = describeCloseCode(event.code);
+      this.update();
+    });
+    this.provider.on('closed', ({ code }: { code: number }) => {
+      this.fatal = { code, message: describeCloseCode(code) ?? `The server closed the connection (code ${code}).` };
+      this.provider.disconnect();
+      this.update();
+    });
+    this.saves.subscribe(this.update);
+  }
+
+  /** The shared fragment the editor binds to. */
+  get fragment(): Y.XmlFragment {
+    return this.doc.getXmlFragment(DOC_FIELD);
+  }
+
+  /** Re-render on any change of the snapshot. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): CollabSnapshot => this.snapshot;
+
+  /** Update the name and color others see on this browser's caret. */
+  setIdentity(identity: Identity): void {
+    this.provider.awareness.setLocalStateField('user', { name: identity.name, color: identity.color });
+  }
+
+  destroy(): void {
+    this.listeners.clear();
+    this.saves.destroy();
+    this.provider.destroy();
+    void this.local.destroy();
+    this.doc.destroy();
+  }
+
+  private readonly update = (): void => {
+    const next = this.computeSnapshot();
+    const prev = this.snapshot;
+    if (
+      prev.socket === next.socket &&
+      prev.synced === next.synced &&
+      prev.ready === next.ready &&
+      prev.unsaved === next.unsaved &&
+      prev.failedAttempts === next.failedAttempts &&
+      prev.fatal === next.fatal &&
+      prev.notice === next.notice
+    ) {
+      return;
+    }
+    this.snapshot = next;
+    for (const listener of this.listeners) listener();
+  };
+
+  private computeSnapshot(): CollabSnapshot {
+    const provider = this.provider;
+    const socket = provider.wsconnected ? 'connected' : provider.wsconnecting ? 'connecting' : 'disconnected';
+    // A device copy with content is a real earlier state of the story; an empty one is not.
+    const localReady = this.localLoaded && this.fragment.length > 0;
+    return {
+      socket,
+      synced: provider.synced,
+      ready: this.fatal === null && (this.everSynced || localReady),
+      unsaved: this.saves.hasUnsavedChanges,
+      failedAttempts: this.everSynced && provider.synced ? 0 : provider.wsUnsuccessfulReconnects,
+      fatal: this.fatal,
+      notice: this.notice,
+    };
+  }
+}
