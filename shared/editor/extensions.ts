@@ -1,0 +1,44 @@
+import type { Extensions } from '@tiptap/core';
+import { StarterKit } from '@tiptap/starter-kit';
+import { safeUrl } from '../export/safeUrl.ts';
+import { ArticleDocument } from './nodes/ArticleDocument.ts';
+import { Figure } from './nodes/Figure.ts';
+import { Headline } from './nodes/Headline.ts';
+import { RelatedLink } from './nodes/RelatedLink.ts';
+import { Standfirst } from './nodes/Standfirst.ts';
+
+/** Heading levels a story body may use: the headline is the only level 1. */
+export const HEADING_LEVELS = [2, 3] as const;
+
+/**
+ * The article schema as Tiptap extensions: the one list the browser editor and the server's
+ * exporters share. Collaboration extensions are not included; the editor adds them.
+ * Changing what this accepts is a schema change: see SCHEMA_VERSION in ./version.ts.
+ */
+export function articleExtensions(): Extensions {
+  return [
+    StarterKit.configure({
+      document: false,
+      undoRedo: false,
+      code: false,
+      codeBlock: false,
+      strike: false,
+      underline: false,
+      // Each collaborator would append its own trailing paragraph; figure insertion adds one instead.
+      trailingNode: false,
+      heading: { levels: [...HEADING_LEVELS] },
+      link: {
+        openOnClick: false,
+        autolink: true,
+        defaultProtocol: 'https',
+        isAllowedUri: (url) => safeUrl(url) !== null,
+        HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
+      },
+    }),
+    ArticleDocument,
+    Headline,
+    Standfirst,
+    Figure,
+    RelatedLink,
+  ];
+}
