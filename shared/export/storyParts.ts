@@ -1,0 +1,78 @@
+import { Node as PMNode } from '@tiptap/pm/model';
+import type { ArticleJson } from '../article/ArticleJson.ts';
+import { articleSchema } from '../editor/schema.ts';
+import { countWords } from '../article/countWords.ts';
+
+/** A figure of the story: image, alt text, credit and caption (plain text). */
+export interface FigurePart {
+  src: string;
+  alt: string;
+  credit: string;
+  caption: string;
+}
+
+/** A READ MORE block: where it points (may be empty) and what it says. */
+export interface RelatedLinkPart {
+  href: string;
+  label: string;
+}
+
+/** A story split into the pieces exporters need, after schema validation. */
+export interface StoryParts {
+  doc: PMNode;
+  headline: string;
+  standfirst: string;
+  /** The body: every block after the headline and the standfirst. */
+  body: PMNode[];
+  figures: FigurePart[];
+  relatedLinks: RelatedLinkPart[];
+  /** Plain text of the body, figure captions excluded, blocks separated by newlines. */
+  bodyText: string;
+  /** Words of `bodyText`. */
+  bodyWordCount: number;
+}
+
+/**
+ * Validates the story against the article schema (node and mark names, attributes and content
+ * expressions) and splits it into parts. Throws RangeError on a document that does not fit.
+ */
+export function storyParts(article: ArticleJson): StoryParts {
+  const doc = PMNode.fromJSON(articleSchema, article.doc);
+  doc.check();
+  const headline = inlineText(doc.child(0), ' ');
+  const standfirst = inlineText(doc.child(1), ' ');
+  const body: PMNode[] = [];
+  for (let i = 2; i < doc.childCount; i += 1) body.push(doc.child(i));
+  const figures: FigurePart[] = [];
+  const relatedLinks: RelatedLinkPart[] = [];
+  const bodyLines: string[] = [];
+  const visit = (node: PMNode): boolean => {
+    if (node.type.name === 'figure') {
+      figures.push({
+        src: String(node.attrs.src ?? ''),
+        alt: String(node.attrs.alt ?? ''),
+        credit: String(node.attrs.credit ?? ''),
+        caption: inlineText(node, ' '),
+      });
+      return false;
+    }
+    if (node.type.name === 'relatedLink') {
+      relatedLinks.push({ href: String(node.attrs.href ?? ''), label: inlineText(node, ' ') });
+    }
+    if (node.isTextblock) {
+      bodyLines.push(inlineText(node, ' '));
+      return false;
+    }
+    return true;
+  };
+  for (const block of body) {
+    if (visit(block)) block.descendants(visit);
+  }
+  const bodyText = bodyLines.join('\n');
+  return { doc, headline, standfirst, body, figures, relatedLinks, bodyText, bodyWordCount: countWords(bodyText) };
+}
+
+/** The text of a textblock, with `breakText` where it holds a hard break (or any other inline leaf). */
+export function inlineText(node: PMNode, breakText: string): string {
+  return node.textBetween(0, node.content.size, breakText, breakText);
+}
