@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { PASSWORD_MAX_LENGTH } from '../../shared/accounts.ts';
 
 /** scrypt cost parameters. `N` is the CPU/memory cost (a power of two), `r` the block size, `p` the parallelism. */
 export interface ScryptParams {
@@ -16,9 +17,6 @@ const KEY_BYTES = 32;
 const MAX_N = 2 ** 20;
 const MAX_R = 32;
 const MAX_P = 16;
-
-/** Longest password accepted; scrypt itself has no limit, but request bodies should. */
-export const PASSWORD_MAX_LENGTH = 1024;
 
 function memoryFor({ N, r, p }: ScryptParams): number {
   // scrypt needs 128·N·r bytes for V plus 128·r·p for B; headroom avoids Node's "memory limit exceeded".

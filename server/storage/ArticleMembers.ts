@@ -1,0 +1,18 @@
+/** Who a story belongs to, by username. */
+export interface StoryPeople {
+  createdBy: string | null;
+  assignees: string[];
+  reviewer: string | null;
+}
+
+/** The people attached to each story: its creator, assigned reporters and reviewing editor. */
+export interface ArticleMembers {
+  get(articleId: string): StoryPeople;
+  setCreator(articleId: string, userId: number): void;
+  /** Replaces the assignee list. */
+  setAssignees(articleId: string, userIds: readonly number[]): void;
+  /** Sets or (with null) clears the reviewing editor. */
+  setReviewer(articleId: string, userId: number | null): void;
+  /** Stories the user created or is assigned to: the "mine" filter. */
+  articleIdsOf(userId: number): string[];
+}

@@ -1,0 +1,41 @@
+/** What an audit entry records. */
+export type AuditAction =
+  | 'transition'
+  | 'assign'
+  | 'unassign'
+  | 'set_reviewer'
+  | 'user_created'
+  | 'role_change'
+  | 'display_name_change'
+  | 'password_change'
+  | 'user_disabled'
+  | 'user_enabled';
+
+/** One row of the audit log: who did what, when, to which story or account, and why. */
+export interface AuditEntry {
+  id: number;
+  /** The story concerned, or null for account changes. */
+  articleId: string | null;
+  /** Username of whoever acted. */
+  actor: string;
+  action: AuditAction;
+  /** The account acted upon (assignee, user whose role changed), if any. */
+  subject: string | null;
+  /** Previous and new value: statuses for a transition, roles for a role change. */
+  from: string | null;
+  to: string | null;
+  note: string | null;
+  at: string;
+}
+
+export type NewAuditEntry = Omit<AuditEntry, 'id' | 'subject' | 'from' | 'to' | 'note'> &
+  Partial<Pick<AuditEntry, 'subject' | 'from' | 'to' | 'note'>>;
+
+/** Append-only record of transitions, assignments and account changes. */
+export interface AuditLog {
+  append(entry: NewAuditEntry): AuditEntry;
+  /** A story's entries, oldest first. */
+  forArticle(articleId: string): AuditEntry[];
+  /** Entries about an account (role changes, assignments), oldest first. */
+  forSubject(username: string): AuditEntry[];
+}

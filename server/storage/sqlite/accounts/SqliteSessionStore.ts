@@ -1,0 +1,83 @@
+import type Database from 'better-sqlite3';
+import { hashSessionToken, newSessionToken } from '../../../auth/sessionToken.ts';
+import type { NewSession, SessionRecord, SessionStore } from '../../SessionStore.ts';
+
+interface SessionRow {
+  id_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+function toRecord(row: SessionRow): SessionRecord {
+  return {
+    idHash: row.id_hash,
+    userId: row.user_id,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    lastSeenAt: row.last_seen_at,
+  };
+}
+
+/** SessionStore on SQLite; rows are keyed by the SHA-256 of the token, never the token. */
+export class SqliteSessionStore implements SessionStore {
+  readonly #insert: Database.Statement<[string, number, string, string, string]>;
+  readonly #get: Database.Statement<[string], SessionRow>;
+  readonly #touch: Database.Statement<[string, string, string]>;
+  readonly #delete: Database.Statement<[string]>;
+  readonly #deleteForUser: Database.Statement<[number], { id_hash: string }>;
+  readonly #deleteExpired: Database.Statement<[string]>;
+
+  constructor(db: Database.Database) {
+    this.#insert = db.prepare(
+      'INSERT INTO sessions (id_hash, user_id, created_at, expires_at, last_seen_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.#get = db.prepare('SELECT * FROM sessions WHERE id_hash = ?');
+    this.#touch = db.prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id_hash = ?');
+    this.#delete = db.prepare('DELETE FROM sessions WHERE id_hash = ?');
+    this.#deleteForUser = db.prepare('DELETE FROM sessions WHERE user_id = ? RETURNING id_hash');
+    this.#deleteExpired = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
+  }
+
+  create(userId: number, now: Date, ttlMs: number): NewSession {
+    const token = newSessionToken();
+    const created = now.toISOString();
+    const session: SessionRecord = {
+      idHash: hashSessionToken(token),
+      userId,
+      createdAt: created,
+      expiresAt: new Date(now.getTime() + ttlMs).toISOString(),
+      lastSeenAt: created,
+    };
+    this.#insert.run(session.idHash, userId, session.createdAt, session.expiresAt, session.lastSeenAt);
+    return { token, session };
+  }
+
+  find(token: string, now: Date): SessionRecord | null {
+    const idHash = hashSessionToken(token);
+    const row = this.#get.get(idHash);
+    if (!row) return null;
+    if (Date.parse(row.expires_at) <= now.getTime()) {
+      this.#delete.run(idHash);
+      return null;
+    }
+    return toRecord(row);
+  }
+
+  touch(token: string, now: Date, ttlMs: number): void {
+    this.#touch.run(now.toISOString(), new Date(now.getTime() + ttlMs).toISOString(), hashSessionToken(token));
+  }
+
+  delete(token: string): boolean {
+    return this.#delete.run(hashSessionToken(token)).changes > 0;
+  }
+
+  deleteForUser(userId: number): string[] {
+    return this.#deleteForUser.all(userId).map((r) => r.id_hash);
+  }
+
+  deleteExpired(now: Date): number {
+    return this.#deleteExpired.run(now.toISOString()).changes;
+  }
+}

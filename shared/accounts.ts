@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { ROLES, type Role } from './roles.ts';
+import { NOTE_MAX_LENGTH, STATUSES } from './workflow.ts';
+
+/** Usernames: letters, digits, dot, dash, underscore; compared case-insensitively. */
+export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{1,31}$/;
+export const DISPLAY_NAME_MAX_LENGTH = 80;
+/** NIST SP 800-63B asks for at least 8; a newsroom account guards unpublished stories, so ask for more. */
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 1024;
+
+const username = z.string().regex(USERNAME_PATTERN, 'Use 2–32 letters, digits, dots, dashes or underscores.');
+const displayName = z.string().trim().min(1).max(DISPLAY_NAME_MAX_LENGTH);
+const password = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
+
+/** An account as the API shows it: never the password hash. */
+export interface PublicUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  color: string;
+  disabled: boolean;
+  createdAt: string;
+}
+
+/** Body of POST /api/session. Only shape is checked here: a too-short password is simply wrong, not invalid. */
+export const LoginBody = z.object({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+});
+export type LoginBody = z.infer<typeof LoginBody>;
+
+/** Body of POST /api/users. */
+export const CreateUserBody = z.object({
+  username,
+  password,
+  displayName,
+  role: z.enum(ROLES),
+});
+export type CreateUserBody = z.infer<typeof CreateUserBody>;
+
+/** Body of PATCH /api/users/:username; at least one field. */
+export const UpdateUserBody = z
+  .object({
+    displayName: displayName.optional(),
+    role: z.enum(ROLES).optional(),
+    password: password.optional(),
+    disabled: z.boolean().optional(),
+  })
+  .strict()
+  .refine((body) => Object.values(body).some((v) => v !== undefined), 'Change at least one field.');
+export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
+
+/** Body of POST /api/articles/:id/transitions. */
+export const TransitionBody = z.object({
+  to: z.enum(STATUSES),
+  note: z.string().max(NOTE_MAX_LENGTH).optional(),
+});
+export type TransitionBody = z.infer<typeof TransitionBody>;
+
+/** One row of GET /api/articles/:id/activity, oldest first. */
+export interface ActivityEntry {
+  id: number;
+  actor: string;
+  action: string;
+  subject: string | null;
+  from: string | null;
+  to: string | null;
+  note: string | null;
+  at: string;
+}
