@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnServer, type SpawnedServer } from '../server/test/spawnServer.ts';
+import { processCpuSeconds, processPeakRss } from './procStats.ts';
+
+/** A fresh Copydesk server process on a free port with its own temporary data directory. */
+export class BenchServer {
+  private constructor(
+    readonly server: SpawnedServer,
+    readonly dataDir: string,
+  ) {}
+
+  static async start(): Promise<BenchServer> {
+    const dataDir = mkdtempSync(join(tmpdir(), 'copydesk-bench-'));
+    try {
+      return new BenchServer(await spawnServer({ dataDir, env: { LOG_LEVEL: 'warn' } }), dataDir);
+    } catch (err) {
+      rmSync(dataDir, { recursive: true, force: true });
+      throw err;
+    }
+  }
+
+  get url(): string {
+    return this.server.url;
+  }
+
+  /** CPU seconds (user + system) the server process has used so far. */
+  cpuSeconds(): number {
+    return processCpuSeconds(this.server.pid);
+  }
+
+  /** Peak resident memory of the server process so far, in bytes. */
+  peakRss(): number {
+    return processPeakRss(this.server.pid);
+  }
+
+  /** Stops the server gracefully (it stores what it holds) and removes its data. */
+  async stop(): Promise<void> {
+    this.server.kill('SIGTERM');
+    const stopped = await Promise.race([this.server.stopped.then(() => true), delay(10_000).then(() => false)]);
+    if (!stopped) {
+      this.server.kill('SIGKILL');
+      await this.server.stopped;
+    }
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+export function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

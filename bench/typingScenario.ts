@@ -1,0 +1,132 @@
+import { collabUrl, createStory } from './api.ts';
+import { BenchServer, delay } from './BenchServer.ts';
+import { now } from './BenchWriter.ts';
+import { summarizeLatency, percentile, type LatencySummary } from './percentile.ts';
+import { WorkerPool } from './WorkerPool.ts';
+import { converged } from './converged.ts';
+import type { WriterSpec } from './workerProtocol.ts';
+
+export interface TypingScenarioOptions {
+  stories: number;
+  writersPerStory: number;
+  durationSeconds: number;
+  /** Keystrokes per second per writer. */
+  rate: number;
+  /** Writer processes sharing the clients. */
+  processes: number;
+  trace: string;
+}
+
+/** What one typing scenario measured. */
+export interface TypingScenarioResult {
+  name: string;
+  stories: number;
+  writers: number;
+  durationSeconds: number;
+  rate: number;
+  processes: number;
+  keystrokesSent: number;
+  /** Keystrokes received by other writers of the same story, and how many were expected. */
+  deliveries: number;
+  expectedDeliveries: number;
+  /** Receive − send time of each keystroke at each other writer of its story. */
+  fanOutLatencyMs: LatencySummary;
+  /** Server CPU over the typing phase, in % of one core. */
+  serverCpuPercent: number;
+  /** Peak resident memory of the server process (VmHWM), MiB. */
+  serverPeakRssMiB: number;
+  /** CPU the writer processes used over the typing phase, in % of one core (all processes together). */
+  writersCpuPercent: number;
+  /** Median time of GET /api/articles while the writers type. */
+  listRequestMs: number;
+  /** Every writer of every story ended with the same story body. */
+  converged: boolean;
+  closeCodes: number[];
+}
+
+const COLORS = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#46f0f0', '#f032e6', '#9a6324'];
+/** Spread writers over the start of the trace so each types a different passage. */
+const TRACE_SPREAD = 2000;
+
+/** Runs `stories × writersPerStory` headless writers against a fresh server for a fixed time. */
+export async function runTypingScenario(options: TypingScenarioOptions): Promise<TypingScenarioResult> {
+  const name = `${options.stories} ${options.stories === 1 ? 'story' : 'stories'} × ${options.writersPerStory} writers`;
+  const server = await BenchServer.start();
+  let pool: WorkerPool | null = null;
+  try {
+    const ids: string[] = [];
+    for (let s = 0; s < options.stories; s++) ids.push(await createStory(server.url, `Bench story ${s + 1}`));
+
+    const specs: WriterSpec[] = [];
+    ids.forEach((storyId, s) => {
+      for (let w = 0; w < options.writersPerStory; w++) {
+        const n = specs.length;
+        specs.push({
+          storyId,
+          name: `Writer ${s + 1}.${w + 1}`,
+          color: COLORS[n % COLORS.length]!,
+          traceStart: 1 + ((n * 97) % TRACE_SPREAD),
+        });
+      }
+    });
+    pool = new WorkerPool(specs, options.processes);
+    await pool.connect(collabUrl(server.url), options.trace);
+    // Let the paragraphs every writer pasted on arrival reach everyone before timing.
+    await delay(1_000);
+
+    const cpuBefore = server.cpuSeconds();
+    const startedAt = now();
+    pool.start(startedAt, options.rate);
+    const listTimes = await sampleListRequests(server.url, options.durationSeconds * 1000);
+    pool.stop();
+    const elapsed = (now() - startedAt) / 1000;
+    const serverCpu = server.cpuSeconds() - cpuBefore;
+    // Keystrokes sent just before the stop are still travelling.
+    await delay(2_000);
+    const reports = await pool.report();
+    pool = null;
+    const peakRss = server.peakRss();
+
+    const sent = sum(reports.map((r) => r.sent));
+    return {
+      name,
+      stories: options.stories,
+      writers: specs.length,
+      durationSeconds: options.durationSeconds,
+      rate: options.rate,
+      processes: reports.length,
+      keystrokesSent: sent,
+      deliveries: sum(reports.map((r) => r.received)),
+      expectedDeliveries: sent * (options.writersPerStory - 1),
+      fanOutLatencyMs: summarizeLatency(reports.flatMap((r) => r.latencies)),
+      serverCpuPercent: (serverCpu / elapsed) * 100,
+      serverPeakRssMiB: peakRss / 2 ** 20,
+      writersCpuPercent: (sum(reports.map((r) => r.cpuSeconds)) / elapsed) * 100,
+      listRequestMs: percentile(Float64Array.from(listTimes).sort(), 50),
+      converged: converged(reports.flatMap((r) => r.bodies)),
+      closeCodes: reports.flatMap((r) => r.closeCodes),
+    };
+  } finally {
+    pool?.kill();
+    await server.stop();
+  }
+}
+
+/** Times GET /api/articles every second until `durationMs` has passed: what the story list costs under load. */
+async function sampleListRequests(baseUrl: string, durationMs: number): Promise<number[]> {
+  const end = now() + durationMs;
+  const times: number[] = [];
+  while (now() < end) {
+    await delay(Math.min(1_000, Math.max(0, end - now())));
+    if (now() >= end) break;
+    const t0 = now();
+    const res = await fetch(`${baseUrl}/api/articles`);
+    await res.arrayBuffer();
+    if (res.ok) times.push(now() - t0);
+  }
+  return times;
+}
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}

@@ -1,0 +1,34 @@
+/** Messages between the bench coordinator and its writer processes (over the fork IPC channel). */
+
+/** One headless writer to start in a worker. */
+export interface WriterSpec {
+  storyId: string;
+  name: string;
+  color: string;
+  /** Transaction of the trace this writer starts typing from. */
+  traceStart: number;
+}
+
+export type ToWorker =
+  | { type: 'connect'; collabUrl: string; trace: string; writers: WriterSpec[] }
+  | { type: 'start'; measureFrom: number; rate: number }
+  | { type: 'stop' }
+  | { type: 'report' };
+
+/** What a worker measured during the typing phase. */
+export interface WorkerReport {
+  /** receive − send times (ms) of keystrokes sent at or after `measureFrom`. */
+  latencies: number[];
+  sent: number;
+  received: number;
+  /** Body of each story as each writer sees it after the run. */
+  bodies: { storyId: string; xml: string }[];
+  closeCodes: number[];
+  /** CPU seconds (user + system) this worker used while typing. */
+  cpuSeconds: number;
+}
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'report'; report: WorkerReport }
+  | { type: 'error'; message: string };

@@ -1,0 +1,93 @@
+/**
+ * A writer process: runs a share of the headless writers so the load generator is spread
+ * over processes and does not starve the server's event loop (or its own receivers).
+ * Driven by the coordinator (bench/WorkerPool.ts) over the IPC channel.
+ */
+import { BenchWriter } from './BenchWriter.ts';
+import { TraceReplay } from './TraceReplay.ts';
+import { loadSequentialTrace } from './traces.ts';
+import type { FromWorker, ToWorker, WorkerReport } from './workerProtocol.ts';
+
+const writers: BenchWriter[] = [];
+const latencies: number[] = [];
+const timers = new Set<NodeJS.Timeout>();
+let measureFrom = Number.POSITIVE_INFINITY;
+let typing = false;
+let cpuAtStart = process.cpuUsage();
+
+function send(message: FromWorker): void {
+  process.send!(message);
+}
+
+async function connect(message: Extract<ToWorker, { type: 'connect' }>): Promise<void> {
+  const trace = loadSequentialTrace(message.trace);
+  for (const spec of message.writers) {
+    writers.push(
+      new BenchWriter({
+        collabUrl: message.collabUrl,
+        storyId: spec.storyId,
+        name: spec.name,
+        color: spec.color,
+        replay: new TraceReplay(trace, spec.traceStart),
+        onLatency: (ms, sentAt) => {
+          if (sentAt >= measureFrom) latencies.push(ms);
+        },
+      }),
+    );
+  }
+  await Promise.all(writers.map((w) => w.synced()));
+  for (const w of writers) w.startParagraph();
+  send({ type: 'ready' });
+}
+
+/** Types at `rate` keystrokes per second with ±50% jitter, so writers never move in lockstep. */
+function type(writer: BenchWriter, rate: number): void {
+  const schedule = (delay: number) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      if (!typing) return;
+      writer.keystroke();
+      schedule((1000 / rate) * (0.5 + Math.random()));
+    }, delay);
+    timers.add(timer);
+  };
+  schedule(Math.random() * (1000 / rate));
+}
+
+function report(): WorkerReport {
+  const cpu = process.cpuUsage(cpuAtStart);
+  return {
+    latencies,
+    sent: writers.reduce((n, w) => n + w.sent, 0),
+    received: writers.reduce((n, w) => n + w.received, 0),
+    bodies: writers.map((w) => ({ storyId: w.provider.roomname, xml: w.bodyXml() })),
+    closeCodes: writers.flatMap((w) => w.closeCodes),
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+  };
+}
+
+process.on('message', (message: ToWorker) => {
+  switch (message.type) {
+    case 'connect':
+      connect(message).catch((err: unknown) => send({ type: 'error', message: String(err) }));
+      return;
+    case 'start':
+      measureFrom = message.measureFrom;
+      cpuAtStart = process.cpuUsage();
+      typing = true;
+      for (const w of writers) type(w, message.rate);
+      return;
+    case 'stop':
+      typing = false;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      return;
+    case 'report':
+      send({ type: 'report', report: report() });
+      for (const w of writers) w.destroy();
+      setTimeout(() => process.exit(0), 200);
+      return;
+  }
+});
+
+process.on('disconnect', () => process.exit(0));
