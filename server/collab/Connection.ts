@@ -1,0 +1,162 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { WebSocket, RawData } from 'ws';
+import * as Y from 'yjs';
+import { CloseCode } from '../../shared/collab/closeCodes.ts';
+import type { Logger } from '../log.ts';
+import type { CollabDocument } from './CollabDocument.ts';
+import type { TransactionOrigin } from './origins.ts';
+import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, type ClientMessage } from './protocol.ts';
+
+/** What a connection needs besides its socket. */
+export interface ConnectionOptions {
+  articleId: string;
+  log: Logger;
+  /** Frames larger than this close the socket with CloseCode.MessageTooLarge. */
+  maxMessageBytes: number;
+  /** A socket that does not answer a ping within this interval is dropped. */
+  pingIntervalMs?: number;
+  /** Called once, when the socket closes for any reason. */
+  onClose(connection: Connection): void;
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/**
+ * One client socket on one story, speaking the y-websocket protocol (sync + awareness).
+ * Frames that arrive before the story is loaded wait in order and are handled once it is.
+ */
+export class Connection {
+  /** Awareness client ids this socket has announced; removed when it closes. */
+  readonly awarenessIds = new Set<number>();
+  /** The origin of every transaction this socket causes. */
+  readonly origin: TransactionOrigin = { kind: 'connection', connection: this };
+  readonly articleId: string;
+  readonly #ws: WebSocket;
+  readonly #options: ConnectionOptions;
+  #doc: CollabDocument | null = null;
+  #queue: Uint8Array[] = [];
+  #closed = false;
+  #alive = true;
+  #pingTimer: NodeJS.Timeout;
+
+  constructor(ws: WebSocket, options: ConnectionOptions) {
+    this.#ws = ws;
+    this.#options = options;
+    this.articleId = options.articleId;
+    ws.on('message', (data, isBinary) => this.#onFrame(data, isBinary));
+    ws.on('pong', () => {
+      this.#alive = true;
+    });
+    ws.on('error', (error) => options.log.debug('socket error', { articleId: this.articleId, error }));
+    ws.on('close', () => this.#dispose());
+    this.#pingTimer = setInterval(() => {
+      if (!this.#alive) {
+        options.log.debug('dropping a socket that stopped answering pings', { articleId: this.articleId });
+        ws.terminate();
+        return;
+      }
+      this.#alive = false;
+      ws.ping();
+    }, options.pingIntervalMs ?? 30_000);
+    this.#pingTimer.unref();
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Binds the loaded story: greets the client (sync step 1, current awareness) and handles queued frames. */
+  attach(doc: CollabDocument): void {
+    if (this.#closed) return;
+    this.#doc = doc;
+    doc.addConnection(this);
+    this.send(encodeSyncStep1(doc.ydoc));
+    const states = [...doc.awareness.getStates().keys()];
+    if (states.length > 0) this.send(encodeAwareness(doc.awareness, states));
+    const queued = this.#queue;
+    this.#queue = [];
+    for (const frame of queued) {
+      if (this.#closed) break;
+      this.#handle(frame);
+    }
+  }
+
+  send(message: Uint8Array): void {
+    if (this.#closed || this.#ws.readyState !== this.#ws.OPEN) return;
+    this.#ws.send(message, (error) => {
+      if (error) this.close(CloseCode.InternalError, 'send failed');
+    });
+  }
+
+  /** Closes the socket with a shared close code; the story forgets this connection at once. */
+  close(code: number, reason = ''): void {
+    if (this.#closed) return;
+    this.#dispose();
+    this.#ws.close(code, reason);
+    // A peer that never completes the closing handshake must not hold the socket open.
+    setTimeout(() => this.#ws.terminate(), 2_000).unref();
+  }
+
+  #onFrame(data: RawData, isBinary: boolean): void {
+    if (this.#closed) return;
+    if (!isBinary) {
+      this.close(CloseCode.BadMessage, 'text frames are not part of the protocol');
+      return;
+    }
+    const frame = toBytes(data);
+    if (frame.byteLength > this.#options.maxMessageBytes) {
+      this.close(CloseCode.MessageTooLarge, `messages are limited to ${this.#options.maxMessageBytes} bytes`);
+      return;
+    }
+    if (this.#doc) this.#handle(frame);
+    else this.#queue.push(frame);
+  }
+
+  #handle(frame: Uint8Array): void {
+    const doc = this.#doc!;
+    let message: ClientMessage;
+    try {
+      message = decodeClientMessage(frame);
+    } catch (error) {
+      this.#options.log.info('closing a socket that sent a malformed message', {
+        articleId: this.articleId,
+        reason: error instanceof Error ? error.message : String(error),
+      });
+      this.close(CloseCode.BadMessage, 'malformed message');
+      return;
+    }
+    try {
+      switch (message.type) {
+        case 'syncStep1':
+          this.send(encodeSyncStep2(doc.ydoc, message.stateVector));
+          break;
+        case 'syncStep2':
+        case 'update':
+          Y.applyUpdate(doc.ydoc, message.update, this.origin);
+          break;
+        case 'awareness':
+          awarenessProtocol.applyAwarenessUpdate(doc.awareness, message.update, this.origin);
+          break;
+        case 'queryAwareness':
+          this.send(encodeAwareness(doc.awareness, [...doc.awareness.getStates().keys()]));
+          break;
+      }
+    } catch (error) {
+      this.#options.log.warn('closing a socket whose message could not be applied', { articleId: this.articleId, error });
+      this.close(CloseCode.BadMessage, 'message could not be applied');
+    }
+  }
+
+  #dispose(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#queue = [];
+    clearInterval(this.#pingTimer);
+    this.#doc?.removeConnection(this);
+    this.#options.onClose(this);
+  }
+}

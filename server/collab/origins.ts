@@ -1,0 +1,30 @@
+import type { Connection } from './Connection.ts';
+
+/**
+ * Why a Yjs transaction happened. Every transaction on a story's Y.Doc carries one of these,
+ * and persistence and relay switch on `kind` exhaustively.
+ * - `connection`: a client sent it; store it, then relay to the other clients.
+ * - `storage`: loaded from the DocStore; already stored, nobody to tell.
+ * - `server`: the server changed the document itself (a command, a migration); store it and relay to all.
+ */
+export type TransactionOrigin =
+  | { kind: 'connection'; connection: Connection }
+  | { kind: 'storage' }
+  | { kind: 'server'; reason: string };
+
+/** The origin of state read from storage: one shared value, so it can be compared by identity. */
+export const STORAGE_ORIGIN: TransactionOrigin = Object.freeze({ kind: 'storage' });
+
+/** Narrows a Yjs transaction origin; anything not ours counts as a server change, so it is still stored. */
+export function toTransactionOrigin(origin: unknown): TransactionOrigin {
+  if (typeof origin === 'object' && origin !== null && 'kind' in origin) {
+    const kind = (origin as { kind: unknown }).kind;
+    if (kind === 'connection' || kind === 'storage' || kind === 'server') return origin as TransactionOrigin;
+  }
+  return { kind: 'server', reason: 'untyped origin' };
+}
+
+/** Fails to compile when a switch over origins misses a kind. */
+export function assertNever(value: never): never {
+  throw new Error(`Unhandled transaction origin: ${JSON.stringify(value)}`);
+}
