@@ -1,0 +1,66 @@
+import { useRef, useState } from 'react';
+import { EditorContent, useEditor } from '@tiptap/react';
+import type { CollabSession } from '../collab/CollabSession.ts';
+import type { Identity } from '../user/identity.ts';
+import { editorExtensions } from './editorExtensions.ts';
+import { FigureDialog } from './FigureDialog.tsx';
+import { LinkDialog } from './LinkDialog.tsx';
+import { MetaPanel } from './MetaPanel.tsx';
+import { RelatedLinkDialog } from './RelatedLinkDialog.tsx';
+import { Toolbar, type ToolbarDialog } from './Toolbar.tsx';
+import { useWordCount } from './useWordCount.ts';
+
+/**
+ * The story editor bound to a session whose document is ready: toolbar, the page being
+ * written, the story details beside it. Mounted only after the first sync, so the editor
+ * never renders (or writes) a document the server has not provided.
+ */
+export function EditorWorkspace({ session, identity, articleId }: {
+  session: CollabSession;
+  identity: Identity;
+  articleId: string;
+}) {
+  const [dialog, setDialog] = useState<ToolbarDialog | null>(null);
+  const openLink = useRef(() => setDialog('link'));
+
+  const editor = useEditor(
+    {
+      extensions: editorExtensions(session, identity, () => openLink.current()),
+      editorProps: {
+        attributes: {
+          class: 'article-body',
+          'aria-label': 'Story text',
+          spellcheck: 'true',
+        },
+      },
+      immediatelyRender: true,
+      shouldRerenderOnTransaction: false,
+    },
+    [session],
+  );
+  const wordCount = useWordCount(editor, session.doc);
+
+  return (
+    <div className="workspace">
+      <div className="workspace-main">
+        <div className="toolbar-row">
+          {editor ? <Toolbar editor={editor} onOpen={setDialog} /> : null}
+          <p className="word-count" aria-live="off">
+            {wordCount === null ? '' : `${wordCount.toLocaleString('en')} ${wordCount === 1 ? 'word' : 'words'}`}
+          </p>
+        </div>
+        <article className="sheet">
+          <EditorContent editor={editor} />
+        </article>
+      </div>
+      <aside className="workspace-side">
+        <MetaPanel doc={session.doc} />
+      </aside>
+      {editor && dialog === 'link' ? <LinkDialog editor={editor} onClose={() => setDialog(null)} /> : null}
+      {editor && dialog === 'figure' ? <FigureDialog editor={editor} onClose={() => setDialog(null)} /> : null}
+      {editor && dialog === 'relatedLink' ? (
+        <RelatedLinkDialog editor={editor} currentId={articleId} onClose={() => setDialog(null)} />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type * as Y from 'yjs';
+import { setMetaText, setTags } from '../../../shared/article/meta.ts';
+import { MetaTextField } from './MetaTextField.tsx';
+import { TagsField } from './TagsField.tsx';
+import { useMeta } from './useMeta.ts';
+
+/** Byline, slug, section and tags, co-edited live with everyone in the story. */
+export function MetaPanel({ doc }: { doc: Y.Doc }) {
+  const meta = useMeta(doc);
+  return (
+    <section className="meta-panel" aria-labelledby="meta-heading">
+      <h2 id="meta-heading" className="panel-heading">
+        Story details
+      </h2>
+      <MetaTextField
+        label="Byline"
+        value={meta.byline}
+        placeholder="By …"
+        onChange={(value) => setMetaText(doc, 'byline', value)}
+      />
+      <MetaTextField
+        label="Slug"
+        value={meta.slug}
+        placeholder="short-story-name"
+        onChange={(value) => setMetaText(doc, 'slug', value)}
+      />
+      <MetaTextField
+        label="Section"
+        value={meta.section}
+        placeholder="e.g. World, Business"
+        onChange={(value) => setMetaText(doc, 'section', value)}
+      />
+      <TagsField tags={meta.tags} onChange={(tags) => setTags(doc, tags)} />
+    </section>
+  );
+}

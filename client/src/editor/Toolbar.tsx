@@ -1,0 +1,110 @@
+import type { ReactNode } from 'react';
+import { useEditorState } from '@tiptap/react';
+import type { Editor } from '@tiptap/core';
+import { shortcutLabel } from './shortcuts.ts';
+
+/** The dialogs the toolbar can open; the editor page owns them. */
+export type ToolbarDialog = 'link' | 'figure' | 'relatedLink';
+
+function ToolButton({ label, shortcut, active, disabled, onClick, children }: {
+  label: string;
+  shortcut?: string;
+  active?: boolean;
+  disabled?: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  const hint = shortcut ? `${label} (${shortcutLabel(shortcut)})` : label;
+  return (
+    <button
+      type="button"
+      className={`tool${active ? ' is-active' : ''}`}
+      aria-label={label}
+      aria-pressed={active === undefined ? undefined : active}
+      title={hint}
+      disabled={disabled}
+      aria-keyshortcuts={shortcut?.replace('Mod', 'Control')}
+      // Keeps the editor's selection: a click on a toolbar button must not blur it.
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}
+
+/** Formatting and insertion controls, showing what applies at the cursor. */
+export function Toolbar({ editor, onOpen }: { editor: Editor; onOpen: (dialog: ToolbarDialog) => void }) {
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => {
+      const inBody = !e.isActive('headline') && !e.isActive('standfirst');
+      return {
+        inBody,
+        bold: e.isActive('bold'),
+        italic: e.isActive('italic'),
+        link: e.isActive('link'),
+        h2: e.isActive('heading', { level: 2 }),
+        h3: e.isActive('heading', { level: 3 }),
+        quote: e.isActive('blockquote'),
+        bullet: e.isActive('bulletList'),
+        ordered: e.isActive('orderedList'),
+        figure: e.isActive('figure'),
+        canBold: e.can().toggleBold(),
+        canItalic: e.can().toggleItalic(),
+        canUndo: e.can().undo(),
+        canRedo: e.can().redo(),
+      };
+    },
+  });
+  const chain = () => editor.chain().focus();
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Formatting">
+      <div className="tool-group">
+        <ToolButton label="Undo" shortcut="Mod-z" disabled={!state.canUndo} onClick={() => chain().undo().run()}>
+          <span aria-hidden="true">↶</span>
+        </ToolButton>
+        <ToolButton label="Redo" shortcut="Mod-Shift-z" disabled={!state.canRedo} onClick={() => chain().redo().run()}>
+          <span aria-hidden="true">↷</span>
+        </ToolButton>
+      </div>
+      <div className="tool-group">
+        <ToolButton label="Bold" shortcut="Mod-b" active={state.bold} disabled={!state.canBold} onClick={() => chain().toggleBold().run()}>
+          <b>B</b>
+        </ToolButton>
+        <ToolButton label="Italic" shortcut="Mod-i" active={state.italic} disabled={!state.canItalic} onClick={() => chain().toggleItalic().run()}>
+          <i>I</i>
+        </ToolButton>
+        <ToolButton label="Link" shortcut="Mod-k" active={state.link} disabled={!state.inBody} onClick={() => onOpen('link')}>
+          <span aria-hidden="true">🔗︎</span>
+        </ToolButton>
+      </div>
+      <div className="tool-group">
+        <ToolButton label="Subheading" shortcut="Mod-Alt-2" active={state.h2} disabled={!state.inBody} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
+          H2
+        </ToolButton>
+        <ToolButton label="Minor subheading" shortcut="Mod-Alt-3" active={state.h3} disabled={!state.inBody} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
+          H3
+        </ToolButton>
+        <ToolButton label="Quote" shortcut="Mod-Shift-b" active={state.quote} disabled={!state.inBody} onClick={() => chain().toggleBlockquote().run()}>
+          <span aria-hidden="true">“”</span>
+        </ToolButton>
+        <ToolButton label="Bulleted list" shortcut="Mod-Shift-8" active={state.bullet} disabled={!state.inBody} onClick={() => chain().toggleBulletList().run()}>
+          <span aria-hidden="true">•≡</span>
+        </ToolButton>
+        <ToolButton label="Numbered list" shortcut="Mod-Shift-7" active={state.ordered} disabled={!state.inBody} onClick={() => chain().toggleOrderedList().run()}>
+          <span aria-hidden="true">1≡</span>
+        </ToolButton>
+      </div>
+      <div className="tool-group">
+        <ToolButton label={state.figure ? 'Edit figure' : 'Insert figure'} active={state.figure} onClick={() => onOpen('figure')}>
+          <span className="tool-text">Figure</span>
+        </ToolButton>
+        <ToolButton label="Insert READ MORE link" onClick={() => onOpen('relatedLink')}>
+          <span className="tool-text">Read more</span>
+        </ToolButton>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import { AppHeader } from '../components/AppHeader.tsx';
+import { PeopleStack } from '../components/PeopleStack.tsx';
+import { StatusBadge } from '../components/StatusBadge.tsx';
+import { relativeTime } from '../format/relativeTime.ts';
+import { Link } from '../router/Link.tsx';
+import { navigate, storyPath } from '../router/router.ts';
+import { NewStoryDialog } from './NewStoryDialog.tsx';
+import { useArticleList } from './useArticleList.ts';
+
+/** Every story, newest first, with who is working in each right now. */
+export function StoryListPage() {
+  const { articles, error } = useArticleList();
+  const [creating, setCreating] = useState(false);
+  const [, setTick] = useState(0);
+
+  useEffect(() => {
+    document.title = 'Stories · Copydesk';
+    // Keeps "2 minutes ago" true between refreshes.
+    const timer = setInterval(() => setTick((tick) => tick + 1), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  return (
+    <div className="page">
+      <AppHeader>
+        <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+          New story
+        </button>
+      </AppHeader>
+      <main className="list-main">
+        <div className="list-heading">
+          <h1>Stories</h1>
+          {articles && articles.length > 0 ? (
+            <p className="list-count">
+              {articles.length} {articles.length === 1 ? 'story' : 'stories'}
+            </p>
+          ) : null}
+        </div>
+        {error ? (
+          <p className="banner banner-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        {articles === null && !error ? <p className="list-loading">Loading stories…</p> : null}
+        {articles && articles.length === 0 ? (
+          <section className="empty-state">
+            <h2>No stories yet — start the first one</h2>
+            <p>Stories you and your colleagues create appear here, newest first.</p>
+            <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+              Start a story
+            </button>
+          </section>
+        ) : null}
+        {articles && articles.length > 0 ? (
+          <table className="story-table">
+            <thead>
+              <tr>
+                <th scope="col">Headline</th>
+                <th scope="col">Status</th>
+                <th scope="col">Words</th>
+                <th scope="col">Last change</th>
+                <th scope="col">In the story</th>
+              </tr>
+            </thead>
+            <tbody>
+              {articles.map((article) => (
+                <tr key={article.id}>
+                  <td className="story-headline">
+                    <Link href={storyPath(article.id)}>{article.headline || 'Untitled story'}</Link>
+                  </td>
+                  <td>
+                    <StatusBadge status={article.status} />
+                  </td>
+                  <td className="numeric">{article.wordCount.toLocaleString('en')}</td>
+                  <td>
+                    <time dateTime={article.updatedAt} title={new Date(article.updatedAt).toLocaleString()}>
+                      {relativeTime(article.updatedAt)}
+                    </time>
+                  </td>
+                  <td>
+                    <PeopleStack people={article.present ?? []} label="In this story now" />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </main>
+      {creating ? (
+        <NewStoryDialog
+          onCancel={() => setCreating(false)}
+          onCreated={(article) => {
+            setCreating(false);
+            navigate(storyPath(article.id));
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
