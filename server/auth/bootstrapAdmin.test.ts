@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../storage/sqlite/accounts/testDatabase.ts';
+import { SqliteUserStore } from '../storage/sqlite/accounts/SqliteUserStore.ts';
+import { bootstrapAdmin } from './bootstrapAdmin.ts';
+import { verifyPassword } from './password.ts';
+import { CURSOR_COLORS, colorForUsername } from './userColor.ts';
+
+const FAST = { N: 2 ** 10, r: 8, p: 1 };
+let users: SqliteUserStore;
+let close: () => void;
+
+beforeEach(() => {
+  const t = openTestDatabase();
+  close = t.close;
+  users = new SqliteUserStore(t.db);
+});
+afterEach(() => close());
+
+describe('bootstrapAdmin', () => {
+  it('creates admin with the given password and returns no generated one', async () => {
+    const result = await bootstrapAdmin(users, { password: 'a long admin password', scryptParams: FAST });
+    expect(result).toEqual({ created: true, username: 'admin', generatedPassword: null });
+    const admin = users.findByUsername('admin')!;
+    expect(admin.role).toBe('admin');
+    expect(admin.passwordHash).not.toContain('a long admin password');
+    expect(await verifyPassword('a long admin password', admin.passwordHash)).toBe(true);
+  });
+
+  it('generates a strong random password when none is given, and stores only its hash', async () => {
+    const result = await bootstrapAdmin(users, { scryptParams: FAST });
+    if (!result.created || result.generatedPassword === null) throw new Error('expected a generated password');
+    expect(result.generatedPassword).toMatch(/^[\w-]{24}$/);
+    expect(await verifyPassword(result.generatedPassword, users.findByUsername('admin')!.passwordHash)).toBe(true);
+    const other = await bootstrapAdmin(new SqliteUserStore(openAnother()), { scryptParams: FAST });
+    expect(other.created && other.generatedPassword).not.toBe(result.generatedPassword);
+  });
+
+  it('does nothing once any account exists, even with a new password', async () => {
+    await bootstrapAdmin(users, { password: 'first admin password', scryptParams: FAST });
+    expect(await bootstrapAdmin(users, { password: 'second admin password', scryptParams: FAST })).toEqual({ created: false });
+    expect(await verifyPassword('first admin password', users.findByUsername('admin')!.passwordHash)).toBe(true);
+    expect(users.count()).toBe(1);
+  });
+
+  it('refuses a short COPYDESK_ADMIN_PASSWORD rather than creating a weak admin', async () => {
+    await expect(bootstrapAdmin(users, { password: 'short', scryptParams: FAST })).rejects.toThrow(RangeError);
+    expect(users.count()).toBe(0);
+  });
+
+  it('creates admin once when two start-ups race', async () => {
+    const results = await Promise.all([
+      bootstrapAdmin(users, { scryptParams: FAST }),
+      bootstrapAdmin(users, { scryptParams: FAST }),
+    ]);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(users.count()).toBe(1);
+  });
+});
+
+describe('colorForUsername', () => {
+  it('gives one palette colour per name, the same in any case', () => {
+    expect(CURSOR_COLORS).toContain(colorForUsername('ana'));
+    expect(colorForUsername('Ana')).toBe(colorForUsername('ana'));
+    const spread = new Set(Array.from({ length: 40 }, (_, i) => colorForUsername(`user${i}`)));
+    expect(spread.size).toBeGreaterThan(4);
+  });
+});
+
+const extra: (() => void)[] = [];
+afterEach(() => extra.splice(0).forEach((c) => c()));
+function openAnother() {
+  const t = openTestDatabase();
+  extra.push(t.close);
+  return t.db;
+}
