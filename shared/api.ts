@@ -45,6 +45,20 @@ export const ErrorId = {
   UnsupportedFormat: 'unsupported_format',
   PayloadTooLarge: 'payload_too_large',
   Internal: 'internal_error',
+  /** No session, or it expired: sign in. */
+  Unauthenticated: 'unauthenticated',
+  /** Signed in, but this role or account may not do that. */
+  Forbidden: 'forbidden',
+  /** A state-changing request from another site. */
+  CrossOrigin: 'cross_origin',
+  /** Wrong username or password; one id for both, on purpose. */
+  InvalidCredentials: 'invalid_credentials',
+  /** Too many failed sign-ins; see Retry-After. */
+  TooManyAttempts: 'too_many_attempts',
+  /** The workflow does not allow that status change from the story's current status. */
+  TransitionNotAllowed: 'transition_not_allowed',
+  UsernameTaken: 'username_taken',
+  UserNotFound: 'user_not_found',
 } as const;
 export type ErrorId = (typeof ErrorId)[keyof typeof ErrorId];
 
