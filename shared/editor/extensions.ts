@@ -32,7 +32,7 @@ export function articleExtensions(): Extensions {
         autolink: true,
         defaultProtocol: 'https',
         isAllowedUri: (url) => safeUrl(url) !== null,
-        HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
+        HTMLAttributes: { rel: 'noopener noreferrer', target: null },
       },
     }),
     ArticleDocument,

@@ -25,7 +25,9 @@ export const Standfirst = Node.create({
       const bodyStart = $from.after();
       const firstBlock = state.doc.nodeAt(bodyStart);
       let tr = state.tr;
-      if (!firstBlock?.isTextblock) {
+      // Figures and READ MORE links hold text too, but the body should start in a paragraph of its own.
+      const typable = firstBlock?.type.name === 'paragraph' || firstBlock?.type.name === 'heading';
+      if (!typable) {
         const paragraph = state.schema.nodes.paragraph;
         if (!paragraph) return false;
         tr = tr.insert(bodyStart, paragraph.create());
@@ -56,6 +58,7 @@ export const Standfirst = Node.create({
         }
         const atFirstBodyStart =
           empty && $from.depth === 1 && $from.index(0) === 2 && $from.parentOffset === 0 && $from.parent.isTextblock;
+        // Also covers a caption or READ MORE label opening the body: moving up beats merging it away.
         if (!atFirstBodyStart) return false;
         const endOfStandfirst = $from.before() - 1;
         let tr = state.tr;
