@@ -1,0 +1,51 @@
+/** Something that can be closed with a WebSocket close code: a ws socket or a collab Connection. */
+export interface Closable {
+  close(code: number, reason: string): void;
+}
+
+interface Entry {
+  userId: number;
+  sessionHash: string;
+  socket: Closable;
+}
+
+/**
+ * The open collaboration sockets of each user and session, so that signing out, disabling an
+ * account or changing a role can close them at once instead of leaving a stale permission open.
+ */
+export class LiveSockets {
+  readonly #entries = new Set<Entry>();
+
+  /** Registers a socket; call the returned function when it closes. */
+  add(userId: number, sessionHash: string, socket: Closable): () => void {
+    const entry = { userId, sessionHash, socket };
+    this.#entries.add(entry);
+    return () => this.#entries.delete(entry);
+  }
+
+  /** Closes every socket of a user (disabled, role changed); returns how many. */
+  closeUser(userId: number, code: number, reason: string): number {
+    return this.#close((e) => e.userId === userId, code, reason);
+  }
+
+  /** Closes every socket opened with one session (signed out); returns how many. */
+  closeSession(sessionHash: string, code: number, reason: string): number {
+    return this.#close((e) => e.sessionHash === sessionHash, code, reason);
+  }
+
+  /** How many sockets a user has open. */
+  countForUser(userId: number): number {
+    let n = 0;
+    for (const e of this.#entries) if (e.userId === userId) n++;
+    return n;
+  }
+
+  #close(match: (e: Entry) => boolean, code: number, reason: string): number {
+    const closing = [...this.#entries].filter(match);
+    for (const e of closing) {
+      this.#entries.delete(e);
+      e.socket.close(code, reason);
+    }
+    return closing.length;
+  }
+}
