@@ -1,12 +1,14 @@
 import type { JSONContent } from '@tiptap/core';
 import type { ArticleJson } from './ArticleJson.ts';
 
-const text = (value: string, ...marks: JSONContent[]): JSONContent =>
+type MarkJson = NonNullable<JSONContent['marks']>[number];
+
+const text = (value: string, ...marks: MarkJson[]): JSONContent =>
   marks.length ? { type: 'text', text: value, marks } : { type: 'text', text: value };
 const paragraph = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', content });
-const bold: JSONContent = { type: 'bold' };
-const italic: JSONContent = { type: 'italic' };
-const link = (href: string): JSONContent => ({ type: 'link', attrs: { href } });
+const bold: MarkJson = { type: 'bold' };
+const italic: MarkJson = { type: 'italic' };
+const link = (href: string): MarkJson => ({ type: 'link', attrs: { href } });
 
 /**
  * A complete, schema-valid story for tests and demos, from the "North Korea sees mass exodus"
