@@ -1,6 +1,8 @@
-import { Node as PMNode } from '@tiptap/pm/model';
+import type { Node as PMNode } from '@tiptap/pm/model';
 import type { ArticleJson } from '../article/ArticleJson.ts';
-import { articleSchema } from '../editor/schema.ts';
+import { articleNode } from '../article/articleNode.ts';
+import { normalizeMeta } from '../article/normalizeMeta.ts';
+import type { ArticleMeta } from '../collab/docFields.ts';
 import { countWords } from '../article/countWords.ts';
 
 /** A figure of the story: image, alt text, credit and caption (plain text). */
@@ -20,6 +22,7 @@ export interface RelatedLinkPart {
 /** A story split into the pieces exporters need, after schema validation. */
 export interface StoryParts {
   doc: PMNode;
+  meta: ArticleMeta;
   headline: string;
   standfirst: string;
   /** The body: every block after the headline and the standfirst. */
@@ -37,8 +40,7 @@ export interface StoryParts {
  * expressions) and splits it into parts. Throws RangeError on a document that does not fit.
  */
 export function storyParts(article: ArticleJson): StoryParts {
-  const doc = PMNode.fromJSON(articleSchema, article.doc);
-  doc.check();
+  const doc = articleNode(article?.doc);
   const headline = inlineText(doc.child(0), ' ');
   const standfirst = inlineText(doc.child(1), ' ');
   const body: PMNode[] = [];
@@ -69,7 +71,7 @@ export function storyParts(article: ArticleJson): StoryParts {
     if (visit(block)) block.descendants(visit);
   }
   const bodyText = bodyLines.join('\n');
-  return { doc, headline, standfirst, body, figures, relatedLinks, bodyText, bodyWordCount: countWords(bodyText) };
+  return { doc, meta: normalizeMeta(article.meta), headline, standfirst, body, figures, relatedLinks, bodyText, bodyWordCount: countWords(bodyText) };
 }
 
 /** The text of a textblock, with `breakText` where it holds a hard break (or any other inline leaf). */

@@ -163,7 +163,7 @@ export function toMarkdown(article: ArticleJson): string {
   const parts = storyParts(article);
   const sections = [`# ${escapeMarkdown(parts.headline.trim())}`];
   if (parts.standfirst.trim()) sections.push(`_${escapeMarkdown(parts.standfirst.trim())}_`);
-  const byline = article.meta.byline.trim();
+  const byline = parts.meta.byline.trim();
   if (byline) sections.push(`By ${escapeMarkdown(byline)}`);
   for (const node of parts.body) {
     const text = block(node);

@@ -72,7 +72,7 @@ export function toText(article: ArticleJson): string {
   const parts = storyParts(article);
   const sections = [parts.headline];
   if (parts.standfirst) sections.push(parts.standfirst);
-  if (article.meta.byline.trim()) sections.push(`By ${article.meta.byline.trim()}`);
+  if (parts.meta.byline.trim()) sections.push(`By ${parts.meta.byline.trim()}`);
   for (const node of parts.body) sections.push(block(node, '').join('\n'));
   const { wordCount } = summarize(article);
   sections.push(`${wordCount} ${wordCount === 1 ? 'word' : 'words'}`);
