@@ -110,6 +110,11 @@ function block(node: PMNode): string {
   return serializer(node);
 }
 
+/** The HTML of body blocks alone, without header or page: the ninjs body and the published page use it. */
+export function renderBlocks(nodes: readonly PMNode[]): string {
+  return nodes.map(block).join('\n');
+}
+
 /** Every node and mark the HTML export knows; a test holds this equal to the schema. */
 export const HTML_NODE_TYPES: readonly string[] = Object.keys(NODES);
 export const HTML_MARK_TYPES: readonly string[] = Object.keys(MARKS);
