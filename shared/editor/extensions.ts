@@ -6,6 +6,7 @@ import { Figure } from './nodes/Figure.ts';
 import { Headline } from './nodes/Headline.ts';
 import { RelatedLink } from './nodes/RelatedLink.ts';
 import { Standfirst } from './nodes/Standfirst.ts';
+import { ProtectedBlocks } from './ProtectedBlocks.ts';
 
 /** Heading levels a story body may use: the headline is the only level 1. */
 export const HEADING_LEVELS = [2, 3] as const;
@@ -40,5 +41,6 @@ export function articleExtensions(): Extensions {
     Standfirst,
     Figure,
     RelatedLink,
+    ProtectedBlocks,
   ];
 }

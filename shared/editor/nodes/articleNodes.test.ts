@@ -141,3 +141,29 @@ describe('article nodes in the editor', () => {
     expect(editor.getText()).toContain('First paragraph');
   });
 });
+
+describe('protected blocks', () => {
+  it('block-type buttons pressed inside a caption or READ MORE label leave the node alone', () => {
+    const editor = editorWith(emptyStory());
+    putCursor(editor, 3);
+    editor.commands.setRelatedLink({ href: '/stories/x', label: 'Other' });
+    putCursor(editor, 3);
+    editor.commands.setFigure({ src: '/a.jpg', caption: 'Caption' });
+    const before = editor.getJSON();
+    expect(editor.state.selection.$from.parent.type.name).toBe('figure');
+    editor.commands.toggleHeading({ level: 2 });
+    editor.commands.setParagraph();
+    const labelPos = editor.state.doc.child(0).nodeSize + editor.state.doc.child(1).nodeSize + editor.state.doc.child(2).nodeSize + 2;
+    putCursor(editor, labelPos);
+    expect(editor.state.selection.$from.parent.type.name).toBe('relatedLink');
+    editor.commands.toggleHeading({ level: 3 });
+    expect(editor.getJSON()).toEqual(before);
+  });
+
+  it('headings and paragraphs still change type', () => {
+    const editor = editorWith(emptyStory());
+    putCursor(editor, editor.state.doc.child(0).nodeSize + editor.state.doc.child(1).nodeSize + 2);
+    expect(editor.commands.toggleHeading({ level: 2 })).toBe(true);
+    expect(types(editor)).toEqual(['headline', 'standfirst', 'heading', 'paragraph']);
+  });
+});
