@@ -57,12 +57,11 @@ export function safeUrl(raw: unknown): string | null {
   if (typeof raw !== 'string') return null;
   const cleaned = raw.replace(STRIPPED_BY_BROWSERS, '').trim();
   if (cleaned === '' || cleaned.length > MAX_URL_LENGTH) return null;
-  // A backslash reads as a slash in http(s) URLs; in a scheme position it only hides intent.
   let candidate = cleaned;
   // Decode repeatedly: some renderers (Markdown, templating) decode a reference once more.
   for (let round = 0; round < 4; round += 1) {
     if (!hasSafeScheme(candidate)) return null;
-    const next = decodeEntities(candidate).replace(STRIPPED_BY_BROWSERS, '').replace(/\\/g, '/').trim();
+    const next = decodeEntities(candidate).replace(STRIPPED_BY_BROWSERS, '').trim();
     if (next === candidate) break;
     candidate = next;
   }
