@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { initialArticleState } from '../../shared/article/initialArticleState.ts';
+import { createLogger } from '../log.ts';
+import type { DocStore } from '../storage/DocStore.ts';
+import { openDatabase } from '../storage/sqlite/openDatabase.ts';
+import { SqliteArticleStore } from '../storage/sqlite/SqliteArticleStore.ts';
+import { SqliteDocStore } from '../storage/sqlite/SqliteDocStore.ts';
+import { CollabDocument } from './CollabDocument.ts';
+import { DocumentRegistry } from './DocumentRegistry.ts';
+
+/** A real SQLite store whose disk "fills up" while `failing` is set. */
+class FlakyDocStore implements DocStore {
+  failing = false;
+  attempts = 0;
+  constructor(readonly inner: DocStore) {}
+  load(id: string) {
+    return this.inner.load(id);
+  }
+  append(id: string, update: Uint8Array) {
+    this.attempts += 1;
+    if (this.failing) throw new Error('SQLITE_FULL: database or disk is full');
+    return this.inner.append(id, update);
+  }
+  compact(id: string) {
+    this.inner.compact(id);
+  }
+  logLength(id: string) {
+    return this.inner.logLength(id);
+  }
+}
+
+function textOf(state: Uint8Array | null): string {
+  const doc = new Y.Doc();
+  if (state) Y.applyUpdate(doc, state);
+  return doc.getXmlFragment('default').toString();
+}
+
+describe('CollabDocument storage failures', () => {
+  let dir: string;
+  let db: ReturnType<typeof openDatabase>;
+  let store: FlakyDocStore;
+  let articleStore: SqliteArticleStore;
+  const log = createLogger('silent');
+  const config = { compactAfterUpdates: 1000, summaryDebounceMs: 5, unloadDelayMs: 5 };
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-doc-'));
+    db = openDatabase(dir);
+    articleStore = new SqliteArticleStore(db);
+    store = new FlakyDocStore(new SqliteDocStore(db));
+    const now = new Date().toISOString();
+    articleStore.create(
+      { id: 's', headline: 'H', status: 'draft', byline: '', slug: 'h', section: '', tags: [], wordCount: 1, createdAt: now, updatedAt: now },
+      initialArticleState('H'),
+    );
+  });
+  afterEach(() => {
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps a failed update in memory, stays dirty, and stores it on retry', async () => {
+    const doc = new CollabDocument('s', { docStore: store, articleStore, config, log });
+    doc.load();
+    store.failing = true;
+    doc.ydoc.transact(() => doc.ydoc.getXmlFragment('default').insert(3, [new Y.XmlElement('paragraph')]), {
+      kind: 'server',
+      reason: 'test',
+    });
+    expect(doc.dirty).toBe(true);
+    expect(doc.ydoc.getXmlFragment('default').length).toBe(4);
+    expect(textOf(store.load('s'))).not.toBe(doc.ydoc.getXmlFragment('default').toString());
+    const attemptsWhileFailing = store.attempts;
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect(store.attempts).toBeGreaterThan(attemptsWhileFailing); // retried on its own
+
+    store.failing = false;
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    expect(doc.dirty).toBe(false);
+    expect(textOf(store.load('s'))).toBe(doc.ydoc.getXmlFragment('default').toString());
+    doc.destroy();
+  });
+
+  it('is not unloaded while an update is unstored', async () => {
+    const registry = new DocumentRegistry({ docStore: store, articleStore, config, log });
+    const doc = await registry.open('s');
+    store.failing = true;
+    doc.ydoc.transact(() => doc.ydoc.getXmlFragment('default').insert(3, [new Y.XmlElement('paragraph')]), {
+      kind: 'server',
+      reason: 'test',
+    });
+    registry.release('s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(registry.loaded('s')).toBe(doc);
+    store.failing = false;
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(registry.loaded('s')).toBeNull();
+    expect(textOf(store.load('s'))).toContain('<paragraph></paragraph><paragraph></paragraph>');
+  });
+
+  it('loads a story once for concurrent opens', async () => {
+    const registry = new DocumentRegistry({ docStore: store, articleStore, config, log });
+    const [a, b] = await Promise.all([registry.open('s'), registry.open('s')]);
+    expect(a).toBe(b);
+    expect(registry.size).toBe(1);
+    registry.closeAll(4503);
+  });
+});
