@@ -11,10 +11,11 @@ export class BenchServer {
     readonly dataDir: string,
   ) {}
 
-  static async start(): Promise<BenchServer> {
+  /** Starts a server with its default configuration, plus `env` (e.g. `{ UNLOAD_DELAY_MS: '0' }`). */
+  static async start(env: Record<string, string> = {}): Promise<BenchServer> {
     const dataDir = mkdtempSync(join(tmpdir(), 'copydesk-bench-'));
     try {
-      return new BenchServer(await spawnServer({ dataDir, env: { LOG_LEVEL: 'warn' } }), dataDir);
+      return new BenchServer(await spawnServer({ dataDir, env: { LOG_LEVEL: 'warn', ...env } }), dataDir);
     } catch (err) {
       rmSync(dataDir, { recursive: true, force: true });
       throw err;
@@ -37,12 +38,8 @@ export class BenchServer {
 
   /** Stops the server gracefully (it stores what it holds) and removes its data. */
   async stop(): Promise<void> {
-    this.server.kill('SIGTERM');
-    const stopped = await Promise.race([this.server.stopped.then(() => true), delay(10_000).then(() => false)]);
-    if (!stopped) {
-      this.server.kill('SIGKILL');
-      await this.server.stopped;
-    }
+    const stopped = await Promise.race([this.server.kill('SIGTERM').then(() => true), delay(10_000).then(() => false)]);
+    if (!stopped) await this.server.kill('SIGKILL');
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 }

@@ -43,6 +43,8 @@ export interface LoadTimeResult {
 const USER = { name: 'Bench reader', color: '#4363d8' };
 /** Paragraphs per transaction while the long story is written: a long session, not one paste. */
 const PARAGRAPHS_PER_UPDATE = 20;
+/** Short, so each cold run really finds the story unloaded without a long wait. */
+const UNLOAD_DELAY_MS = 200;
 
 /** Writes a long story through a client, then times new clients opening it. */
 export async function runLoadTimeScenario(options: LoadTimeOptions): Promise<LoadTimeResult> {
@@ -50,7 +52,7 @@ export async function runLoadTimeScenario(options: LoadTimeOptions): Promise<Loa
     loadSequentialTrace('seph-blog1').endContent,
     loadSequentialTrace('automerge-paper').endContent,
   ]);
-  const server = await BenchServer.start();
+  const server = await BenchServer.start({ UNLOAD_DELAY_MS: String(UNLOAD_DELAY_MS) });
   try {
     const url = collabUrl(server.url);
     const id = await createStory(server.url, 'A long read for the load benchmark');
@@ -67,7 +69,7 @@ export async function runLoadTimeScenario(options: LoadTimeOptions): Promise<Loa
     const serverWordCount = await waitForWordCount(server.url, id, options.words);
     writer.destroy();
     // The last client left: the server stores and unloads the story.
-    await delay(1_000);
+    await delay(UNLOAD_DELAY_MS + 800);
 
     const cold: number[] = [];
     const build: number[] = [];
@@ -80,7 +82,7 @@ export async function runLoadTimeScenario(options: LoadTimeOptions): Promise<Loa
       yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(DOC_FIELD), articleSchema);
       build.push(now() - t0);
       destroy();
-      await delay(500);
+      await delay(UNLOAD_DELAY_MS + 500);
     }
 
     const holder = openStory(url, id, USER);

@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { collabUrl, createStory } from './api.ts';
 import { BenchServer, delay } from './BenchServer.ts';
 import { now } from './BenchWriter.ts';
@@ -37,6 +38,10 @@ export interface TypingScenarioResult {
   serverPeakRssMiB: number;
   /** CPU the writer processes used over the typing phase, in % of one core (all processes together). */
   writersCpuPercent: number;
+  /** Worst writer process's event-loop delay p99 (ms): when high, latency was spent in the load generator. */
+  writersLoopDelayP99Ms: number;
+  /** 1-minute load average of the machine before and after typing (other processes compete for the cores). */
+  loadAverage: [before: number, after: number];
   /** Median time of GET /api/articles while the writers type. */
   listRequestMs: number;
   /** Every writer of every story ended with the same story body. */
@@ -74,6 +79,7 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
     // Let the paragraphs every writer pasted on arrival reach everyone before timing.
     await delay(1_000);
 
+    const loadBefore = loadavg()[0]!;
     const cpuBefore = server.cpuSeconds();
     const startedAt = now();
     pool.start(startedAt, options.rate);
@@ -81,6 +87,7 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
     pool.stop();
     const elapsed = (now() - startedAt) / 1000;
     const serverCpu = server.cpuSeconds() - cpuBefore;
+    const loadAfter = loadavg()[0]!;
     // Keystrokes sent just before the stop are still travelling.
     await delay(2_000);
     const reports = await pool.report();
@@ -102,6 +109,8 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
       serverCpuPercent: (serverCpu / elapsed) * 100,
       serverPeakRssMiB: peakRss / 2 ** 20,
       writersCpuPercent: (sum(reports.map((r) => r.cpuSeconds)) / elapsed) * 100,
+      writersLoopDelayP99Ms: Math.max(...reports.map((r) => r.eventLoopDelayP99Ms)),
+      loadAverage: [loadBefore, loadAfter],
       listRequestMs: percentile(Float64Array.from(listTimes).sort(), 50),
       converged: converged(reports.flatMap((r) => r.bodies)),
       closeCodes: reports.flatMap((r) => r.closeCodes),

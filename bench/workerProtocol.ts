@@ -26,6 +26,8 @@ export interface WorkerReport {
   closeCodes: number[];
   /** CPU seconds (user + system) this worker used while typing. */
   cpuSeconds: number;
+  /** 99th percentile of this worker's event-loop delay while typing: high means the load generator itself lagged. */
+  eventLoopDelayP99Ms: number;
 }
 
 export type FromWorker =

@@ -3,6 +3,7 @@
  * over processes and does not starve the server's event loop (or its own receivers).
  * Driven by the coordinator (bench/WorkerPool.ts) over the IPC channel.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { BenchWriter } from './BenchWriter.ts';
 import { TraceReplay } from './TraceReplay.ts';
 import { loadSequentialTrace } from './traces.ts';
@@ -14,10 +15,14 @@ const timers = new Set<NodeJS.Timeout>();
 let measureFrom = Number.POSITIVE_INFINITY;
 let typing = false;
 let cpuAtStart = process.cpuUsage();
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 
-function send(message: FromWorker): void {
-  process.send!(message);
+function send(message: FromWorker, then?: () => void): void {
+  process.send!(message, undefined, {}, () => then?.());
 }
+
+// Every WebsocketProvider adds a process 'exit' listener; a worker runs a hundred of them.
+process.setMaxListeners(0);
 
 async function connect(message: Extract<ToWorker, { type: 'connect' }>): Promise<void> {
   const trace = loadSequentialTrace(message.trace);
@@ -63,6 +68,7 @@ function report(): WorkerReport {
     bodies: writers.map((w) => ({ storyId: w.provider.roomname, xml: w.bodyXml() })),
     closeCodes: writers.flatMap((w) => w.closeCodes),
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    eventLoopDelayP99Ms: loopDelay.percentile(99) / 1e6,
   };
 }
 
@@ -74,18 +80,22 @@ process.on('message', (message: ToWorker) => {
     case 'start':
       measureFrom = message.measureFrom;
       cpuAtStart = process.cpuUsage();
+      loopDelay.enable();
       typing = true;
       for (const w of writers) type(w, message.rate);
       return;
     case 'stop':
       typing = false;
+      loopDelay.disable();
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       return;
     case 'report':
-      send({ type: 'report', report: report() });
-      for (const w of writers) w.destroy();
-      setTimeout(() => process.exit(0), 200);
+      // Exit only once the (large) report has left: exiting earlier drops it.
+      send({ type: 'report', report: report() }, () => {
+        for (const w of writers) w.destroy();
+        process.exit(0);
+      });
       return;
   }
 });
