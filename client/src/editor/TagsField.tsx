@@ -29,7 +29,7 @@ export function TagsField({ tags, onChange }: { tags: string[]; onChange: (tags:
         Tags
       </label>
       <div className="tags">
-        <ul className="tag-list" aria-label="Tags">
+        <ul className="tag-list">
           {tags.map((tag) => (
             <li key={tag} className="tag">
               <span>{tag}</span>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useEditorState } from '@tiptap/react';
 import type { Editor } from '@tiptap/core';
+import { icons } from './icons.tsx';
 import { shortcutLabel } from './shortcuts.ts';
 
 /** The dialogs the toolbar can open; the editor page owns them. */
@@ -63,10 +64,10 @@ export function Toolbar({ editor, onOpen }: { editor: Editor; onOpen: (dialog: T
     <div className="toolbar" role="toolbar" aria-label="Formatting">
       <div className="tool-group">
         <ToolButton label="Undo" shortcut="Mod-z" disabled={!state.canUndo} onClick={() => chain().undo().run()}>
-          <span aria-hidden="true">↶</span>
+          {icons.undo}
         </ToolButton>
         <ToolButton label="Redo" shortcut="Mod-Shift-z" disabled={!state.canRedo} onClick={() => chain().redo().run()}>
-          <span aria-hidden="true">↷</span>
+          {icons.redo}
         </ToolButton>
       </div>
       <div className="tool-group">
@@ -77,7 +78,7 @@ export function Toolbar({ editor, onOpen }: { editor: Editor; onOpen: (dialog: T
           <i>I</i>
         </ToolButton>
         <ToolButton label="Link" shortcut="Mod-k" active={state.link} disabled={!state.inBody} onClick={() => onOpen('link')}>
-          <span aria-hidden="true">🔗︎</span>
+          {icons.link}
         </ToolButton>
       </div>
       <div className="tool-group">
@@ -88,20 +89,22 @@ export function Toolbar({ editor, onOpen }: { editor: Editor; onOpen: (dialog: T
           H3
         </ToolButton>
         <ToolButton label="Quote" shortcut="Mod-Shift-b" active={state.quote} disabled={!state.inBody} onClick={() => chain().toggleBlockquote().run()}>
-          <span aria-hidden="true">“”</span>
+          {icons.quote}
         </ToolButton>
         <ToolButton label="Bulleted list" shortcut="Mod-Shift-8" active={state.bullet} disabled={!state.inBody} onClick={() => chain().toggleBulletList().run()}>
-          <span aria-hidden="true">•≡</span>
+          {icons.bulletList}
         </ToolButton>
         <ToolButton label="Numbered list" shortcut="Mod-Shift-7" active={state.ordered} disabled={!state.inBody} onClick={() => chain().toggleOrderedList().run()}>
-          <span aria-hidden="true">1≡</span>
+          {icons.orderedList}
         </ToolButton>
       </div>
       <div className="tool-group">
         <ToolButton label={state.figure ? 'Edit figure' : 'Insert figure'} active={state.figure} onClick={() => onOpen('figure')}>
+          {icons.figure}
           <span className="tool-text">Figure</span>
         </ToolButton>
         <ToolButton label="Insert READ MORE link" onClick={() => onOpen('relatedLink')}>
+          {icons.readMore}
           <span className="tool-text">Read more</span>
         </ToolButton>
       </div>

@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnServer, type SpawnedServer } from '../../server/test/spawnServer.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CLIENT_DIR = path.join(ROOT, 'dist');
+
+/** A real Copydesk server for one spec: its own data folder, a free port, the built client. */
+export interface CopydeskServer {
+  dataDir: string;
+  server: SpawnedServer;
+  /** Kills the server (SIGKILL by default) and starts it again on the same port with the same data. */
+  restart(signal?: NodeJS.Signals): Promise<SpawnedServer>;
+  stop(): Promise<void>;
+}
+
+/** Starts the server from the built client in `dist/` (run `npx vite build` first). */
+export async function startCopydesk(): Promise<CopydeskServer> {
+  if (!fs.existsSync(path.join(CLIENT_DIR, 'index.html'))) {
+    throw new Error('dist/index.html is missing: build the client (npx vite build) before the e2e tests.');
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-e2e-'));
+  const env = { CLIENT_DIR };
+  const handle: CopydeskServer = {
+    dataDir,
+    server: await spawnServer({ dataDir, env }),
+    async restart(signal = 'SIGKILL') {
+      const port = handle.server.port;
+      await handle.server.kill(signal);
+      handle.server = await spawnServer({ dataDir, port, env });
+      return handle.server;
+    },
+    async stop() {
+      await handle.server.kill('SIGTERM');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return handle;
+}
+
+/** Creates a story through the REST API, as another tool would. */
+export async function createStory(baseUrl: string, headline: string): Promise<{ id: string; headline: string }> {
+  const response = await fetch(`${baseUrl}/api/articles`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ headline }),
+  });
+  if (response.status !== 201) throw new Error(`Creating a story failed: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { id: string; headline: string };
+}
