@@ -39,6 +39,7 @@ export class Connection {
   readonly #options: ConnectionOptions;
   #doc: CollabDocument | null = null;
   #queue: Uint8Array[] = [];
+  #queuedBytes = 0;
   #closed = false;
   #alive = true;
   #pingTimer: NodeJS.Timeout;
@@ -79,6 +80,7 @@ export class Connection {
     if (states.length > 0) this.send(encodeAwareness(doc.awareness, states));
     const queued = this.#queue;
     this.#queue = [];
+    this.#queuedBytes = 0;
     for (const frame of queued) {
       if (this.#closed) break;
       this.#handle(frame);
@@ -112,8 +114,17 @@ export class Connection {
       this.close(CloseCode.MessageTooLarge, `messages are limited to ${this.#options.maxMessageBytes} bytes`);
       return;
     }
-    if (this.#doc) this.#handle(frame);
-    else this.#queue.push(frame);
+    if (this.#doc) {
+      this.#handle(frame);
+      return;
+    }
+    this.#queuedBytes += frame.byteLength;
+    // A client may not pile up unbounded data while its story loads.
+    if (this.#queuedBytes > this.#options.maxMessageBytes * 4) {
+      this.close(CloseCode.MessageTooLarge, 'too much data sent before the story loaded');
+      return;
+    }
+    this.#queue.push(frame);
   }
 
   #handle(frame: Uint8Array): void {

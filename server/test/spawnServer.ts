@@ -38,7 +38,6 @@ export function spawnServer(options: SpawnServerOptions): Promise<SpawnedServer>
     env: {
       ...process.env,
       LOG_LEVEL: 'warn',
-      CLIENT_DIR: '',
       HOST: '127.0.0.1',
       ...options.env,
       PORT: String(options.port ?? 0),
