@@ -13,3 +13,6 @@ export interface ArticleMeta {
   section: string;
   tags: string[];
 }
+
+/** Top-level Y.Map of the story's comment threads, thread id → thread (shared/review/commentThreads.ts). */
+export const COMMENTS_MAP = 'comments';
