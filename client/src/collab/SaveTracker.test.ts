@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { openDatabase } from '../../../server/storage/sqlite/openDatabase.ts';
+import { SqliteDocStore } from '../../../server/storage/sqlite/SqliteDocStore.ts';
+import type { RunningServer } from '../../../server/index.ts';
+import {
+  appendParagraph,
+  connectClient,
+  createStory,
+  paragraphs,
+  startTestServer,
+  tempDataDir,
+  waitFor,
+  type TestClient,
+} from '../../../server/test/helpers.ts';
+import { SaveTracker } from './SaveTracker.ts';
+import { startDelayingProxy } from './test/startDelayingProxy.ts';
+
+/** What the server has written to SQLite for a story, read through a second connection. */
+function storedParagraphs(dataDir: string, articleId: string): string[] {
+  const db = openDatabase(dataDir);
+  try {
+    const state = new SqliteDocStore(db).load(articleId);
+    const doc = new Y.Doc();
+    if (state) Y.applyUpdate(doc, state);
+    return paragraphs(doc);
+  } finally {
+    db.close();
+  }
+}
+
+describe('SaveTracker against the real server', () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    cleanups.length = 0;
+  });
+
+  async function setup(uplinkDelayMs = 0): Promise<{
+    dataDir: string;
+    server: RunningServer;
+    id: string;
+    client: TestClient;
+    tracker: SaveTracker;
+  }> {
+    const temp = tempDataDir();
+    cleanups.push(() => temp.remove());
+    const server = await startTestServer(temp.dataDir);
+    const state = { server };
+    cleanups.push(() => state.server.stop());
+    const id = await createStory(server.url, 'Saved means stored');
+    let clientUrl = server.url;
+    if (uplinkDelayMs > 0) {
+      const proxy = await startDelayingProxy(server.url, uplinkDelayMs);
+      cleanups.push(() => proxy.close());
+      clientUrl = proxy.url;
+    }
+    const client = connectClient(clientUrl, id);
+    cleanups.push(() => client.destroy());
+    await client.synced;
+    const tracker = new SaveTracker(client.ydoc, client.provider);
+    cleanups.push(() => tracker.destroy());
+    return { dataDir: temp.dataDir, server, id, client, tracker };
+  }
+
+  it('reports a local change as unsaved until the server has stored it, even on a slow uplink', async () => {
+    const { dataDir, id, client, tracker } = await setup(600);
+    expect(tracker.hasUnsavedChanges).toBe(false);
+
+    let storedWhenSaved: string[] | null = null;
+    tracker.subscribe(() => {
+      if (!tracker.hasUnsavedChanges && storedWhenSaved === null) storedWhenSaved = storedParagraphs(dataDir, id);
+    });
+    appendParagraph(client.ydoc, 'First words.');
+    expect(tracker.hasUnsavedChanges).toBe(true);
+
+    await waitFor('the change to be saved', () => !tracker.hasUnsavedChanges);
+    expect(storedWhenSaved).toContain('First words.');
+  });
+
+  it('keeps offline edits unsaved and saves them once the server is back', async () => {
+    const { dataDir, server, id, client, tracker } = await setup();
+    const port = server.port;
+    await server.stop();
+    await waitFor('the client to notice', () => !client.provider.wsconnected);
+
+    appendParagraph(client.ydoc, 'Written offline.');
+    expect(tracker.hasUnsavedChanges).toBe(true);
+
+    const restarted = await startTestServer(dataDir, { port });
+    cleanups.push(() => restarted.stop());
+    await waitFor('the client to reconnect', () => client.provider.synced, 15_000);
+    await waitFor('the offline edit to be saved', () => !tracker.hasUnsavedChanges, 15_000);
+    expect(storedParagraphs(dataDir, id)).toContain('Written offline.');
+  });
+
+  it('does not count changes that came from the server', async () => {
+    const { server, id, client, tracker } = await setup();
+    const other = connectClient(server.url, id);
+    cleanups.push(() => other.destroy());
+    await other.synced;
+    appendParagraph(other.ydoc, 'From a colleague.');
+    await waitFor('the colleague’s text to arrive', () => paragraphs(client.ydoc).includes('From a colleague.'));
+    expect(tracker.hasUnsavedChanges).toBe(false);
+  });
+});
