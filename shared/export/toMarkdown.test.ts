@@ -14,7 +14,8 @@ function withBody(...body: JSONContent[]) {
   return article;
 }
 
-const text = (value: string, ...marks: JSONContent[]): JSONContent => ({ type: 'text', text: value, ...(marks.length ? { marks } : {}) });
+const text = (value: string, ...marks: JSONContent[]): JSONContent =>
+  marks.length > 0 ? { type: 'text', text: value, marks: marks.map((mark) => ({ type: mark.type ?? '', attrs: mark.attrs })) } : { type: 'text', text: value };
 
 describe('toMarkdown', () => {
   it('writes the fixture story as Markdown', () => {
