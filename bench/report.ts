@@ -26,7 +26,7 @@ export function formatResults(results: BenchResults): string {
     parts.push(
       'Fan-out latency: keystroke sent by one writer → received by each other writer of the story (ms)',
       table(
-        ['scenario', 'clients', 'keys sent', 'delivered', 'p50', 'p95', 'p99', 'max', 'server CPU', 'peak RSS', 'writers CPU', 'writer lag p99', 'list', 'load avg', 'converged'],
+        ['scenario', 'clients', 'keys sent', 'delivered', 'p50', 'p95', 'p99', 'max', 'server CPU', 'CPU/key', 'peak RSS', 'writers CPU', 'writer lag p99', 'list', 'load avg', 'converged'],
         results.typing.map((t) => [
           t.name,
           String(t.writers),
@@ -37,6 +37,7 @@ export function formatResults(results: BenchResults): string {
           ms(t.fanOutLatencyMs.p99),
           ms(t.fanOutLatencyMs.max),
           `${t.serverCpuPercent.toFixed(0)}%`,
+          `${t.serverCpuMsPerKeystroke.toFixed(2)} ms`,
           `${t.serverPeakRssMiB.toFixed(0)} MiB`,
           `${t.writersCpuPercent.toFixed(0)}%`,
           `${ms(t.writersLoopDelayP99Ms)} ms`,

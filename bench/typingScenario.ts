@@ -34,6 +34,8 @@ export interface TypingScenarioResult {
   fanOutLatencyMs: LatencySummary;
   /** Server CPU over the typing phase, in % of one core. */
   serverCpuPercent: number;
+  /** Server CPU time per keystroke, in ms: the cost of relaying and storing one edit, less sensitive to a busy machine. */
+  serverCpuMsPerKeystroke: number;
   /** Peak resident memory of the server process (VmHWM), MiB. */
   serverPeakRssMiB: number;
   /** CPU the writer processes used over the typing phase, in % of one core (all processes together). */
@@ -83,13 +85,15 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
     const cpuBefore = server.cpuSeconds();
     const startedAt = now();
     pool.start(startedAt, options.rate);
-    const listTimes = await sampleListRequests(server.url, options.durationSeconds * 1000);
+    const listing = sampleListRequests(server.url, options.durationSeconds * 1000);
+    await delay(options.durationSeconds * 1000);
     pool.stop();
     const elapsed = (now() - startedAt) / 1000;
     const serverCpu = server.cpuSeconds() - cpuBefore;
     const loadAfter = loadavg()[0]!;
     // Keystrokes sent just before the stop are still travelling.
     await delay(2_000);
+    const listTimes = await listing;
     const reports = await pool.report();
     pool = null;
     const peakRss = server.peakRss();
@@ -107,6 +111,7 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
       expectedDeliveries: sent * (options.writersPerStory - 1),
       fanOutLatencyMs: summarizeLatency(reports.flatMap((r) => r.latencies)),
       serverCpuPercent: (serverCpu / elapsed) * 100,
+      serverCpuMsPerKeystroke: sent ? (serverCpu * 1000) / sent : Number.NaN,
       serverPeakRssMiB: peakRss / 2 ** 20,
       writersCpuPercent: (sum(reports.map((r) => r.cpuSeconds)) / elapsed) * 100,
       writersLoopDelayP99Ms: Math.max(...reports.map((r) => r.eventLoopDelayP99Ms)),
