@@ -7,8 +7,14 @@ import { DOC_FIELD } from '../../../shared/collab/docFields.ts';
 import type { CollabSession } from '../collab/CollabSession.ts';
 import type { Identity } from '../user/identity.ts';
 
-/** Index of the first body block in the document: after the headline and the standfirst. */
-const FIRST_BODY_INDEX = 2;
+/** Hints shown in empty nodes; a figure's hint shows in its caption. */
+const PLACEHOLDERS: Record<string, string> = {
+  headline: 'Headline',
+  standfirst: 'Standfirst: the story in a sentence or two',
+  paragraph: 'Write the story…',
+  heading: 'Subheading',
+  figure: 'Type a caption',
+};
 
 /** The article schema plus what only the browser needs: collaboration, carets, placeholders, Mod-K. */
 export function editorExtensions(session: CollabSession, identity: Identity, onLinkShortcut: () => void): Extensions {
@@ -22,25 +28,9 @@ export function editorExtensions(session: CollabSession, identity: Identity, onL
     Placeholder.configure({
       showOnlyCurrent: false,
       includeChildren: true,
-      placeholder: ({ editor, node, pos }) => {
-        switch (node.type.name) {
-          case 'headline':
-            return 'Headline';
-          case 'standfirst':
-            return 'Standfirst: the story in a sentence or two';
-          case 'figure':
-            return 'Type a caption';
-          case 'relatedLink':
-            return 'Label';
-          case 'paragraph': {
-            const doc = editor.state.doc;
-            const onlyBody = doc.childCount === FIRST_BODY_INDEX + 1 && doc.child(FIRST_BODY_INDEX) === node;
-            return onlyBody && pos > 0 ? 'Write the story…' : '';
-          }
-          default:
-            return '';
-        }
-      },
+      // Which empty paragraphs show their hint is decided in CSS (the only body block, or the current one).
+      emptyNodeClass: ({ hasAnchor }) => (hasAnchor ? 'is-empty is-current' : 'is-empty'),
+      placeholder: ({ node }) => PLACEHOLDERS[node.type.name] ?? '',
     }),
     Extension.create({
       name: 'linkShortcut',

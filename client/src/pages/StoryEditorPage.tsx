@@ -37,6 +37,7 @@ export function StoryEditorPage({ articleId }: { articleId: string }) {
             {identity.name}
           </button>
         ) : null}
+        {state.fatal ? null : (
         <details className="menu">
           <summary className="button button-quiet">Export</summary>
           <div className="menu-items">
@@ -48,6 +49,7 @@ export function StoryEditorPage({ articleId }: { articleId: string }) {
             </a>
           </div>
         </details>
+        )}
       </AppHeader>
 
       {state.fatal ? (
