@@ -18,13 +18,12 @@ function clean(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
 }
 
-// What the page head says: its title, and the article metadata sites publish in meta tags.
+// What the page says about itself: its title, and the article metadata sites publish in meta tags.
+// Looked for in the whole document: not every parser keeps them in <head>.
 function readHead(root: DomElement, findings: HtmlFindings): void {
-  const head = elements(root).find((element) => tagOf(element) === 'head');
-  if (!head) return;
-  for (const element of elements(head)) {
+  for (const element of elements(root)) {
     const tag = tagOf(element);
-    if (tag === 'title' && findings.title === undefined) findings.title = clean(element.textContent);
+    if (tag === 'title' && findings.title === undefined) findings.title = clean(element.textContent) || undefined;
     if (tag !== 'meta') continue;
     const key = (element.getAttribute('property') ?? element.getAttribute('name') ?? '').toLowerCase();
     const content = clean(element.getAttribute('content'));
