@@ -48,10 +48,7 @@ const UNLOAD_DELAY_MS = 200;
 
 /** Writes a long story through a client, then times new clients opening it. */
 export async function runLoadTimeScenario(options: LoadTimeOptions): Promise<LoadTimeResult> {
-  const paragraphs = largeStoryParagraphs(options.words, [
-    loadSequentialTrace('seph-blog1').endContent,
-    loadSequentialTrace('automerge-paper').endContent,
-  ]);
+  const paragraphs = largeStoryParagraphs(options.words, [loadSequentialTrace('seph-blog1').endContent]);
   const server = await BenchServer.start({ UNLOAD_DELAY_MS: String(UNLOAD_DELAY_MS) });
   try {
     const url = collabUrl(server.url);

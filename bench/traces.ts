@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
 /** One edit of a sequential trace: `[position, deleteCount, insertedText]`, like `Array.splice`. */
@@ -11,8 +12,8 @@ export interface SequentialTrace {
   txns: readonly Patch[][];
 }
 
-/** Where the handbook keeps the recorded editing traces. */
-export const TRACE_DIR = process.env.COPYDESK_TRACE_DIR ?? '/work/shared/traces';
+/** Folder of the recorded editing traces (bench/traces, see its README for credits). */
+export const TRACE_DIR = process.env.COPYDESK_TRACE_DIR ?? fileURLToPath(new URL('./traces', import.meta.url));
 
 /** Parses the gzip JSON of a sequential trace (format: README-sequential.md beside the traces). */
 export function parseSequentialTrace(name: string, gz: Buffer): SequentialTrace {
