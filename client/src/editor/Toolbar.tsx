@@ -24,7 +24,7 @@ function ToolButton({ label, shortcut, active, disabled, onClick, children }: {
       aria-pressed={active === undefined ? undefined : active}
       title={hint}
       disabled={disabled}
-      aria-keyshortcuts={shortcut?.replace('Mod', 'Control')}
+      aria-keyshortcuts={shortcut?.replace('Mod', 'Control').replaceAll('-', '+')}
       // Keeps the editor's selection: a click on a toolbar button must not blur it.
       onMouseDown={(event) => event.preventDefault()}
       onClick={onClick}

@@ -1,0 +1,80 @@
+import { expect, test } from '@playwright/test';
+import { createStory, startCopydesk, type CopydeskServer } from './support/copydeskServer.ts';
+import { cursorToEnd, expectSaved, giveName, storyText } from './support/editorPage.ts';
+
+let copydesk: CopydeskServer;
+
+test.beforeAll(async () => {
+  copydesk = await startCopydesk();
+});
+
+test.afterAll(async () => {
+  await copydesk?.stop();
+});
+
+interface ExportedJson {
+  meta: { byline: string; section: string; tags: string[] };
+  doc: { content: { type: string; attrs?: Record<string, unknown>; content?: { text?: string; marks?: { type: string; attrs?: Record<string, unknown> }[] }[] }[] };
+}
+
+test('keyboard shortcuts, the link dialog and story details reach the stored story', async ({ page }) => {
+  const story = await createStory(copydesk.server.url, 'Rail fares frozen for a year');
+  await page.goto(`${copydesk.server.url}/stories/${story.id}`);
+  await giveName(page, 'Nellie Bly');
+  await expectSaved(page);
+
+  await cursorToEnd(page);
+  await page.keyboard.press('ControlOrMeta+Alt+2');
+  await expect(page.getByRole('button', { name: 'Subheading', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.type('Who pays');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Commuters ');
+  await page.keyboard.press('ControlOrMeta+b');
+  await page.keyboard.type('save');
+  await page.keyboard.press('ControlOrMeta+b');
+  await page.keyboard.type(' money, says ');
+
+  await page.keyboard.press('ControlOrMeta+k');
+  const linkDialog = page.getByRole('dialog', { name: 'Add link' });
+  await linkDialog.getByLabel('Link address').fill('javascript:alert(1)');
+  await linkDialog.getByLabel('Link text').fill('the regulator');
+  await linkDialog.getByRole('button', { name: 'Add link' }).click();
+  await expect(linkDialog.getByRole('alert')).toContainText('Use a web address');
+  await linkDialog.getByLabel('Link address').fill('https://regulator.example/report');
+  await linkDialog.getByRole('button', { name: 'Add link' }).click();
+  await expect(linkDialog).toBeHidden();
+  await expect(storyText(page).getByRole('link', { name: 'the regulator' })).toHaveAttribute(
+    'href',
+    'https://regulator.example/report',
+  );
+
+  await page.getByLabel('Section').fill('Transport');
+  await page.getByRole('textbox', { name: 'Tags' }).fill('rail, fares');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Remove tag fares' })).toBeVisible();
+  // Headline (6) + subheading (2) + paragraph (6): the editor counts as the server does.
+  await expect(page.getByText(/^\d+ words$/)).toHaveText('14 words');
+  await expectSaved(page);
+  await expect
+    .poll(async () => {
+      const article = (await (await fetch(`${copydesk.server.url}/api/articles/${story.id}`)).json()) as { wordCount: number };
+      return article.wordCount;
+    })
+    .toBe(14);
+
+  const response = await fetch(`${copydesk.server.url}/api/articles/${story.id}/export?format=json`);
+  expect(response.status).toBe(200);
+  const exported = (await response.json()) as ExportedJson;
+  expect(exported.meta.section).toBe('Transport');
+  expect(exported.meta.tags).toEqual(['rail', 'fares']);
+  const heading = exported.doc.content.find((block) => block.type === 'heading');
+  expect(heading?.attrs?.level).toBe(2);
+  const paragraph = exported.doc.content.filter((block) => block.type === 'paragraph').at(-1);
+  const marked = (paragraph?.content ?? []).map((text) => [text.text, (text.marks ?? []).map((mark) => mark.type).join()]);
+  expect(marked).toEqual([
+    ['Commuters ', ''],
+    ['save', 'bold'],
+    [' money, says ', ''],
+    ['the regulator', 'link'],
+  ]);
+});
