@@ -1,0 +1,25 @@
+import type { AnyExtension, Extensions } from '@tiptap/core';
+import { Node } from '@tiptap/core';
+import { articleExtensions } from '../extensions.ts';
+import { SuggestionDelete } from './SuggestionDelete.ts';
+import { SuggestionInsert } from './SuggestionInsert.ts';
+
+/** The marks of suggestion mode; the only marks the plain-text slots (headline, ...) accept. */
+export const SUGGESTION_MARKS = 'suggestionInsert suggestionDelete';
+
+// Plain-text nodes: they refuse bold and links but must carry suggestions like any other text.
+const PLAIN_TEXT_NODES = new Set(['headline', 'standfirst', 'relatedLink']);
+
+function allowSuggestions(extension: AnyExtension): AnyExtension {
+  if (!(extension instanceof Node) || !PLAIN_TEXT_NODES.has(extension.name)) return extension;
+  return extension.extend({ marks: SUGGESTION_MARKS });
+}
+
+/**
+ * The article schema with suggestion mode: `articleExtensions()` plus the suggestion marks, with
+ * the headline, standfirst and READ MORE label accepting them. Switching the editor and the
+ * server to this list is a schema change: SCHEMA_VERSION's major must change with it.
+ */
+export function suggestionArticleExtensions(): Extensions {
+  return [...articleExtensions().map(allowSuggestions), SuggestionInsert, SuggestionDelete];
+}
