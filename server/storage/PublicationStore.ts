@@ -1,0 +1,136 @@
+import type { NinjsItem } from '../../shared/export/toNinjs.ts';
+
+/** What went out to the site: frozen at publish time, never changed afterwards. */
+export interface Publication {
+  id: number;
+  articleId: string;
+  /** 1 for the first publication, n+1 for each republication. */
+  version: number;
+  publishedAt: string;
+  /** Username of whoever published (or scheduled) it. */
+  publishedBy: string;
+  /** The public address at the time: `/site/<section>/<slug>`. */
+  section: string;
+  slug: string;
+  headline: string;
+  standfirst: string;
+  byline: string;
+  tags: string[];
+  /** When version 1 went out. */
+  firstPublishedAt: string;
+  /** Nothing of this publication is public before this time. */
+  embargoUntil: string | null;
+  /** Public correction note of a republication. */
+  correction: string | null;
+  /** The exact published page. */
+  html: string;
+  /** The exact ninjs document. */
+  ninjs: NinjsItem;
+}
+
+export type NewPublication = Omit<Publication, 'id'>;
+
+/** A publication without its page and ninjs: what lists need. */
+export type PublicationSummary = Omit<Publication, 'html' | 'ninjs'>;
+
+/** Whether a story is on the public site. A story never published has no site state. */
+export interface SiteState {
+  articleId: string;
+  state: 'live' | 'unpublished';
+  changedAt: string;
+  changedBy: string;
+}
+
+/** Immutable publications and the site state of each story. Nothing here updates a publication. */
+export interface PublicationStore {
+  /** Stores a new publication; throws when (articleId, version) exists already. */
+  insert(publication: NewPublication): Publication;
+  latest(articleId: string): Publication | null;
+  get(articleId: string, version: number): Publication | null;
+  /** A story's publications, newest first. */
+  list(articleId: string): PublicationSummary[];
+  siteState(articleId: string): SiteState | null;
+  setSiteState(state: SiteState): void;
+  /**
+   * The latest publication of each live story whose embargo has lifted at `now`, newest first:
+   * the front page and the feed.
+   */
+  visible(now: string, limit: number): Publication[];
+}
+
+/** A story's public address. */
+export interface SlugRecord {
+  articleId: string;
+  section: string;
+  slug: string;
+  /** False for an old address kept so links to it redirect. */
+  current: boolean;
+}
+
+/** Public addresses: unique per section; a story has one current address and keeps its old ones. */
+export interface SlugStore {
+  current(articleId: string): SlugRecord | null;
+  resolve(section: string, slug: string): SlugRecord | null;
+  /**
+   * Makes `section/slug` the story's current address, or the first free `slug-2`, `slug-3`, ...
+   * when another story holds it (old addresses included). The previous current address stays,
+   * as an old one. Returns the address given.
+   */
+  claim(articleId: string, section: string, slug: string, at: string): SlugRecord;
+}
+
+/** When a story goes out by itself, and until when nothing of it may be public. */
+export interface Schedule {
+  articleId: string;
+  publishAt: string | null;
+  embargoUntil: string | null;
+  setBy: string;
+  updatedAt: string;
+  /** Why the last scheduled publication failed, if it did. */
+  lastError: string | null;
+}
+
+export interface ScheduleStore {
+  get(articleId: string): Schedule | null;
+  set(schedule: Omit<Schedule, 'lastError'>): void;
+  /** Clears publishAt (done or failed), recording `error` when it failed. */
+  finish(articleId: string, error: string | null, at: string): void;
+  /** Schedules whose publishAt is at or before `now`, oldest first. */
+  due(now: string): Schedule[];
+  /** The earliest publishAt still waiting, or null. */
+  nextPublishAt(): string | null;
+}
+
+export type WebhookEvent = 'publish' | 'update' | 'unpublish';
+export type WebhookState = 'pending' | 'delivered' | 'failed';
+
+/** One POST to the site's webhook, retried until it succeeds or gives up. */
+export interface WebhookDelivery {
+  id: number;
+  articleId: string;
+  publicationId: number | null;
+  event: WebhookEvent;
+  /** The exact body sent (and signed). */
+  payload: string;
+  state: WebhookState;
+  attempts: number;
+  nextAttemptAt: string;
+  lastStatus: number | null;
+  lastError: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+}
+
+export interface WebhookDeliveryStore {
+  enqueue(delivery: Pick<WebhookDelivery, 'articleId' | 'publicationId' | 'event' | 'payload' | 'createdAt'>): WebhookDelivery;
+  get(id: number): WebhookDelivery | null;
+  /** Pending deliveries due at `now`, oldest first. */
+  due(now: string, limit: number): WebhookDelivery[];
+  /** The earliest next attempt of a pending delivery, or null. */
+  nextAttemptAt(): string | null;
+  markDelivered(id: number, status: number, at: string): void;
+  /** Records a failed attempt; `nextAttemptAt` null gives up (state failed). */
+  markFailed(id: number, result: { status: number | null; error: string; nextAttemptAt: string | null }): void;
+  /** A story's deliveries, newest first. */
+  forArticle(articleId: string): WebhookDelivery[];
+}

@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { migrations } from '../migrations.ts';
+import { PUBLISHING_MIGRATION_SQL } from './publishingMigration.ts';
+
+/** A temporary SQLite file with every migration and the publishing one applied, for tests. */
+export function openPublishingTestDatabase(): { db: Database.Database; dir: string; close: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-publishing-'));
+  const db = new Database(path.join(dir, 'test.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  for (const sql of [...migrations.filter((m) => !m.includes('CREATE TABLE publications')), PUBLISHING_MIGRATION_SQL]) db.exec(sql);
+  return {
+    db,
+    dir,
+    close: () => {
+      db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Inserts a bare story row (no document) so publishing rows can reference it. */
+export function insertTestArticle(db: Database.Database, id: string, status = 'approved'): void {
+  const at = '2024-05-01T08:00:00.000Z';
+  db.prepare(
+    `INSERT INTO articles (id, headline, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
+  ).run(id, `Story ${id}`, status, at, at);
+}
