@@ -107,9 +107,9 @@ export function addThread(ydoc: Y.Doc, thread: NewThread): string {
   const anchor = anchorFromRange(ydoc, thread.from, thread.to);
   const id = thread.id ?? newId();
   const createdAt = timestamp(thread);
+  const comments = commentsMap(ydoc);
+  if (comments.has(id)) throw new ReviewError(ErrorId.ValidationFailed, `Thread ${id} already exists`);
   ydoc.transact(() => {
-    const comments = commentsMap(ydoc);
-    if (comments.has(id)) throw new ReviewError(ErrorId.ValidationFailed, `Thread ${id} already exists`);
     const replies = new Y.Array<Y.Map<unknown>>();
     replies.push([commentEntry(thread.commentId ?? newId(), thread.author, body, createdAt)]);
     comments.set(
