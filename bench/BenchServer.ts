@@ -2,21 +2,35 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnServer, type SpawnedServer } from '../server/test/spawnServer.ts';
+import { signIn, type SessionCookie } from './api.ts';
 import { processCpuSeconds, processPeakRss } from './procStats.ts';
+
+/** The `admin` account's password on bench servers (the server creates `admin` on its first start). */
+const BENCH_ADMIN_PASSWORD = 'copydesk bench admin password';
 
 /** A fresh Copydesk server process on a free port with its own temporary data directory. */
 export class BenchServer {
   private constructor(
     readonly server: SpawnedServer,
     readonly dataDir: string,
+    /** The session every bench client uses: `admin`, signed in once. */
+    readonly cookie: SessionCookie,
   ) {}
 
   /** Starts a server with its default configuration, plus `env` (e.g. `{ UNLOAD_DELAY_MS: '0' }`). */
   static async start(env: Record<string, string> = {}): Promise<BenchServer> {
     const dataDir = mkdtempSync(join(tmpdir(), 'copydesk-bench-'));
+    const server = await spawnServer({
+      dataDir,
+      env: { LOG_LEVEL: 'warn', COPYDESK_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD, ...env },
+    }).catch((err: unknown) => {
+      rmSync(dataDir, { recursive: true, force: true });
+      throw err;
+    });
     try {
-      return new BenchServer(await spawnServer({ dataDir, env: { LOG_LEVEL: 'warn', ...env } }), dataDir);
+      return new BenchServer(server, dataDir, await signIn(server.url, 'admin', BENCH_ADMIN_PASSWORD));
     } catch (err) {
+      await server.kill('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
       throw err;
     }

@@ -16,6 +16,8 @@ export interface BenchWriterOptions {
   /** e.g. `ws://127.0.0.1:3000/collab` */
   collabUrl: string;
   storyId: string;
+  /** Session cookie sent on the WebSocket handshake. */
+  cookie: string | null;
   name: string;
   color: string;
   replay: TraceReplay;
@@ -44,7 +46,7 @@ export class BenchWriter {
   readonly closeCodes: number[] = [];
 
   constructor(private readonly options: BenchWriterOptions) {
-    this.client = openStory(options.collabUrl, options.storyId, { name: options.name, color: options.color });
+    this.client = openStory(options.collabUrl, options.storyId, { name: options.name, color: options.color }, options.cookie);
     this.doc = this.client.doc;
     this.provider = this.client.provider;
     this.key = String(this.doc.clientID);

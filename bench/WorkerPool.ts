@@ -22,11 +22,11 @@ export class WorkerPool {
   }
 
   /** Connects every writer and appends its paragraph; resolves when all are synced. */
-  async connect(collabUrl: string, trace: string, timeoutMs = 120_000): Promise<void> {
+  async connect(collabUrl: string, cookie: string | null, trace: string, timeoutMs = 120_000): Promise<void> {
     await Promise.all(
       this.children.map((child, i) => {
         const reply = this.next(child, 'ready', timeoutMs);
-        this.post(child, { type: 'connect', collabUrl, trace, writers: this.shares[i]! });
+        this.post(child, { type: 'connect', collabUrl, cookie, trace, writers: this.shares[i]! });
         return reply;
       }),
     );

@@ -1,10 +1,31 @@
 import type { Article } from '../shared/api.ts';
 
+/** The `name=value` session cookie to send with requests, or null when the server has no accounts. */
+export type SessionCookie = string | null;
+
+function headers(cookie: SessionCookie, json = false): Record<string, string> {
+  return { ...(cookie ? { cookie } : {}), ...(json ? { 'content-type': 'application/json' } : {}) };
+}
+
+/** Signs in through POST /api/session; returns the session cookie (null when the server has no sign-in). */
+export async function signIn(baseUrl: string, username: string, password: string): Promise<SessionCookie> {
+  const res = await fetch(`${baseUrl}/api/session`, {
+    method: 'POST',
+    headers: headers(null, true),
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status === 404) return null;
+  if (!res.ok) throw new Error(`POST /api/session answered ${res.status}: ${await res.text()}`);
+  const setCookie = res.headers.get('set-cookie');
+  if (!setCookie) throw new Error('POST /api/session set no session cookie');
+  return setCookie.split(';')[0]!.trim();
+}
+
 /** Creates a story through the REST API, as the "New story" button does; returns its id. */
-export async function createStory(baseUrl: string, headline: string): Promise<string> {
+export async function createStory(baseUrl: string, headline: string, cookie: SessionCookie): Promise<string> {
   const res = await fetch(`${baseUrl}/api/articles`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: headers(cookie, true),
     body: JSON.stringify({ headline }),
   });
   if (res.status !== 201) throw new Error(`POST /api/articles answered ${res.status}: ${await res.text()}`);
@@ -13,10 +34,17 @@ export async function createStory(baseUrl: string, headline: string): Promise<st
 }
 
 /** Reads one story through the REST API. */
-export async function getArticle(baseUrl: string, id: string): Promise<Article> {
-  const res = await fetch(`${baseUrl}/api/articles/${encodeURIComponent(id)}`);
+export async function getArticle(baseUrl: string, id: string, cookie: SessionCookie): Promise<Article> {
+  const res = await fetch(`${baseUrl}/api/articles/${encodeURIComponent(id)}`, { headers: headers(cookie) });
   if (!res.ok) throw new Error(`GET /api/articles/${id} answered ${res.status}: ${await res.text()}`);
   return (await res.json()) as Article;
+}
+
+/** GET with the session cookie; resolves once the whole body has arrived. */
+export async function getWithSession(url: string, cookie: SessionCookie): Promise<Response> {
+  const res = await fetch(url, { headers: headers(cookie) });
+  await res.arrayBuffer();
+  return res;
 }
 
 /** The WebSocket base URL a `WebsocketProvider` takes, from the server's HTTP URL. */

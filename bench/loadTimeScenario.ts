@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { DOC_FIELD } from '../shared/collab/docFields.ts';
 import { articleSchema } from '../shared/editor/schema.ts';
-import { collabUrl, createStory, getArticle } from './api.ts';
+import { collabUrl, createStory, getArticle, getWithSession, type SessionCookie } from './api.ts';
 import { BenchServer, delay } from './BenchServer.ts';
 import { now } from './BenchWriter.ts';
 import { largeStoryParagraphs } from './largeStory.ts';
@@ -52,9 +52,9 @@ export async function runLoadTimeScenario(options: LoadTimeOptions): Promise<Loa
   const server = await BenchServer.start({ UNLOAD_DELAY_MS: String(UNLOAD_DELAY_MS) });
   try {
     const url = collabUrl(server.url);
-    const id = await createStory(server.url, 'A long read for the load benchmark');
+    const id = await createStory(server.url, 'A long read for the load benchmark', server.cookie);
 
-    const writer = openStory(url, id, { name: 'Bench writer', color: '#e6194b' });
+    const writer = openStory(url, id, { name: 'Bench writer', color: '#e6194b' }, server.cookie);
     await writer.synced;
     const fragment = writer.doc.getXmlFragment(DOC_FIELD);
     for (let i = 0; i < paragraphs.length; i += PARAGRAPHS_PER_UPDATE) {
@@ -63,7 +63,7 @@ export async function runLoadTimeScenario(options: LoadTimeOptions): Promise<Loa
       });
       await delay(2);
     }
-    const serverWordCount = await waitForWordCount(server.url, id, options.words);
+    const serverWordCount = await waitForWordCount(server.url, server.cookie, id, options.words);
     writer.destroy();
     // The last client left: the server stores and unloads the story.
     await delay(UNLOAD_DELAY_MS + 800);
@@ -72,7 +72,7 @@ export async function runLoadTimeScenario(options: LoadTimeOptions): Promise<Loa
     const build: number[] = [];
     let stateBytes = 0;
     for (let i = 0; i < options.runs; i++) {
-      const { ms, doc, destroy } = await timeOpen(url, id);
+      const { ms, doc, destroy } = await timeOpen(url, id, server.cookie);
       cold.push(ms);
       stateBytes = Y.encodeStateAsUpdate(doc).byteLength;
       const t0 = now();
@@ -82,11 +82,11 @@ export async function runLoadTimeScenario(options: LoadTimeOptions): Promise<Loa
       await delay(UNLOAD_DELAY_MS + 500);
     }
 
-    const holder = openStory(url, id, USER);
+    const holder = openStory(url, id, USER, server.cookie);
     await holder.synced;
     const warm: number[] = [];
     for (let i = 0; i < options.runs; i++) {
-      const { ms, destroy } = await timeOpen(url, id);
+      const { ms, destroy } = await timeOpen(url, id, server.cookie);
       warm.push(ms);
       destroy();
       await delay(100);
@@ -96,8 +96,7 @@ export async function runLoadTimeScenario(options: LoadTimeOptions): Promise<Loa
     const exportHtml: number[] = [];
     for (let i = 0; i < options.runs; i++) {
       const t0 = now();
-      const res = await fetch(`${server.url}/api/articles/${encodeURIComponent(id)}/export?format=html`);
-      await res.text();
+      const res = await getWithSession(`${server.url}/api/articles/${encodeURIComponent(id)}/export?format=html`, server.cookie);
       if (!res.ok) throw new Error(`Export answered ${res.status}`);
       exportHtml.push(now() - t0);
     }
@@ -124,19 +123,19 @@ function paragraphElement(text: string): Y.XmlElement {
   return paragraph;
 }
 
-async function timeOpen(url: string, id: string): Promise<{ ms: number; doc: Y.Doc; destroy: () => void }> {
+async function timeOpen(url: string, id: string, cookie: SessionCookie): Promise<{ ms: number; doc: Y.Doc; destroy: () => void }> {
   const t0 = now();
-  const client = openStory(url, id, USER);
+  const client = openStory(url, id, USER, cookie);
   await client.synced;
   return { ms: now() - t0, doc: client.doc, destroy: client.destroy };
 }
 
 /** Waits until the server's (debounced) word count has caught up with the story; returns the last count seen. */
-async function waitForWordCount(baseUrl: string, id: string, words: number, timeoutMs = 20_000): Promise<number> {
+async function waitForWordCount(baseUrl: string, cookie: SessionCookie, id: string, words: number, timeoutMs = 20_000): Promise<number> {
   const end = now() + timeoutMs;
   let count = 0;
   while (now() < end) {
-    count = (await getArticle(baseUrl, id)).wordCount;
+    count = (await getArticle(baseUrl, id, cookie)).wordCount;
     if (count >= words) return count;
     await delay(250);
   }

@@ -12,11 +12,30 @@ export interface StoryClient {
   destroy(): void;
 }
 
-/** Opens a story the way the browser does (y-websocket, schema version stated), without an editor. */
-export function openStory(collabUrl: string, storyId: string, user: { name: string; color: string }, timeoutMs = 60_000): StoryClient {
+/** A `ws` WebSocket class that sends the session cookie on the handshake, as the browser does. */
+function webSocketWith(cookie: string | null): typeof globalThis.WebSocket {
+  class SessionWebSocket extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, cookie ? { headers: { cookie } } : {});
+    }
+  }
+  return SessionWebSocket as unknown as typeof globalThis.WebSocket;
+}
+
+/**
+ * Opens a story the way the browser does (y-websocket, session cookie, schema version stated),
+ * without an editor.
+ */
+export function openStory(
+  collabUrl: string,
+  storyId: string,
+  user: { name: string; color: string },
+  cookie: string | null,
+  timeoutMs = 60_000,
+): StoryClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(collabUrl, storyId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: webSocketWith(cookie),
     params: { schemaVersion: SCHEMA_VERSION },
     disableBc: true,
   });

@@ -4,7 +4,7 @@
  * bench/results/latest.json. See bench/README.md.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import { parseArgs, USAGE } from './args.ts';
 import { runLoadTimeScenario } from './loadTimeScenario.ts';
@@ -19,6 +19,9 @@ async function main(): Promise<void> {
     return;
   }
   const args = parseArgs(process.argv.slice(2));
+  if (loadavg()[0]! > cpus().length) {
+    console.warn(`Warning: load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores: other processes compete with the bench, figures will be inflated.`);
+  }
   const results: BenchResults = {
     startedAt: new Date().toISOString(),
     machine: {

@@ -1,5 +1,5 @@
 import { loadavg } from 'node:os';
-import { collabUrl, createStory } from './api.ts';
+import { collabUrl, createStory, getWithSession, type SessionCookie } from './api.ts';
 import { BenchServer, delay } from './BenchServer.ts';
 import { now } from './BenchWriter.ts';
 import { summarizeLatency, percentile, type LatencySummary } from './percentile.ts';
@@ -62,7 +62,7 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
   let pool: WorkerPool | null = null;
   try {
     const ids: string[] = [];
-    for (let s = 0; s < options.stories; s++) ids.push(await createStory(server.url, `Bench story ${s + 1}`));
+    for (let s = 0; s < options.stories; s++) ids.push(await createStory(server.url, `Bench story ${s + 1}`, server.cookie));
 
     const specs: WriterSpec[] = [];
     ids.forEach((storyId, s) => {
@@ -77,7 +77,7 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
       }
     });
     pool = new WorkerPool(specs, options.processes);
-    await pool.connect(collabUrl(server.url), options.trace);
+    await pool.connect(collabUrl(server.url), server.cookie, options.trace);
     // Let the paragraphs every writer pasted on arrival reach everyone before timing.
     await delay(1_000);
 
@@ -85,7 +85,7 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
     const cpuBefore = server.cpuSeconds();
     const startedAt = now();
     pool.start(startedAt, options.rate);
-    const listing = sampleListRequests(server.url, options.durationSeconds * 1000);
+    const listing = sampleListRequests(server.url, server.cookie, options.durationSeconds * 1000);
     await delay(options.durationSeconds * 1000);
     pool.stop();
     const elapsed = (now() - startedAt) / 1000;
@@ -127,15 +127,14 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
 }
 
 /** Times GET /api/articles every second until `durationMs` has passed: what the story list costs under load. */
-async function sampleListRequests(baseUrl: string, durationMs: number): Promise<number[]> {
+async function sampleListRequests(baseUrl: string, cookie: SessionCookie, durationMs: number): Promise<number[]> {
   const end = now() + durationMs;
   const times: number[] = [];
   while (now() < end) {
     await delay(Math.min(1_000, Math.max(0, end - now())));
     if (now() >= end) break;
     const t0 = now();
-    const res = await fetch(`${baseUrl}/api/articles`);
-    await res.arrayBuffer();
+    const res = await getWithSession(`${baseUrl}/api/articles`, cookie);
     if (res.ok) times.push(now() - t0);
   }
   return times;

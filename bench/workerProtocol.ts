@@ -10,7 +10,7 @@ export interface WriterSpec {
 }
 
 export type ToWorker =
-  | { type: 'connect'; collabUrl: string; trace: string; writers: WriterSpec[] }
+  | { type: 'connect'; collabUrl: string; cookie: string | null; trace: string; writers: WriterSpec[] }
   | { type: 'start'; measureFrom: number; rate: number }
   | { type: 'stop' }
   | { type: 'report' };

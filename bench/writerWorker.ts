@@ -31,6 +31,7 @@ async function connect(message: Extract<ToWorker, { type: 'connect' }>): Promise
       new BenchWriter({
         collabUrl: message.collabUrl,
         storyId: spec.storyId,
+        cookie: message.cookie,
         name: spec.name,
         color: spec.color,
         replay: new TraceReplay(trace, spec.traceStart),
