@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countWords } from '../shared/article/countWords.ts';
 import { DEFAULT_ARGS, parseArgs } from './args.ts';
 import { largeStoryParagraphs } from './largeStory.ts';
-import { parseProcCpuSeconds, parseStatusBytes, processCpuSeconds, processPeakRss } from './procStats.ts';
+import { parseMachineBusySeconds, parseProcCpuSeconds, parseStatusBytes, processCpuSeconds, processPeakRss } from './procStats.ts';
 import { table } from './report.ts';
 import { converged } from './converged.ts';
 
@@ -22,6 +22,9 @@ describe('process statistics', () => {
     expect(parseProcCpuSeconds(stat, 100)).toBe(3);
     expect(parseStatusBytes('Name:\tnode\nVmHWM:\t  2048 kB\nVmRSS:\t1024 kB\n', 'VmHWM')).toBe(2048 * 1024);
     expect(() => parseStatusBytes('Name:\tnode\n', 'VmHWM')).toThrow(RangeError);
+    // user nice system idle iowait irq softirq steal: busy = all but idle and iowait
+    expect(parseMachineBusySeconds('cpu  100 5 50 1000 20 3 2 0 0 0\ncpu0 1 2 3', 100)).toBe(1.6);
+    expect(() => parseMachineBusySeconds('intr 1 2', 100)).toThrow(RangeError);
   });
 
   it('measures this very process', () => {

@@ -42,3 +42,17 @@ export function processCpuSeconds(pid: number): number {
 export function processPeakRss(pid: number): number {
   return parseStatusBytes(readFileSync(`/proc/${pid}/status`, 'utf8'), 'VmHWM');
 }
+
+/** Busy CPU seconds of the whole machine (all cores, everything but idle and iowait), from the first line of /proc/stat. */
+export function parseMachineBusySeconds(procStat: string, ticksPerSecond: number): number {
+  const line = procStat.split('\n', 1)[0]!;
+  if (!line.startsWith('cpu ')) throw new RangeError('Unreadable /proc/stat');
+  const ticks = line.trim().split(/\s+/).slice(1).map(Number);
+  const total = ticks.slice(0, 8).reduce((a, b) => a + b, 0);
+  return (total - ticks[3]! - ticks[4]!) / ticksPerSecond;
+}
+
+/** Busy CPU seconds of the whole machine so far. */
+export function machineBusySeconds(): number {
+  return parseMachineBusySeconds(readFileSync('/proc/stat', 'utf8'), clockTicksPerSecond());
+}

@@ -3,6 +3,7 @@ import { collabUrl, createStory, getWithSession, type SessionCookie } from './ap
 import { BenchServer, delay } from './BenchServer.ts';
 import { now } from './BenchWriter.ts';
 import { summarizeLatency, percentile, type LatencySummary } from './percentile.ts';
+import { machineBusySeconds } from './procStats.ts';
 import { WorkerPool } from './WorkerPool.ts';
 import { converged } from './converged.ts';
 import type { WriterSpec } from './workerProtocol.ts';
@@ -42,6 +43,11 @@ export interface TypingScenarioResult {
   writersCpuPercent: number;
   /** Worst writer process's event-loop delay p99 (ms): when high, latency was spent in the load generator. */
   writersLoopDelayP99Ms: number;
+  /**
+   * CPU used by everything else on the machine while the writers typed (% of one core): other
+   * programs competing with the bench. Well above zero means the latencies are inflated.
+   */
+  otherCpuPercent: number;
   /** 1-minute load average of the machine before and after typing (other processes compete for the cores). */
   loadAverage: [before: number, after: number];
   /** Median time of GET /api/articles while the writers type. */
@@ -83,6 +89,8 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
 
     const loadBefore = loadavg()[0]!;
     const cpuBefore = server.cpuSeconds();
+    const machineBefore = machineBusySeconds();
+    const selfBefore = process.cpuUsage();
     const startedAt = now();
     pool.start(startedAt, options.rate);
     const listing = sampleListRequests(server.url, server.cookie, options.durationSeconds * 1000);
@@ -90,6 +98,8 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
     pool.stop();
     const elapsed = (now() - startedAt) / 1000;
     const serverCpu = server.cpuSeconds() - cpuBefore;
+    const machineBusy = machineBusySeconds() - machineBefore;
+    const self = process.cpuUsage(selfBefore);
     const loadAfter = loadavg()[0]!;
     // Keystrokes sent just before the stop are still travelling.
     await delay(2_000);
@@ -99,6 +109,7 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
     const peakRss = server.peakRss();
 
     const sent = sum(reports.map((r) => r.sent));
+    const writersCpu = sum(reports.map((r) => r.cpuSeconds));
     return {
       name,
       stories: options.stories,
@@ -113,7 +124,9 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
       serverCpuPercent: (serverCpu / elapsed) * 100,
       serverCpuMsPerKeystroke: sent ? (serverCpu * 1000) / sent : Number.NaN,
       serverPeakRssMiB: peakRss / 2 ** 20,
-      writersCpuPercent: (sum(reports.map((r) => r.cpuSeconds)) / elapsed) * 100,
+      writersCpuPercent: (writersCpu / elapsed) * 100,
+      otherCpuPercent:
+        (Math.max(0, machineBusy - serverCpu - writersCpu - (self.user + self.system) / 1e6) / elapsed) * 100,
       writersLoopDelayP99Ms: Math.max(...reports.map((r) => r.eventLoopDelayP99Ms)),
       loadAverage: [loadBefore, loadAfter],
       listRequestMs: percentile(Float64Array.from(listTimes).sort(), 50),
