@@ -1,0 +1,131 @@
+import { articlePage } from '../../shared/export/articlePage.ts';
+import type { PublicationInfo, RelatedStory } from '../../shared/export/PublicationInfo.ts';
+import { toNinjs } from '../../shared/export/toNinjs.ts';
+import { summarize } from '../../shared/article/summarize.ts';
+import { publishProblems, type PublishProblem } from '../../shared/publish/checkPublishable.ts';
+import { rewriteStoryLinks } from '../../shared/publish/rewriteStoryLinks.ts';
+import { parseStoryLink } from '../../shared/publish/storyLink.ts';
+import type { Publication, WebhookDelivery, WebhookEvent } from '../storage/PublicationStore.ts';
+import { linkedArticleId, linkedStoryState, visiblePublication } from './linkedStories.ts';
+import type { PublishDeps } from './PublishDeps.ts';
+import { articleUri, desiredAddress, pageUrl } from './siteAddress.ts';
+
+/** Longest public correction note, in characters. */
+export const CORRECTION_MAX_LENGTH = 2000;
+
+export interface PublishRequest {
+  articleId: string;
+  /** Username of the editor publishing (or who scheduled it). */
+  by: string;
+  /** Public correction note shown with a republication. */
+  correction?: string | null;
+}
+
+export type PublishResult =
+  | { ok: true; publication: Publication; event: WebhookEvent; delivery: WebhookDelivery | null }
+  | { ok: false; reason: 'not_found' | 'not_approved' | 'invalid'; message: string }
+  | { ok: false; reason: 'problems'; message: string; problems: PublishProblem[] };
+
+/**
+ * Publishes the story as it is now: checks it (`publishProblems`), then in one transaction freezes
+ * publication n+1 (time, who, the exact page HTML and ninjs), claims its public address (unique
+ * per section; the previous one stays as a redirect), puts it live, marks it published, and queues
+ * the webhook delivery. Only an approved or already published story may be published.
+ */
+export function publishArticle(deps: PublishDeps, request: PublishRequest): PublishResult {
+  const { articleId, by } = request;
+  const story = deps.loadStory(articleId);
+  if (!story) return { ok: false, reason: 'not_found', message: 'There is no such story.' };
+  if (story.record.status !== 'approved' && story.record.status !== 'published') {
+    return { ok: false, reason: 'not_approved', message: 'Only an approved story can be published.' };
+  }
+  const correction = request.correction?.trim() || null;
+  if (correction !== null && correction.length > CORRECTION_MAX_LENGTH) {
+    return { ok: false, reason: 'invalid', message: `A correction note can be at most ${CORRECTION_MAX_LENGTH} characters.` };
+  }
+  const now = deps.clock.now().toISOString();
+  const ownOrigins = [new URL(deps.site.baseUrl).origin];
+  const problems = publishProblems(story.article, {
+    storyStatus: (ref) => (linkedArticleId(deps, ref) === articleId ? 'published' : linkedStoryState(deps, ref, now)),
+    ownOrigins,
+    pendingSuggestions: deps.pendingSuggestions?.(articleId) ?? 0,
+  });
+  if (problems.length > 0) {
+    return { ok: false, reason: 'problems', message: problems.map((p) => p.message).join(' '), problems };
+  }
+
+  const summary = summarize(story.article);
+  const schedule = deps.schedule.get(articleId);
+  const embargoUntil = schedule?.embargoUntil && schedule.embargoUntil > now ? schedule.embargoUntil : null;
+
+  const result = deps.transaction(() => {
+    const previous = deps.publications.latest(articleId);
+    const wasLive = deps.publications.siteState(articleId)?.state === 'live';
+    const wanted = desiredAddress(story.article.meta, summary.headline, articleId);
+    const address = deps.slugs.claim(articleId, wanted.section, wanted.slug, now);
+    const url = pageUrl(deps.site, address.section, address.slug);
+
+    const related: RelatedStory[] = [];
+    const publicUrl = (ref: Parameters<typeof linkedArticleId>[1]): string | null => {
+      const target = linkedArticleId(deps, ref);
+      if (target === articleId) return url;
+      const live = target === null ? null : visiblePublication(deps, target, now);
+      if (!live || target === null) return null;
+      const href = pageUrl(deps.site, live.section, live.slug);
+      if (!related.some((story) => story.url === href)) related.push({ uri: articleUri(deps.site, target), url: href, headline: live.headline });
+      return href;
+    };
+    const article = rewriteStoryLinks(story.article, publicUrl, ownOrigins);
+    // READ MORE blocks are already links in the body; the related list repeats none of them.
+    const readMore = new Set(
+      (story.article.doc.content ?? [])
+        .filter((block) => block.type === 'relatedLink' && parseStoryLink(String(block.attrs?.href ?? ''), ownOrigins))
+        .map((block) => publicUrl(parseStoryLink(String(block.attrs!.href), ownOrigins)!)),
+    );
+
+    const version = (previous?.version ?? 0) + 1;
+    const firstPublishedAt = previous?.firstPublishedAt ?? now;
+    const info: PublicationInfo = {
+      uri: articleUri(deps.site, articleId),
+      url,
+      firstCreated: firstPublishedAt,
+      versionCreated: now,
+      pubStatus: 'usable',
+      ...(embargoUntil ? { embargoedUntil: embargoUntil } : {}),
+      version,
+      relatedStories: related,
+      ...(correction ? { correction } : {}),
+      siteName: deps.site.siteName,
+      ...(deps.site.language ? { language: deps.site.language } : {}),
+    };
+    const ninjs = toNinjs(article, info);
+    const html = articlePage(article, { ...info, relatedStories: related.filter((story) => !readMore.has(story.url ?? null)) });
+    const publication = deps.publications.insert({
+      articleId,
+      version,
+      publishedAt: now,
+      publishedBy: by,
+      section: address.section,
+      slug: address.slug,
+      headline: summary.headline,
+      standfirst: summary.standfirst,
+      byline: story.article.meta.byline,
+      tags: story.article.meta.tags,
+      firstPublishedAt,
+      embargoUntil,
+      correction,
+      html,
+      ninjs,
+    });
+    deps.publications.setSiteState({ articleId, state: 'live', changedAt: now, changedBy: by });
+    deps.setStatus(articleId, 'published', now);
+    if (schedule?.publishAt) deps.schedule.finish(articleId, null, now);
+    const event: WebhookEvent = wasLive ? 'update' : 'publish';
+    const delivery = deps.webhooks
+      ? deps.webhooks.enqueue({ articleId, publicationId: publication.id, event, payload: JSON.stringify(ninjs), createdAt: now })
+      : null;
+    return { ok: true as const, publication, event, delivery };
+  });
+  if (result.delivery) deps.onDeliveryQueued?.();
+  return result;
+}

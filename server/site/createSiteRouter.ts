@@ -1,0 +1,114 @@
+import express, { type Request, type Response, type Router } from 'express';
+import { escapeHtml } from '../../shared/export/escapeHtml.ts';
+import { toFeed } from '../../shared/export/toFeed.ts';
+import type { Clock } from '../publish/Clock.ts';
+import { visiblePublication } from '../publish/linkedStories.ts';
+import { articleUri, pageUrl, siteUrl, type SiteAddress } from '../publish/siteAddress.ts';
+import type { PublicationStore, SlugStore } from '../storage/PublicationStore.ts';
+import { frontPage } from './frontPage.ts';
+
+/** What the public site reads: publications and addresses only, never a story's live document. */
+export interface SiteDeps {
+  publications: PublicationStore;
+  slugs: SlugStore;
+  clock: Clock;
+  site: SiteAddress;
+  /** Stories on the front page and in the feed. */
+  frontPageSize?: number;
+}
+
+const PAGE_CSP = "default-src 'none'; img-src 'self' http: https:; style-src 'self' 'unsafe-inline'";
+
+function send(res: Response, status: number, type: string, body: string): void {
+  res.status(status);
+  res.setHeader('Content-Type', type);
+  res.setHeader('Content-Security-Policy', PAGE_CSP);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  // Unpublishing and embargoes must take effect at once: caches revalidate every time.
+  res.setHeader('Cache-Control', 'no-cache');
+  res.send(body);
+}
+
+function notice(res: Response, status: number, title: string, text: string): void {
+  send(
+    res,
+    status,
+    'text/html; charset=utf-8',
+    `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(title)}</title>\n</head>\n<body>\n<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(text)}</p>\n</body>\n</html>\n`,
+  );
+}
+
+/**
+ * The public site, without a session: `/` (front page), `/feed.xml` (Atom), `/:section/:slug`
+ * (the exact published page) and `/:section/:slug.json` (its ninjs). Mount it at `/site`.
+ * Only the latest publication of a live story whose embargo has lifted is ever served; an old
+ * address answers 301 to the current one, an unpublished story 410, anything else 404.
+ */
+export function createSiteRouter(deps: SiteDeps): Router {
+  const router = express.Router({ strict: false });
+  const limit = deps.frontPageSize ?? 30;
+  const now = () => deps.clock.now().toISOString();
+
+  router.get('/', (req, res) => {
+    if (req.originalUrl.split('?')[0] === '/site') {
+      res.redirect(301, '/site/');
+      return;
+    }
+    send(res, 200, 'text/html; charset=utf-8', frontPage(deps.site, deps.publications.visible(now(), limit)));
+  });
+
+  router.get('/feed.xml', (_req, res) => {
+    const at = now();
+    const feed = toFeed({
+      title: deps.site.siteName,
+      siteUrl: siteUrl(deps.site, '/site/'),
+      feedUrl: siteUrl(deps.site, '/site/feed.xml'),
+      generatedAt: at,
+      entries: deps.publications.visible(at, limit).map((p) => ({
+        id: articleUri(deps.site, p.articleId),
+        title: p.headline,
+        url: pageUrl(deps.site, p.section, p.slug),
+        published: p.firstPublishedAt,
+        updated: p.publishedAt,
+        summary: p.standfirst,
+        author: p.byline,
+        section: p.section,
+        tags: p.tags,
+      })),
+    });
+    send(res, 200, 'application/atom+xml; charset=utf-8', feed);
+  });
+
+  router.get('/:section/:page', (req: Request<{ section: string; page: string }>, res) => {
+    const { section } = req.params;
+    const json = req.params.page.endsWith('.json');
+    const slug = json ? req.params.page.slice(0, -'.json'.length) : req.params.page;
+    const address = deps.slugs.resolve(section, slug);
+    if (!address) {
+      notice(res, 404, 'Not found', 'There is no story at this address.');
+      return;
+    }
+    const at = now();
+    const state = deps.publications.siteState(address.articleId);
+    const latest = deps.publications.latest(address.articleId);
+    // Before the embargo lifts (or before any publication) the address does not exist, as far as readers know.
+    const embargoed = latest?.embargoUntil != null && latest.embargoUntil > at;
+    if (!latest || !state || embargoed) {
+      notice(res, 404, 'Not found', 'There is no story at this address.');
+      return;
+    }
+    if (state.state === 'unpublished') {
+      notice(res, 410, 'Story removed', 'This story has been removed from the site.');
+      return;
+    }
+    const live = visiblePublication(deps, address.articleId, at)!;
+    if (!address.current || live.section !== section || live.slug !== slug) {
+      res.redirect(301, `/site/${encodeURIComponent(live.section)}/${encodeURIComponent(live.slug)}${json ? '.json' : ''}`);
+      return;
+    }
+    if (json) send(res, 200, 'application/json; charset=utf-8', JSON.stringify(live.ninjs));
+    else send(res, 200, 'text/html; charset=utf-8', live.html);
+  });
+
+  return router;
+}
