@@ -74,9 +74,7 @@ export class WebhookDeliverer {
       this.#again = true;
       return this.#draining;
     }
-    this.#draining = this.#drain().finally(() => {
-      this.#draining = null;
-    });
+    this.#draining = this.#drain();
     return this.#draining;
   }
 
@@ -89,17 +87,24 @@ export class WebhookDeliverer {
   }
 
   async #drain(): Promise<void> {
-    do {
-      this.#again = false;
-      for (;;) {
-        const due = this.#deps.store.due(this.#deps.clock.now().toISOString(), 20);
-        if (due.length === 0 || !this.#running) break;
-        for (const delivery of due) {
-          if (!this.#running) break;
-          await this.#attempt(delivery);
+    // Yield first so `kick` has stored this promise before the body can finish and clear it.
+    await Promise.resolve();
+    try {
+      do {
+        this.#again = false;
+        for (;;) {
+          const due = this.#deps.store.due(this.#deps.clock.now().toISOString(), 20);
+          if (due.length === 0 || !this.#running) break;
+          for (const delivery of due) {
+            if (!this.#running) break;
+            await this.#attempt(delivery);
+          }
         }
-      }
-    } while (this.#again && this.#running);
+      } while (this.#again && this.#running);
+    } finally {
+      // Cleared in the same tick as the last check of #again, so no kick falls between them.
+      this.#draining = null;
+    }
     this.#arm();
   }
 
