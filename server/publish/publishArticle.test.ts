@@ -144,3 +144,29 @@ describe('publishArticle', () => {
     expect(n.webhooks.forArticle('a1')).toEqual([]);
   });
 });
+
+describe('previewPublication', () => {
+  it('renders exactly what publishing then freezes, stores nothing, and lists the problems', async () => {
+    const { previewPublication } = await import('./previewPublication.ts');
+    n.addStory('a1', 'in_review');
+    const blocked = previewPublication(n.deps, { articleId: 'a1', by: 'chief' });
+    if (!blocked.ok) throw new Error(blocked.message);
+    expect(blocked.problems.map((p) => p.id)).toEqual(['read_more_unknown_story']);
+    expect(blocked.html).toContain('<figcaption>');
+    expect(n.deps.publications.latest('a1')).toBeNull();
+    expect(n.deps.slugs.current('a1')).toBeNull();
+    expect(n.webhooks.forArticle('a1')).toEqual([]);
+    expect(n.articles.get('a1')?.status).toBe('in_review');
+
+    publishLinked();
+    n.articles.setStatus('a1', 'approved', 'x');
+    const preview = previewPublication(n.deps, { articleId: 'a1', by: 'chief' });
+    if (!preview.ok) throw new Error(preview.message);
+    expect(preview.problems).toEqual([]);
+    const published = publishArticle(n.deps, { articleId: 'a1', by: 'chief' });
+    if (!published.ok) throw new Error(published.message);
+    expect(published.publication.html).toBe(preview.html);
+    expect(published.publication.ninjs).toEqual(preview.ninjs);
+    expect(previewPublication(n.deps, { articleId: 'zz', by: 'chief' })).toMatchObject({ ok: false, reason: 'not_found' });
+  });
+});

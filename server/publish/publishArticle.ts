@@ -8,6 +8,7 @@ import { parseStoryLink } from '../../shared/publish/storyLink.ts';
 import type { Publication, WebhookDelivery, WebhookEvent } from '../storage/PublicationStore.ts';
 import { linkedArticleId, linkedStoryState, visiblePublication } from './linkedStories.ts';
 import type { PublishDeps } from './PublishDeps.ts';
+import type { ArticleJson } from '../../shared/article/ArticleJson.ts';
 import { articleUri, desiredAddress, pageUrl } from './siteAddress.ts';
 
 /** Longest public correction note, in characters. */
@@ -54,78 +55,92 @@ export function publishArticle(deps: PublishDeps, request: PublishRequest): Publ
     return { ok: false, reason: 'problems', message: problems.map((p) => p.message).join(' '), problems };
   }
 
+  const result = deps.transaction(() => freezePublication(deps, { articleId, by, correction, article: story.article }, now));
+  if (result.delivery) deps.onDeliveryQueued?.();
+  return result;
+}
+
+/**
+ * The writing half of `publishArticle`, without checks: call inside `deps.transaction`.
+ * Freezes publication n+1 of `article`, claims the address, puts it live, sets the status,
+ * finishes a pending schedule and queues the webhook. `previewPublication` runs it and rolls back.
+ */
+export function freezePublication(
+  deps: PublishDeps,
+  input: { articleId: string; by: string; correction: string | null; article: ArticleJson },
+  now: string,
+): { ok: true; publication: Publication; event: WebhookEvent; delivery: WebhookDelivery | null } {
+  const { articleId, by, correction } = input;
+  const story = { article: input.article };
+  const ownOrigins = [new URL(deps.site.baseUrl).origin];
   const summary = summarize(story.article);
   const schedule = deps.schedule.get(articleId);
   const embargoUntil = schedule?.embargoUntil && schedule.embargoUntil > now ? schedule.embargoUntil : null;
 
-  const result = deps.transaction(() => {
-    const previous = deps.publications.latest(articleId);
-    const wasLive = deps.publications.siteState(articleId)?.state === 'live';
-    const wanted = desiredAddress(story.article.meta, summary.headline, articleId);
-    const address = deps.slugs.claim(articleId, wanted.section, wanted.slug, now);
-    const url = pageUrl(deps.site, address.section, address.slug);
+  const previous = deps.publications.latest(articleId);
+  const wasLive = deps.publications.siteState(articleId)?.state === 'live';
+  const wanted = desiredAddress(story.article.meta, summary.headline, articleId);
+  const address = deps.slugs.claim(articleId, wanted.section, wanted.slug, now);
+  const url = pageUrl(deps.site, address.section, address.slug);
 
-    const related: RelatedStory[] = [];
-    const publicUrl = (ref: Parameters<typeof linkedArticleId>[1]): string | null => {
-      const target = linkedArticleId(deps, ref);
-      if (target === articleId) return url;
-      const live = target === null ? null : visiblePublication(deps, target, now);
-      if (!live || target === null) return null;
-      const href = pageUrl(deps.site, live.section, live.slug);
-      if (!related.some((story) => story.url === href)) related.push({ uri: articleUri(deps.site, target), url: href, headline: live.headline });
-      return href;
-    };
-    const article = rewriteStoryLinks(story.article, publicUrl, ownOrigins);
-    // READ MORE blocks are already links in the body; the related list repeats none of them.
-    const readMore = new Set(
-      (story.article.doc.content ?? [])
-        .filter((block) => block.type === 'relatedLink' && parseStoryLink(String(block.attrs?.href ?? ''), ownOrigins))
-        .map((block) => publicUrl(parseStoryLink(String(block.attrs!.href), ownOrigins)!)),
-    );
+  const related: RelatedStory[] = [];
+  const publicUrl = (ref: Parameters<typeof linkedArticleId>[1]): string | null => {
+    const target = linkedArticleId(deps, ref);
+    if (target === articleId) return url;
+    const live = target === null ? null : visiblePublication(deps, target, now);
+    if (!live || target === null) return null;
+    const href = pageUrl(deps.site, live.section, live.slug);
+    if (!related.some((story) => story.url === href)) related.push({ uri: articleUri(deps.site, target), url: href, headline: live.headline });
+    return href;
+  };
+  const article = rewriteStoryLinks(story.article, publicUrl, ownOrigins);
+  // READ MORE blocks are already links in the body; the related list repeats none of them.
+  const readMore = new Set(
+    (story.article.doc.content ?? [])
+      .filter((block) => block.type === 'relatedLink' && parseStoryLink(String(block.attrs?.href ?? ''), ownOrigins))
+      .map((block) => publicUrl(parseStoryLink(String(block.attrs!.href), ownOrigins)!)),
+  );
 
-    const version = (previous?.version ?? 0) + 1;
-    const firstPublishedAt = previous?.firstPublishedAt ?? now;
-    const info: PublicationInfo = {
-      uri: articleUri(deps.site, articleId),
-      url,
-      firstCreated: firstPublishedAt,
-      versionCreated: now,
-      pubStatus: 'usable',
-      ...(embargoUntil ? { embargoedUntil: embargoUntil } : {}),
-      version,
-      relatedStories: related,
-      ...(correction ? { correction } : {}),
-      siteName: deps.site.siteName,
-      ...(deps.site.language ? { language: deps.site.language } : {}),
-    };
-    const ninjs = toNinjs(article, info);
-    const html = articlePage(article, { ...info, relatedStories: related.filter((story) => !readMore.has(story.url ?? null)) });
-    const publication = deps.publications.insert({
-      articleId,
-      version,
-      publishedAt: now,
-      publishedBy: by,
-      section: address.section,
-      slug: address.slug,
-      headline: summary.headline,
-      standfirst: summary.standfirst,
-      byline: story.article.meta.byline,
-      tags: story.article.meta.tags,
-      firstPublishedAt,
-      embargoUntil,
-      correction,
-      html,
-      ninjs,
-    });
-    deps.publications.setSiteState({ articleId, state: 'live', changedAt: now, changedBy: by });
-    deps.setStatus(articleId, 'published', now);
-    if (schedule?.publishAt) deps.schedule.finish(articleId, null, now);
-    const event: WebhookEvent = wasLive ? 'update' : 'publish';
-    const delivery = deps.webhooks
-      ? deps.webhooks.enqueue({ articleId, publicationId: publication.id, event, payload: JSON.stringify(ninjs), createdAt: now })
-      : null;
-    return { ok: true as const, publication, event, delivery };
+  const version = (previous?.version ?? 0) + 1;
+  const firstPublishedAt = previous?.firstPublishedAt ?? now;
+  const info: PublicationInfo = {
+    uri: articleUri(deps.site, articleId),
+    url,
+    firstCreated: firstPublishedAt,
+    versionCreated: now,
+    pubStatus: 'usable',
+    ...(embargoUntil ? { embargoedUntil: embargoUntil } : {}),
+    version,
+    relatedStories: related,
+    ...(correction ? { correction } : {}),
+    siteName: deps.site.siteName,
+    ...(deps.site.language ? { language: deps.site.language } : {}),
+  };
+  const ninjs = toNinjs(article, info);
+  const html = articlePage(article, { ...info, relatedStories: related.filter((story) => !readMore.has(story.url ?? null)) });
+  const publication = deps.publications.insert({
+    articleId,
+    version,
+    publishedAt: now,
+    publishedBy: by,
+    section: address.section,
+    slug: address.slug,
+    headline: summary.headline,
+    standfirst: summary.standfirst,
+    byline: story.article.meta.byline,
+    tags: story.article.meta.tags,
+    firstPublishedAt,
+    embargoUntil,
+    correction,
+    html,
+    ninjs,
   });
-  if (result.delivery) deps.onDeliveryQueued?.();
-  return result;
+  deps.publications.setSiteState({ articleId, state: 'live', changedAt: now, changedBy: by });
+  deps.setStatus(articleId, 'published', now);
+  if (schedule?.publishAt) deps.schedule.finish(articleId, null, now);
+  const event: WebhookEvent = wasLive ? 'update' : 'publish';
+  const delivery = deps.webhooks
+    ? deps.webhooks.enqueue({ articleId, publicationId: publication.id, event, payload: JSON.stringify(ninjs), createdAt: now })
+    : null;
+  return { ok: true as const, publication, event, delivery };
 }

@@ -1,0 +1,54 @@
+import { publishProblems, type PublishProblem } from '../../shared/publish/checkPublishable.ts';
+import { linkedArticleId, linkedStoryState } from './linkedStories.ts';
+import type { PublishDeps } from './PublishDeps.ts';
+import { freezePublication } from './publishArticle.ts';
+
+export type PreviewResult =
+  | { ok: true; html: string; ninjs: unknown; version: number; url: { section: string; slug: string }; problems: PublishProblem[] }
+  | { ok: false; reason: 'not_found'; message: string };
+
+class Rollback extends Error {
+  constructor(readonly value: Extract<PreviewResult, { ok: true }>) {
+    super('preview rollback');
+  }
+}
+
+/**
+ * The exact page and ninjs that publishing now would freeze, with the problems that would stop it,
+ * for any status. It runs the real publication inside a transaction and rolls it back, so the
+ * preview cannot drift from what goes out. Nothing is stored and no webhook is queued.
+ */
+export function previewPublication(deps: PublishDeps, request: { articleId: string; by: string; correction?: string | null }): PreviewResult {
+  const story = deps.loadStory(request.articleId);
+  if (!story) return { ok: false, reason: 'not_found', message: 'There is no such story.' };
+  const now = deps.clock.now().toISOString();
+  const problems = publishProblems(story.article, {
+    storyStatus: (ref) => (linkedArticleId(deps, ref) === request.articleId ? 'published' : linkedStoryState(deps, ref, now)),
+    ownOrigins: [new URL(deps.site.baseUrl).origin],
+    pendingSuggestions: deps.pendingSuggestions?.(request.articleId) ?? 0,
+  });
+  if (problems.some((p) => p.id === 'invalid_document')) {
+    return { ok: true, html: '', ninjs: null, version: 0, url: { section: '', slug: '' }, problems };
+  }
+  try {
+    deps.transaction(() => {
+      const { publication } = freezePublication(
+        deps,
+        { articleId: request.articleId, by: request.by, correction: request.correction?.trim() || null, article: story.article },
+        now,
+      );
+      throw new Rollback({
+        ok: true,
+        html: publication.html,
+        ninjs: publication.ninjs,
+        version: publication.version,
+        url: { section: publication.section, slug: publication.slug },
+        problems,
+      });
+    });
+  } catch (error) {
+    if (error instanceof Rollback) return error.value;
+    throw error;
+  }
+  throw new Error('unreachable: the preview transaction always rolls back');
+}
