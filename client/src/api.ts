@@ -1,4 +1,5 @@
-import type { ApiErrorBody, Article, ArticleList, ArticleSummary, CreateArticleBody } from '../../shared/api.ts';
+import type { ActivityEntry, CreateUserBody, LoginBody, PublicUser, UpdateUserBody } from '../../shared/accounts.ts';
+import type { ApiErrorBody, Article, ArticleList, ArticleStatus, ArticleSummary, CreateArticleBody } from '../../shared/api.ts';
 
 /** A failed API call, carrying the server's stable error id and its human message. */
 export class ApiError extends Error {
@@ -11,6 +12,9 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 }
+
+/** Fired on `window` when the server says the session is gone (401 outside sign-in): show sign-in. */
+export const SIGNED_OUT_EVENT = 'copydesk:signed-out';
 
 function isApiErrorBody(body: unknown): body is ApiErrorBody {
   if (typeof body !== 'object' || body === null || !('error' in body)) return false;
@@ -38,15 +42,33 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
     }
   }
   if (!response.ok) {
+    if (response.status === 401 && path !== '/api/session') window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
+    if (response.status === 429) {
+      const seconds = Number(response.headers.get('Retry-After'));
+      if (Number.isFinite(seconds) && seconds > 0) {
+        throw new ApiError(429, 'too_many_attempts', `Too many attempts, try again in ${Math.ceil(seconds)} s.`);
+      }
+    }
     if (isApiErrorBody(body)) throw new ApiError(response.status, body.error.id, body.error.message);
     throw new ApiError(response.status, 'http_error', `The server answered ${response.status} ${response.statusText}.`);
   }
   return body as T;
 }
 
-/** Every story, newest first. */
-export async function listArticles(): Promise<ArticleSummary[]> {
-  const list = await request<ArticleList>('/api/articles');
+/** Which stories the list asks for. */
+export interface ArticleFilter {
+  status?: ArticleStatus | undefined;
+  /** Only stories the signed-in user created or is assigned to. */
+  mine?: boolean | undefined;
+}
+
+/** Stories, newest first, optionally filtered. */
+export async function listArticles(filter: ArticleFilter = {}): Promise<ArticleSummary[]> {
+  const query = new URLSearchParams();
+  if (filter.status) query.set('status', filter.status);
+  if (filter.mine) query.set('mine', '1');
+  const suffix = query.size > 0 ? `?${query.toString()}` : '';
+  const list = await request<ArticleList>(`/api/articles${suffix}`);
   return list.articles;
 }
 
@@ -58,6 +80,60 @@ export function getArticle(id: string): Promise<Article> {
 /** Create a story; the server writes its first document. */
 export function createArticle(body: CreateArticleBody): Promise<Article> {
   return request<Article>('/api/articles', { method: 'POST', body: JSON.stringify(body) });
+}
+
+const articlePath = (id: string) => `/api/articles/${encodeURIComponent(id)}`;
+
+/** Moves a story along the workflow; answers the story as it is now. */
+export function transitionArticle(id: string, to: ArticleStatus, note?: string): Promise<Article> {
+  return request<Article>(`${articlePath(id)}/transitions`, { method: 'POST', body: JSON.stringify({ to, note }) });
+}
+
+/** Replaces a story's assigned reporters. */
+export function setAssignees(id: string, usernames: string[]): Promise<Article> {
+  return request<Article>(`${articlePath(id)}/assignees`, { method: 'PUT', body: JSON.stringify({ usernames }) });
+}
+
+/** Sets or clears a story's reviewing editor. */
+export function setReviewer(id: string, username: string | null): Promise<Article> {
+  return request<Article>(`${articlePath(id)}/reviewer`, { method: 'PUT', body: JSON.stringify({ username }) });
+}
+
+/** A story's audit log, oldest first. */
+export async function getActivity(id: string): Promise<ActivityEntry[]> {
+  const body = await request<{ entries: ActivityEntry[] }>(`${articlePath(id)}/activity`);
+  return body.entries;
+}
+
+/** The signed-in user; throws ApiError 401 when there is none. */
+export function getMe(): Promise<PublicUser> {
+  return request<PublicUser>('/api/me');
+}
+
+/** Signs in; the server sets the session cookie. */
+export function signIn(body: LoginBody): Promise<PublicUser> {
+  return request<PublicUser>('/api/session', { method: 'POST', body: JSON.stringify(body) });
+}
+
+/** Signs out: the server forgets the session and closes its sockets. */
+export function signOut(): Promise<void> {
+  return request<void>('/api/session', { method: 'DELETE' });
+}
+
+/** Every account (admins only). */
+export async function listUsers(): Promise<PublicUser[]> {
+  const body = await request<{ users: PublicUser[] }>('/api/users');
+  return body.users;
+}
+
+/** Creates an account (admins only). */
+export function createUser(body: CreateUserBody): Promise<PublicUser> {
+  return request<PublicUser>('/api/users', { method: 'POST', body: JSON.stringify(body) });
+}
+
+/** Changes an account's role, name, password or disabled flag (admins only). */
+export function updateUser(username: string, changes: UpdateUserBody): Promise<PublicUser> {
+  return request<PublicUser>(`/api/users/${encodeURIComponent(username)}`, { method: 'PATCH', body: JSON.stringify(changes) });
 }
 
 /** Where a story's export in a given format can be downloaded. */

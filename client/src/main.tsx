@@ -6,6 +6,7 @@ import './styles/list.css';
 import './styles/editor.css';
 import './styles/article.css';
 import './styles/dialog.css';
+import './styles/workflow.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Missing #root element in index.html');

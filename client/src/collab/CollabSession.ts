@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { FATAL_CLOSE_CODES, describeCloseCode } from '../../../shared/collab/closeCodes.ts';
+import { CloseCode, FATAL_CLOSE_CODES, describeCloseCode } from '../../../shared/collab/closeCodes.ts';
 import { DOC_FIELD } from '../../../shared/collab/docFields.ts';
 import { SCHEMA_VERSION } from '../../../shared/editor/version.ts';
-import type { Identity } from '../user/identity.ts';
+import type { Presence } from '../../../shared/api.ts';
 import { SaveTracker } from './SaveTracker.ts';
 
 /** A plain, immutable picture of a session's connection, for rendering. */
@@ -22,6 +22,8 @@ export interface CollabSnapshot {
   fatal: { code: number; message: string } | null;
   /** A temporary reason the server gave for the last close, if it gave one. */
   notice: string | null;
+  /** How many times the server said this user's rights on the story changed; re-read the story when it grows. */
+  accessChanges: number;
 }
 
 /** The IndexedDB database holding this device's copy of a story. */
@@ -45,10 +47,11 @@ export class CollabSession {
   private localLoaded = false;
   private fatal: CollabSnapshot['fatal'] = null;
   private notice: string | null = null;
+  private accessChanges = 0;
 
   constructor(
     readonly articleId: string,
-    identity: Identity,
+    identity: Presence,
     collabUrl: string,
   ) {
     this.local = new IndexeddbPersistence(localStoreName(articleId), this.doc);
@@ -57,6 +60,7 @@ export class CollabSession {
       shouldReconnect: (event) => !FATAL_CLOSE_CODES.has(event.code),
       maxBackoffTime: 4000,
     });
+    // The server stamps the signed-in account over this anyway; setting it shows our own caret right away.
     this.provider.awareness.setLocalStateField('user', { name: identity.name, color: identity.color });
     this.saves = new SaveTracker(this.doc, this.provider);
     this.snapshot = this.computeSnapshot();
@@ -75,6 +79,7 @@ export class CollabSession {
     });
     this.provider.on('connection-close', (event: CloseEvent | null) => {
       if (event && !FATAL_CLOSE_CODES.has(event.code)) this.notice = describeCloseCode(event.code);
+      if (event?.code === CloseCode.AccessChanged) this.accessChanges += 1;
       this.update();
     });
     this.provider.on('closed', ({ code }: { code: number }) => {
@@ -98,11 +103,6 @@ export class CollabSession {
 
   getSnapshot = (): CollabSnapshot => this.snapshot;
 
-  /** Update the name and color others see on this browser's caret. */
-  setIdentity(identity: Identity): void {
-    this.provider.awareness.setLocalStateField('user', { name: identity.name, color: identity.color });
-  }
-
   destroy(): void {
     this.listeners.clear();
     this.saves.destroy();
@@ -121,7 +121,8 @@ export class CollabSession {
       prev.unsaved === next.unsaved &&
       prev.failedAttempts === next.failedAttempts &&
       prev.fatal === next.fatal &&
-      prev.notice === next.notice
+      prev.notice === next.notice &&
+      prev.accessChanges === next.accessChanges
     ) {
       return;
     }
@@ -142,6 +143,7 @@ export class CollabSession {
       failedAttempts: this.everSynced && provider.synced ? 0 : provider.wsUnsuccessfulReconnects,
       fatal: this.fatal,
       notice: this.notice,
+      accessChanges: this.accessChanges,
     };
   }
 }

@@ -10,6 +10,7 @@ const base: CollabSnapshot = {
   failedAttempts: 0,
   fatal: null,
   notice: null,
+  accessChanges: 0,
 };
 
 describe('connectionLabel', () => {

@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { collabBaseUrl } from '../api.ts';
-import type { Identity } from '../user/identity.ts';
+import type { Presence } from '../../../shared/api.ts';
 import { CollabSession, type CollabSnapshot } from './CollabSession.ts';
 
 const IDLE: CollabSnapshot = {
@@ -11,6 +11,7 @@ const IDLE: CollabSnapshot = {
   failedAttempts: 0,
   fatal: null,
   notice: null,
+  accessChanges: 0,
 };
 
 const noSubscription = () => () => {};
@@ -21,26 +22,19 @@ const noSubscription = () => () => {};
  */
 export function useCollabDoc(
   articleId: string,
-  identity: Identity | null,
+  identity: Presence,
 ): { session: CollabSession | null; state: CollabSnapshot } {
   const [session, setSession] = useState<CollabSession | null>(null);
-  const hasIdentity = identity !== null;
+  const { name, color } = identity;
 
   useEffect(() => {
-    if (!identity) return;
-    const created = new CollabSession(articleId, identity, collabBaseUrl());
+    const created = new CollabSession(articleId, { name, color }, collabBaseUrl());
     setSession(created);
     return () => {
       setSession(null);
       created.destroy();
     };
-    // The identity's later changes go through setIdentity, not a new connection.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [articleId, hasIdentity]);
-
-  useEffect(() => {
-    if (session && identity) session.setIdentity(identity);
-  }, [session, identity]);
+  }, [articleId, name, color]);
 
   const state = useSyncExternalStore(
     session?.subscribe ?? noSubscription,

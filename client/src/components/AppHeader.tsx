@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link } from '../router/Link.tsx';
+import { UserMenu } from './UserMenu.tsx';
 
-/** The masthead on every page: the product name, then page-specific content. */
+/** The masthead on every signed-in page: the product name, page-specific content, the account menu. */
 export function AppHeader({ children }: { children?: ReactNode }) {
   return (
     <header className="masthead">
@@ -12,6 +13,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
         <span className="brand-name">Copydesk</span>
       </Link>
       <div className="masthead-content">{children}</div>
+      <UserMenu />
     </header>
   );
 }

@@ -1,13 +1,7 @@
 import type { ArticleStatus } from '../../../shared/api.ts';
-
-const LABELS: Record<ArticleStatus, string> = {
-  draft: 'Draft',
-  in_review: 'In review',
-  approved: 'Approved',
-  published: 'Published',
-};
+import { STATUS_LABELS } from '../../../shared/workflow.ts';
 
 /** A story's workflow state as a small colored badge. */
 export function StatusBadge({ status }: { status: ArticleStatus }) {
-  return <span className={`badge badge-${status}`}>{LABELS[status] ?? status}</span>;
+  return <span className={`badge badge-${status}`}>{STATUS_LABELS[status] ?? status}</span>;
 }

@@ -1,7 +1,7 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
+import type { Presence } from '../../../shared/api.ts';
 import type { CollabSession } from '../collab/CollabSession.ts';
-import type { Identity } from '../user/identity.ts';
 import { editorExtensions } from './editorExtensions.ts';
 import { FigureDialog } from './FigureDialog.tsx';
 import { LinkDialog } from './LinkDialog.tsx';
@@ -13,12 +13,16 @@ import { useWordCount } from './useWordCount.ts';
 /**
  * The story editor bound to a session whose document is ready: toolbar, the page being
  * written, the story details beside it. Mounted only after the first sync, so the editor
- * never renders (or writes) a document the server has not provided.
+ * never renders (or writes) a document the server has not provided. With `editable` false the
+ * story and its details are shown but cannot be changed (the server would drop the changes anyway).
  */
-export function EditorWorkspace({ session, identity, articleId }: {
+export function EditorWorkspace({ session, identity, articleId, editable, side }: {
   session: CollabSession;
-  identity: Identity;
+  identity: Presence;
   articleId: string;
+  editable: boolean;
+  /** More panels beside the story, under its details. */
+  side?: ReactNode;
 }) {
   const [dialog, setDialog] = useState<ToolbarDialog | null>(null);
   const openLink = useRef(() => setDialog('link'));
@@ -33,6 +37,7 @@ export function EditorWorkspace({ session, identity, articleId }: {
           spellcheck: 'true',
         },
       },
+      editable,
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
     },
@@ -40,11 +45,16 @@ export function EditorWorkspace({ session, identity, articleId }: {
   );
   const wordCount = useWordCount(editor, session.doc);
 
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
+    if (!editable) setDialog(null);
+  }, [editor, editable]);
+
   return (
     <div className="workspace">
       <div className="workspace-main">
         <div className="toolbar-row">
-          {editor ? <Toolbar editor={editor} onOpen={setDialog} /> : null}
+          {editor && editable ? <Toolbar editor={editor} onOpen={setDialog} /> : null}
           <p className="word-count" aria-live="off">
             {wordCount === null ? '' : `${wordCount.toLocaleString('en')} ${wordCount === 1 ? 'word' : 'words'}`}
           </p>
@@ -54,7 +64,8 @@ export function EditorWorkspace({ session, identity, articleId }: {
         </article>
       </div>
       <aside className="workspace-side">
-        <MetaPanel doc={session.doc} />
+        <MetaPanel doc={session.doc} readOnly={!editable} />
+        {side}
       </aside>
       {editor && dialog === 'link' ? <LinkDialog editor={editor} onClose={() => setDialog(null)} /> : null}
       {editor && dialog === 'figure' ? <FigureDialog editor={editor} onClose={() => setDialog(null)} /> : null}

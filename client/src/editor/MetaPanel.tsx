@@ -4,8 +4,8 @@ import { MetaTextField } from './MetaTextField.tsx';
 import { TagsField } from './TagsField.tsx';
 import { useMeta } from './useMeta.ts';
 
-/** Byline, slug, section and tags, co-edited live with everyone in the story. */
-export function MetaPanel({ doc }: { doc: Y.Doc }) {
+/** Byline, slug, section and tags, co-edited live with everyone in the story (or only shown, when `readOnly`). */
+export function MetaPanel({ doc, readOnly = false }: { doc: Y.Doc; readOnly?: boolean }) {
   const meta = useMeta(doc);
   return (
     <section className="meta-panel" aria-labelledby="meta-heading">
@@ -16,21 +16,24 @@ export function MetaPanel({ doc }: { doc: Y.Doc }) {
         label="Byline"
         value={meta.byline}
         placeholder="By …"
+        readOnly={readOnly}
         onChange={(value) => setMetaText(doc, 'byline', value)}
       />
       <MetaTextField
         label="Slug"
         value={meta.slug}
         placeholder="short-story-name"
+        readOnly={readOnly}
         onChange={(value) => setMetaText(doc, 'slug', value)}
       />
       <MetaTextField
         label="Section"
         value={meta.section}
         placeholder="e.g. World, Business"
+        readOnly={readOnly}
         onChange={(value) => setMetaText(doc, 'section', value)}
       />
-      <TagsField tags={meta.tags} onChange={(tags) => setTags(doc, tags)} />
+      <TagsField tags={meta.tags} readOnly={readOnly} onChange={(tags) => setTags(doc, tags)} />
     </section>
   );
 }

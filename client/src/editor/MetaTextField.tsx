@@ -4,10 +4,11 @@ import { useEffect, useId, useRef, useState } from 'react';
  * A meta field shared with everyone in the story. Each keystroke is written to the document;
  * a remote change replaces the value unless this person is typing in the field right now.
  */
-export function MetaTextField({ label, value, placeholder, onChange }: {
+export function MetaTextField({ label, value, placeholder, readOnly = false, onChange }: {
   label: string;
   value: string;
   placeholder?: string;
+  readOnly?: boolean;
   onChange: (value: string) => void;
 }) {
   const id = useId();
@@ -27,7 +28,8 @@ export function MetaTextField({ label, value, placeholder, onChange }: {
         id={id}
         className="field-input"
         value={draft}
-        placeholder={placeholder}
+        placeholder={readOnly ? undefined : placeholder}
+        readOnly={readOnly}
         onFocus={() => {
           focused.current = true;
         }}

@@ -1,7 +1,11 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 
-/** Tags as removable chips; Enter or comma adds what is typed. */
-export function TagsField({ tags, onChange }: { tags: string[]; onChange: (tags: string[]) => void }) {
+/** Tags as removable chips; Enter or comma adds what is typed. `readOnly` shows the chips alone. */
+export function TagsField({ tags, readOnly = false, onChange }: {
+  tags: string[];
+  readOnly?: boolean;
+  onChange: (tags: string[]) => void;
+}) {
   const id = useId();
   const [draft, setDraft] = useState('');
 
@@ -33,19 +37,23 @@ export function TagsField({ tags, onChange }: { tags: string[]; onChange: (tags:
           {tags.map((tag) => (
             <li key={tag} className="tag">
               <span>{tag}</span>
-              <button
-                type="button"
-                className="tag-remove"
-                aria-label={`Remove tag ${tag}`}
-                onClick={() => onChange(tags.filter((other) => other !== tag))}
-              >
-                ×
-              </button>
+              {readOnly ? null : (
+                <button
+                  type="button"
+                  className="tag-remove"
+                  aria-label={`Remove tag ${tag}`}
+                  onClick={() => onChange(tags.filter((other) => other !== tag))}
+                >
+                  ×
+                </button>
+              )}
             </li>
           ))}
         </ul>
         <input
           id={id}
+          readOnly={readOnly}
+          hidden={readOnly}
           className="tag-input"
           value={draft}
           placeholder={tags.length === 0 ? 'Add a tag, press Enter' : 'Add…'}

@@ -5,7 +5,7 @@ import { Placeholder } from '@tiptap/extensions';
 import { articleExtensions } from '../../../shared/editor/extensions.ts';
 import { DOC_FIELD } from '../../../shared/collab/docFields.ts';
 import type { CollabSession } from '../collab/CollabSession.ts';
-import type { Identity } from '../user/identity.ts';
+import type { Presence } from '../../../shared/api.ts';
 
 /** Hints shown in empty nodes; a figure's hint shows in its caption. */
 const PLACEHOLDERS: Record<string, string> = {
@@ -17,7 +17,7 @@ const PLACEHOLDERS: Record<string, string> = {
 };
 
 /** The article schema plus what only the browser needs: collaboration, carets, placeholders, Mod-K. */
-export function editorExtensions(session: CollabSession, identity: Identity, onLinkShortcut: () => void): Extensions {
+export function editorExtensions(session: CollabSession, identity: Presence, onLinkShortcut: () => void): Extensions {
   return [
     ...articleExtensions(),
     Collaboration.configure({ document: session.doc, field: DOC_FIELD }),

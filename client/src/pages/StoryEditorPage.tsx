@@ -1,4 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { CloseCode } from '../../../shared/collab/closeCodes.ts';
+import { isEditorial } from '../../../shared/roles.ts';
 import { exportUrl } from '../api.ts';
 import { connectionLabel } from '../collab/connectionLabel.ts';
 import { useCollabDoc } from '../collab/useCollabDoc.ts';
@@ -8,20 +10,41 @@ import { ConnectionIndicator } from '../components/ConnectionIndicator.tsx';
 import { PeopleStack } from '../components/PeopleStack.tsx';
 import { EditorWorkspace } from '../editor/EditorWorkspace.tsx';
 import { Link } from '../router/Link.tsx';
-import { NameDialog } from '../user/NameDialog.tsx';
-import { useIdentity } from '../user/useIdentity.ts';
+import { useSession } from '../session/sessionContext.ts';
+import { ActivityTimeline } from '../workflow/ActivityTimeline.tsx';
+import { namesOf, pendingSendBack } from '../workflow/describeActivity.ts';
+import { readOnlyReason } from '../workflow/readOnlyReason.ts';
+import { SendBackNote } from '../workflow/SendBackNote.tsx';
+import { StoryPeople } from '../workflow/StoryPeople.tsx';
+import { StoryPeopleDialog } from '../workflow/StoryPeopleDialog.tsx';
+import { useStory } from '../workflow/useStory.ts';
+import { WorkflowBar } from '../workflow/WorkflowBar.tsx';
 
-/** One story, open for co-editing. */
+/** One story, open for co-editing (or reading, when the signed-in user may not edit it), with its workflow. */
 export function StoryEditorPage({ articleId }: { articleId: string }) {
-  const [identity, saveName] = useIdentity();
-  const [renaming, setRenaming] = useState(false);
+  const { user, recheck } = useSession();
+  const identity = useMemo(() => ({ name: user.displayName, color: user.color }), [user.displayName, user.color]);
   const { session, state } = useCollabDoc(articleId, identity);
+  const story = useStory(articleId, state.accessChanges);
+  const [editingPeople, setEditingPeople] = useState(false);
   const people = usePeople(session?.provider.awareness ?? null);
   const label = connectionLabel(state);
+  const fatalCode = state.fatal?.code;
 
   useEffect(() => {
-    document.title = 'Story · Copydesk';
-  }, []);
+    document.title = story.article ? `${story.article.headline || 'Story'} · Copydesk` : 'Story · Copydesk';
+  }, [story.article]);
+
+  useEffect(() => {
+    // The socket was refused for want of a session: ask the server, which brings back sign-in if so.
+    if (fatalCode === CloseCode.Unauthorized) void recheck();
+  }, [fatalCode, recheck]);
+
+  const article = story.article;
+  const names = useMemo(() => (article ? namesOf(article) : new Map<string, string>()), [article]);
+  const fatalMessage = state.fatal?.message ?? (story.missing ? 'This story does not exist. It may have been deleted.' : null);
+  const sentBack = article ? pendingSendBack(article, story.activity) : null;
+  const readOnly = article ? readOnlyReason(user, article) : null;
 
   return (
     <div className="page page-editor">
@@ -32,30 +55,25 @@ export function StoryEditorPage({ articleId }: { articleId: string }) {
         <ConnectionIndicator label={label} />
         <div className="masthead-spacer" />
         <PeopleStack people={people} label="In this story" max={6} />
-        {identity ? (
-          <button type="button" className="button button-quiet" onClick={() => setRenaming(true)} title="Change your name">
-            {identity.name}
-          </button>
-        ) : null}
-        {state.fatal ? null : (
-        <details className="menu">
-          <summary className="button button-quiet">Export</summary>
-          <div className="menu-items">
-            <a href={exportUrl(articleId, 'html')} target="_blank" rel="noopener">
-              HTML page
-            </a>
-            <a href={exportUrl(articleId, 'json')} target="_blank" rel="noopener">
-              JSON
-            </a>
-          </div>
-        </details>
+        {fatalMessage ? null : (
+          <details className="menu">
+            <summary className="button button-quiet">Export</summary>
+            <div className="menu-items">
+              <a href={exportUrl(articleId, 'html')} target="_blank" rel="noopener">
+                HTML page
+              </a>
+              <a href={exportUrl(articleId, 'json')} target="_blank" rel="noopener">
+                JSON
+              </a>
+            </div>
+          </details>
         )}
       </AppHeader>
 
-      {state.fatal ? (
+      {fatalMessage ? (
         <main className="editor-message">
           <section className="empty-state" role="alert">
-            <h1>{state.fatal.message}</h1>
+            <h1>{fatalMessage}</h1>
             <p>
               <Link href="/" className="button button-primary">
                 Back to all stories
@@ -63,23 +81,55 @@ export function StoryEditorPage({ articleId }: { articleId: string }) {
             </p>
           </section>
         </main>
-      ) : session && identity && state.ready ? (
-        <EditorWorkspace session={session} identity={identity} articleId={articleId} />
+      ) : session && article && state.ready ? (
+        <>
+          <div className="story-bars">
+            <WorkflowBar article={article} onChanged={story.replace}>
+              {isEditorial(user.role) ? (
+                <button type="button" className="button button-quiet" onClick={() => setEditingPeople(true)}>
+                  People…
+                </button>
+              ) : null}
+            </WorkflowBar>
+            {sentBack ? <SendBackNote entry={sentBack} names={names} /> : null}
+            {readOnly ? (
+              <p className="banner banner-readonly" role="note">
+                {readOnly}
+              </p>
+            ) : null}
+            {story.error ? (
+              <p className="banner banner-error" role="alert">
+                {story.error}
+              </p>
+            ) : null}
+          </div>
+          <EditorWorkspace
+            session={session}
+            identity={identity}
+            articleId={articleId}
+            editable={article.canEdit}
+            side={
+              <>
+                <StoryPeople article={article} />
+                <ActivityTimeline entries={story.activity} names={names} />
+              </>
+            }
+          />
+        </>
       ) : (
         <main className="editor-message" aria-busy="true">
-          <p className="loading">{identity ? 'Opening the story…' : ''}</p>
+          <p className="loading">Opening the story…</p>
         </main>
       )}
 
-      {!identity ? <NameDialog onSave={saveName} /> : null}
-      {renaming && identity ? (
-        <NameDialog
-          initialName={identity.name}
-          onSave={(name) => {
-            saveName(name);
-            setRenaming(false);
+      {editingPeople && article ? (
+        <StoryPeopleDialog
+          article={article}
+          onCancel={() => setEditingPeople(false)}
+          onDone={(next) => {
+            setEditingPeople(false);
+            story.replace(next);
           }}
-          onCancel={() => setRenaming(false)}
         />
       ) : null}
     </div>

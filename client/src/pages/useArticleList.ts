@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticleSummary } from '../../../shared/api.ts';
-import { listArticles } from '../api.ts';
+import { listArticles, type ArticleFilter } from '../api.ts';
 
 const REFRESH_MS = 5000;
 
-/** The story list, refreshed every few seconds while the page is visible. */
-export function useArticleList(): {
+/** The stories matching `filter`, refreshed every few seconds while the page is visible. */
+export function useArticleList(filter: ArticleFilter = {}): {
   articles: ArticleSummary[] | null;
   error: string | null;
   refresh: () => Promise<void>;
@@ -13,16 +13,24 @@ export function useArticleList(): {
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  const { status, mine } = filter;
+  const latest = useRef(0);
   const refresh = useCallback(async () => {
+    // An answer for a filter the user has since changed must not replace the current one.
+    const ticket = ++latest.current;
     try {
-      setArticles(await listArticles());
+      const next = await listArticles({ status, mine });
+      if (ticket !== latest.current) return;
+      setArticles(next);
       setError(null);
     } catch (failure) {
+      if (ticket !== latest.current) return;
       setError(failure instanceof Error ? failure.message : String(failure));
     }
-  }, []);
+  }, [status, mine]);
 
   useEffect(() => {
+    setArticles(null);
     void refresh();
     const timer = setInterval(() => {
       if (document.visibilityState === 'visible') void refresh();

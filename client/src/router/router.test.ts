@@ -11,6 +11,10 @@ describe('parseRoute', () => {
     expect(parseRoute('/stories/a%20b/')).toEqual({ page: 'story', id: 'a b' });
   });
 
+  it('maps /users to user management', () => {
+    expect(parseRoute('/users')).toEqual({ page: 'users' });
+  });
+
   it('round-trips storyPath', () => {
     const id = 'x/y z';
     expect(parseRoute(storyPath(id))).toEqual({ page: 'story', id });

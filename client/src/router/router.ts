@@ -4,6 +4,7 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { page: 'list' }
   | { page: 'story'; id: string }
+  | { page: 'users' }
   | { page: 'notFound'; path: string };
 
 const NAVIGATE_EVENT = 'copydesk:navigate';
@@ -11,6 +12,7 @@ const NAVIGATE_EVENT = 'copydesk:navigate';
 /** Parse a path name into a route. */
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'list' };
+  if (pathname === '/users' || pathname === '/users/') return { page: 'users' };
   const story = /^\/stories\/([^/]+)\/?$/.exec(pathname);
   if (story?.[1]) return { page: 'story', id: decodeURIComponent(story[1]) };
   return { page: 'notFound', path: pathname };

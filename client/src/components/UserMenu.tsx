@@ -1,0 +1,38 @@
+import { ROLE_LABELS, canManageUsers } from '../../../shared/roles.ts';
+import { initials } from '../format/initials.ts';
+import { Link } from '../router/Link.tsx';
+import { navigate } from '../router/router.ts';
+import { useSession } from '../session/sessionContext.ts';
+
+/** Who is signed in (name and role), user management for admins, and sign out. */
+export function UserMenu() {
+  const { user, signOut } = useSession();
+  return (
+    <details className="menu user-menu">
+      <summary className="button button-quiet" aria-label={`Account: ${user.displayName}`}>
+        <span className="avatar" style={{ background: user.color }} aria-hidden="true">
+          {initials(user.displayName)}
+        </span>
+        <span className="user-menu-name">{user.displayName}</span>
+      </summary>
+      <div className="menu-items">
+        <p className="menu-caption">
+          Signed in as <strong>{user.username}</strong>
+          <br />
+          {ROLE_LABELS[user.role]}
+        </p>
+        {canManageUsers(user.role) ? <Link href="/users">Manage users</Link> : null}
+        <button
+          type="button"
+          className="menu-item"
+          onClick={() => {
+            navigate('/');
+            void signOut();
+          }}
+        >
+          Sign out
+        </button>
+      </div>
+    </details>
+  );
+}

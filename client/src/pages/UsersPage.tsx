@@ -1,0 +1,122 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { PublicUser } from '../../../shared/accounts.ts';
+import { ROLE_LABELS, canManageUsers } from '../../../shared/roles.ts';
+import { listUsers } from '../api.ts';
+import { AppHeader } from '../components/AppHeader.tsx';
+import { Link } from '../router/Link.tsx';
+import { useSession } from '../session/sessionContext.ts';
+import { CreateUserDialog } from '../users/CreateUserDialog.tsx';
+import { EditUserDialog } from '../users/EditUserDialog.tsx';
+
+/** User management for admins: every account, create one, change role, name, password or disabled. */
+export function UsersPage() {
+  const { user: me } = useSession();
+  const [users, setUsers] = useState<PublicUser[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<PublicUser | null>(null);
+  const allowed = canManageUsers(me.role);
+
+  const refresh = useCallback(async () => {
+    try {
+      setUsers(await listUsers());
+      setError(null);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  }, []);
+
+  useEffect(() => {
+    document.title = 'Users · Copydesk';
+    if (allowed) void refresh();
+  }, [allowed, refresh]);
+
+  return (
+    <div className="page">
+      <AppHeader>
+        <Link href="/" className="back-link">
+          ← All stories
+        </Link>
+        <div className="masthead-spacer" />
+        {allowed ? (
+          <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+            New user
+          </button>
+        ) : null}
+      </AppHeader>
+      <main className="list-main">
+        <div className="list-heading">
+          <h1>Users</h1>
+        </div>
+        {!allowed ? (
+          <p className="banner banner-error" role="alert">
+            Only administrators manage users.
+          </p>
+        ) : null}
+        {error ? (
+          <p className="banner banner-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        {users ? (
+          <table className="story-table">
+            <thead>
+              <tr>
+                <th scope="col">Username</th>
+                <th scope="col">Name</th>
+                <th scope="col">Role</th>
+                <th scope="col">State</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((user) => (
+                <tr key={user.username} className={user.disabled ? 'is-disabled' : undefined}>
+                  <td>
+                    <code>{user.username}</code>
+                  </td>
+                  <td>
+                    <span className="avatar-dot" style={{ background: user.color }} aria-hidden="true" /> {user.displayName}
+                  </td>
+                  <td>{ROLE_LABELS[user.role]}</td>
+                  <td>{user.disabled ? 'Disabled' : 'Active'}</td>
+                  <td className="numeric">
+                    <button
+                      type="button"
+                      className="button button-quiet"
+                      aria-label={`Edit ${user.username}`}
+                      onClick={() => setEditing(user)}
+                    >
+                      Edit
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </main>
+      {creating ? (
+        <CreateUserDialog
+          onCancel={() => setCreating(false)}
+          onCreated={() => {
+            setCreating(false);
+            void refresh();
+          }}
+        />
+      ) : null}
+      {editing ? (
+        <EditUserDialog
+          user={editing}
+          onCancel={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            void refresh();
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { PublicUser } from '../../../shared/accounts.ts';
+import { ApiError, SIGNED_OUT_EVENT, getMe, signOut as signOutOnServer } from '../api.ts';
+import { SessionContext, type Session } from './sessionContext.ts';
+import { SignInPage } from './SignInPage.tsx';
+
+type State = { kind: 'loading' } | { kind: 'signedOut' } | { kind: 'signedIn'; user: PublicUser } | { kind: 'error'; message: string };
+
+/**
+ * Asks the server who is signed in (GET /api/me) and renders `children` only for a signed-in user.
+ * Everyone else gets the sign-in page at the same address, so after signing in they land where
+ * they were going. Any 401 from the API later brings the sign-in page back.
+ */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  const recheck = useCallback(async () => {
+    try {
+      setState({ kind: 'signedIn', user: await getMe() });
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.status === 401) setState({ kind: 'signedOut' });
+      else setState({ kind: 'error', message: failure instanceof Error ? failure.message : String(failure) });
+    }
+  }, []);
+
+  useEffect(() => {
+    void recheck();
+    const onSignedOut = () => setState({ kind: 'signedOut' });
+    window.addEventListener(SIGNED_OUT_EVENT, onSignedOut);
+    return () => window.removeEventListener(SIGNED_OUT_EVENT, onSignedOut);
+  }, [recheck]);
+
+  const signOut = useCallback(async () => {
+    try {
+      await signOutOnServer();
+    } finally {
+      setState({ kind: 'signedOut' });
+    }
+  }, []);
+
+  const session = useMemo<Session | null>(
+    () => (state.kind === 'signedIn' ? { user: state.user, signOut, recheck } : null),
+    [state, signOut, recheck],
+  );
+
+  switch (state.kind) {
+    case 'loading':
+      return <main className="sign-in-page" aria-busy="true" />;
+    case 'error':
+      return (
+        <main className="sign-in-page">
+          <section className="sign-in-card" role="alert">
+            <h1>Copydesk is unreachable</h1>
+            <p>{state.message}</p>
+            <button type="button" className="button button-primary" onClick={() => void recheck()}>
+              Try again
+            </button>
+          </section>
+        </main>
+      );
+    case 'signedOut':
+      return <SignInPage onSignedIn={(user) => setState({ kind: 'signedIn', user })} />;
+    case 'signedIn':
+      return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+  }
+}

@@ -1,0 +1,67 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { PublicUser } from '../../../shared/accounts.ts';
+import { signIn } from '../api.ts';
+import { Field } from '../components/Field.tsx';
+
+/** Username and password; on success the app renders the page the address asks for. */
+export function SignInPage({ onSignedIn }: { onSignedIn: (user: PublicUser) => void }) {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    document.title = 'Sign in · Copydesk';
+  }, []);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      onSignedIn(await signIn({ username: username.trim(), password }));
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="sign-in-page">
+      <form className="sign-in-card" onSubmit={(event) => void submit(event)} aria-labelledby="sign-in-title">
+        <div className="sign-in-brand">
+          <span className="brand-mark" aria-hidden="true">
+            C
+          </span>
+          <span className="brand-name">Copydesk</span>
+        </div>
+        <h1 id="sign-in-title">Sign in</h1>
+        <Field
+          label="Username"
+          value={username}
+          autoFocus
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          onChange={(event) => setUsername(event.target.value)}
+        />
+        <Field
+          label="Password"
+          type="password"
+          value={password}
+          autoComplete="current-password"
+          onChange={(event) => setPassword(event.target.value)}
+        />
+        {error ? (
+          <p className="modal-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <button type="submit" className="button button-primary" disabled={busy || !username.trim() || !password}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+        <p className="field-hint">Ask your Copydesk administrator for an account.</p>
+      </form>
+    </main>
+  );
+}
