@@ -4,9 +4,11 @@
  * bench/results/latest.json. See bench/README.md.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import { parseArgs, USAGE } from './args.ts';
+import { delay } from './BenchServer.ts';
+import { machineBusySeconds } from './procStats.ts';
 import { runLoadTimeScenario } from './loadTimeScenario.ts';
 import { formatResults, type BenchResults } from './report.ts';
 import { runTypingScenario } from './typingScenario.ts';
@@ -19,8 +21,11 @@ async function main(): Promise<void> {
     return;
   }
   const args = parseArgs(process.argv.slice(2));
-  if (loadavg()[0]! > cpus().length) {
-    console.warn(`Warning: load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores: other processes compete with the bench, figures will be inflated.`);
+  const busyBefore = machineBusySeconds();
+  await delay(1_000);
+  const othersBusy = machineBusySeconds() - busyBefore;
+  if (othersBusy > 0.25) {
+    console.warn(`Warning: other programs are using ${(othersBusy * 100).toFixed(0)}% of a core: they compete with the bench, figures will be inflated.`);
   }
   const results: BenchResults = {
     startedAt: new Date().toISOString(),
