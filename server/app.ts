@@ -1,34 +1,38 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
-import type { DocumentRegistry } from './collab/DocumentRegistry.ts';
-import type { Config } from './config.ts';
+import type { AppDeps } from './AppDeps.ts';
+import { originGuard, requireSession, sessionMiddleware } from './auth/authMiddleware.ts';
 import { apiNotFound, errorMiddleware } from './http/errorMiddleware.ts';
-import type { Logger } from './log.ts';
 import { articleRoutes } from './routes/articles.ts';
+import { articleWorkflowRoutes } from './routes/articleWorkflow.ts';
 import { healthRoutes } from './routes/health.ts';
-import type { ArticleStore } from './storage/ArticleStore.ts';
-import type { DocStore } from './storage/DocStore.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { userRoutes } from './routes/users.ts';
 
-/** Everything the HTTP app needs, built by server/index.ts (or by a test). */
-export interface AppDeps {
-  config: Pick<Config, 'maxBodyBytes' | 'clientDir'>;
-  articleStore: ArticleStore;
-  docStore: DocStore;
-  registry: DocumentRegistry;
-  log: Logger;
-}
+export type { AppDeps } from './AppDeps.ts';
 
-/** The Express app without listen(), so tests can serve it on port 0. */
+/**
+ * The Express app without listen(), so tests can serve it on port 0.
+ * Every /api route but health and sign-in needs a session (401 otherwise); state-changing
+ * requests from another origin are refused (403) before anything else looks at them.
+ */
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
 
   const api = express.Router();
+  const { users, sessions } = deps.accounts;
+  api.use(originGuard({ allowedOrigins: deps.config.allowedOrigins }));
   api.use(express.json({ limit: deps.config.maxBodyBytes }));
+  api.use(sessionMiddleware({ users, sessions, sessionTtlMs: deps.config.sessionTtlMs }));
   api.use(healthRoutes());
+  api.use(sessionRoutes(deps));
+  api.use(requireSession);
+  api.use(userRoutes(deps));
   api.use(articleRoutes(deps));
+  api.use(articleWorkflowRoutes(deps));
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -1,4 +1,9 @@
 import path from 'node:path';
+import { PASSWORD_MIN_LENGTH } from '../shared/accounts.ts';
+import { TrustedProxies } from './auth/clientAddress.ts';
+import { SESSION_TTL_MS } from './auth/cookies.ts';
+import { DEFAULT_LOGIN_THROTTLE, type LoginThrottleOptions } from './auth/loginThrottle.ts';
+import { DEFAULT_SCRYPT_PARAMS, type ScryptParams } from './auth/password.ts';
 
 /** Everything the server reads from its environment, validated once at start-up. */
 export interface Config {
@@ -28,7 +33,24 @@ export interface Config {
    * FULL also survives those, at the cost of an fsync per write.
    */
   sqliteSynchronous: 'NORMAL' | 'FULL';
+  /** Password of the `admin` account created on the very first start; a random one is printed when absent. */
+  adminPassword: string | undefined;
+  /** Proxies whose `X-Forwarded-For` names the client (login throttling); none by default. */
+  trustedProxies: TrustedProxies;
+  /** Origins besides the server's own allowed to send state-changing requests and open sockets (e.g. the Vite dev server). */
+  allowedOrigins: readonly string[];
+  /** Mark the session cookie `Secure` (the site is served over HTTPS). */
+  secureCookies: boolean;
+  /** A session ends after this long without activity, in ms. */
+  sessionTtlMs: number;
+  /** Cost of new password hashes. Only tests lower it (PASSWORD_HASH_COST=fast with NODE_ENV=test). */
+  scryptParams: Readonly<ScryptParams>;
+  /** How failed sign-ins are slowed and refused; tests tighten it by hand. */
+  loginThrottle: Readonly<LoginThrottleOptions>;
 }
+
+/** Cheap scrypt parameters, accepted only in tests: a hash takes about a millisecond. */
+export const FAST_SCRYPT_PARAMS: Readonly<ScryptParams> = Object.freeze({ N: 2 ** 10, r: 8, p: 1 });
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 const SQLITE_SYNCHRONOUS = ['NORMAL', 'FULL'] as const;
@@ -45,6 +67,61 @@ function int(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number,
     throw new ConfigError(`${key} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
   }
   return value;
+}
+
+function list(env: NodeJS.ProcessEnv, key: string): string[] {
+  return (env[key] ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+}
+
+function bool(env: NodeJS.ProcessEnv, key: string, fallback: boolean): boolean {
+  const raw = env[key]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(`${key} must be true or false, got ${JSON.stringify(env[key])}`);
+}
+
+function trustedProxies(env: NodeJS.ProcessEnv): TrustedProxies {
+  try {
+    return new TrustedProxies(list(env, 'TRUSTED_PROXIES'));
+  } catch (error) {
+    throw new ConfigError(`TRUSTED_PROXIES: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function allowedOrigins(env: NodeJS.ProcessEnv): string[] {
+  return list(env, 'ALLOWED_ORIGINS').map((raw) => {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new ConfigError(`ALLOWED_ORIGINS must list origins such as http://localhost:5173, got ${JSON.stringify(raw)}`);
+    }
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== raw.replace(/\/$/, '')) {
+      throw new ConfigError(`ALLOWED_ORIGINS must list origins such as http://localhost:5173, got ${JSON.stringify(raw)}`);
+    }
+    return url.origin;
+  });
+}
+
+function adminPassword(env: NodeJS.ProcessEnv): string | undefined {
+  const password = env.COPYDESK_ADMIN_PASSWORD;
+  if (password === undefined || password === '') return undefined;
+  if (password.length < PASSWORD_MIN_LENGTH) {
+    throw new ConfigError(`COPYDESK_ADMIN_PASSWORD must be at least ${PASSWORD_MIN_LENGTH} characters.`);
+  }
+  return password;
+}
+
+function scryptParams(env: NodeJS.ProcessEnv): Readonly<ScryptParams> {
+  const cost = env.PASSWORD_HASH_COST ?? 'owasp';
+  if (cost === 'owasp') return DEFAULT_SCRYPT_PARAMS;
+  // Weak hashes in production would be a silent downgrade: only a test run may ask for them.
+  if (cost === 'fast' && env.NODE_ENV === 'test') return FAST_SCRYPT_PARAMS;
+  throw new ConfigError(`PASSWORD_HASH_COST must be "owasp" (or "fast" when NODE_ENV=test), got ${JSON.stringify(cost)}`);
 }
 
 /** Builds the frozen config from an environment (process.env by default). The only reader of process.env. */
@@ -72,10 +149,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     clientDir,
     logLevel,
     sqliteSynchronous,
+    adminPassword: adminPassword(env),
+    trustedProxies: trustedProxies(env),
+    allowedOrigins: Object.freeze(allowedOrigins(env)),
+    secureCookies: bool(env, 'COOKIE_SECURE', false),
+    sessionTtlMs: int(env, 'SESSION_TTL_MS', SESSION_TTL_MS, 60_000, 365 * 24 * 3_600_000),
+    scryptParams: scryptParams(env),
+    loginThrottle: DEFAULT_LOGIN_THROTTLE,
   });
 }
 
-/** A config for tests: defaults with overrides, no environment read. */
+/** A config for tests: defaults with overrides (cheap password hashes), no environment read. */
 export function testConfig(overrides: Partial<Config> & Pick<Config, 'dataDir'>): Readonly<Config> {
-  return Object.freeze({ ...loadConfig({}), port: 0, host: '127.0.0.1', clientDir: null, logLevel: 'silent', ...overrides });
+  return Object.freeze({
+    ...loadConfig({}),
+    port: 0,
+    host: '127.0.0.1',
+    clientDir: null,
+    logLevel: 'silent',
+    scryptParams: FAST_SCRYPT_PARAMS,
+    ...overrides,
+  });
 }

@@ -2,9 +2,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { CloseCode } from '../shared/collab/closeCodes.ts';
+import { openAccounts } from './accounts/Accounts.ts';
 import { createApp } from './app.ts';
+import { bootstrapAdmin } from './auth/bootstrapAdmin.ts';
 import { attachCollab } from './collab/attachCollab.ts';
 import { DocumentRegistry } from './collab/DocumentRegistry.ts';
+import { StorySockets } from './collab/StorySockets.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger } from './log.ts';
 import { openDatabase } from './storage/sqlite/openDatabase.ts';
@@ -32,11 +35,22 @@ export async function startServer(
   const db = openDatabase(config.dataDir, { synchronous: config.sqliteSynchronous });
   const articleStore = new SqliteArticleStore(db);
   const docStore = new SqliteDocStore(db);
+  const accounts = openAccounts(db, config.loginThrottle);
+  const boot = await bootstrapAdmin(accounts.users, { password: config.adminPassword, scryptParams: config.scryptParams });
+  if (boot.created && boot.generatedPassword !== null) {
+    process.stdout.write(
+      `Created the account "${boot.username}" with the password: ${boot.generatedPassword}\n` +
+        '(shown only this once: sign in and change it, or set COPYDESK_ADMIN_PASSWORD before the first start)\n',
+    );
+  }
+  const sweep = setInterval(() => accounts.sessions.deleteExpired(new Date()), 3_600_000);
+  sweep.unref();
   const registry = new DocumentRegistry({ docStore, articleStore, config, log });
-  const app = createApp({ config, articleStore, docStore, registry, log });
+  const storySockets = new StorySockets();
+  const app = createApp({ config, articleStore, docStore, registry, accounts, storySockets, log });
   const server = http.createServer(app);
   await decorate?.(app, server);
-  const wss = attachCollab(server, { config, articleStore, registry, log });
+  const wss = attachCollab(server, { config, articleStore, registry, accounts, storySockets, log });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -60,6 +74,7 @@ export async function startServer(
       wss.close();
       server.closeAllConnections();
       await closed;
+      clearInterval(sweep);
       db.close();
     })();
     return stopping;

@@ -58,6 +58,18 @@ export const TransitionBody = z.object({
 });
 export type TransitionBody = z.infer<typeof TransitionBody>;
 
+/** Body of PUT /api/articles/:id/assignees: the full new list (empty clears it). */
+export const AssigneesBody = z.object({
+  usernames: z.array(z.string().min(1).max(64)).max(20),
+});
+export type AssigneesBody = z.infer<typeof AssigneesBody>;
+
+/** Body of PUT /api/articles/:id/reviewer; null clears it. */
+export const ReviewerBody = z.object({
+  username: z.string().min(1).max(64).nullable(),
+});
+export type ReviewerBody = z.infer<typeof ReviewerBody>;
+
 /** One row of GET /api/articles/:id/activity, oldest first. */
 export interface ActivityEntry {
   id: number;

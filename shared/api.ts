@@ -1,11 +1,19 @@
 /** Shapes of the REST API, shared by the server (which produces them) and the client (which reads them). */
 
+import type { NotePolicy, WorkflowAction } from './workflow.ts';
+
 export type ArticleStatus = 'draft' | 'in_review' | 'approved' | 'published';
 
 /** Someone in a story right now, as their awareness state says. */
 export interface Presence {
   name: string;
   color: string;
+}
+
+/** An account attached to a story (creator, assignee, reviewer). */
+export interface StoryPerson {
+  username: string;
+  displayName: string;
 }
 
 /** One row of GET /api/articles. */
@@ -17,14 +25,33 @@ export interface ArticleSummary {
   updatedAt: string;
   wordCount: number;
   present: Presence[];
+  /** Who created the story; null for stories older than accounts. */
+  createdBy: StoryPerson | null;
+  /** Reporters assigned to the story, by username. */
+  assignees: StoryPerson[];
+  /** The reviewing editor. */
+  reviewer: StoryPerson | null;
 }
 
-/** GET /api/articles/:id and POST /api/articles. */
+/** A workflow step the signed-in user may take now: what the client shows as a button. */
+export interface AllowedTransition {
+  to: ArticleStatus;
+  action: WorkflowAction;
+  label: string;
+  /** `required`: the server refuses it without a note. */
+  note: NotePolicy;
+}
+
+/** GET /api/articles/:id, POST /api/articles and the transition and assignment answers. */
 export interface Article extends ArticleSummary {
   byline: string;
   slug: string;
   section: string;
   tags: string[];
+  /** What the signed-in user may do with the story's status right now. */
+  allowedTransitions: AllowedTransition[];
+  /** Whether the signed-in user's edits are accepted; open the editor read-only otherwise. */
+  canEdit: boolean;
 }
 
 export interface ArticleList {
@@ -59,6 +86,8 @@ export const ErrorId = {
   TransitionNotAllowed: 'transition_not_allowed',
   UsernameTaken: 'username_taken',
   UserNotFound: 'user_not_found',
+  /** The change would leave no active admin. */
+  LastAdmin: 'last_admin',
 } as const;
 export type ErrorId = (typeof ErrorId)[keyof typeof ErrorId];
 

@@ -2,14 +2,30 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { WebSocket, RawData } from 'ws';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
+import type { Role } from '../../shared/roles.ts';
+import type { StoryAccess } from '../auth/storyAccess.ts';
 import type { Logger } from '../log.ts';
 import type { CollabDocument } from './CollabDocument.ts';
 import type { TransactionOrigin } from './origins.ts';
 import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, type ClientMessage } from './protocol.ts';
+import { stampAwareness } from './stampAwareness.ts';
+
+/** The signed-in account behind a socket. */
+export interface SocketUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  color: string;
+}
 
 /** What a connection needs besides its socket. */
 export interface ConnectionOptions {
   articleId: string;
+  /** Who opened the socket; their name and colour go on every awareness state it sends. */
+  user: SocketUser;
+  /** `read`: the story is sent, but document updates from this socket are dropped. */
+  access: StoryAccess;
   log: Logger;
   /** Frames larger than this close the socket with CloseCode.MessageTooLarge. */
   maxMessageBytes: number;
@@ -35,6 +51,8 @@ export class Connection {
   /** The origin of every transaction this socket causes. */
   readonly origin: TransactionOrigin = { kind: 'connection', connection: this };
   readonly articleId: string;
+  readonly user: SocketUser;
+  readonly access: StoryAccess;
   readonly #ws: WebSocket;
   readonly #options: ConnectionOptions;
   #doc: CollabDocument | null = null;
@@ -48,6 +66,8 @@ export class Connection {
     this.#ws = ws;
     this.#options = options;
     this.articleId = options.articleId;
+    this.user = options.user;
+    this.access = options.access;
     ws.on('message', (data, isBinary) => this.#onFrame(data, isBinary));
     ws.on('pong', () => {
       this.#alive = true;
@@ -147,11 +167,22 @@ export class Connection {
           break;
         case 'syncStep2':
         case 'update':
+          if (this.access === 'read') {
+            // A reader's editor may still produce updates (a stale tab, a hand-built frame): they never reach the story.
+            this.#options.log.debug('dropped an update from a read-only socket', { articleId: this.articleId, user: this.user.username });
+            break;
+          }
           Y.applyUpdate(doc.ydoc, message.update, this.origin);
           break;
-        case 'awareness':
-          awarenessProtocol.applyAwarenessUpdate(doc.awareness, message.update, this.origin);
+        case 'awareness': {
+          const stamped = stampAwareness(
+            message.update,
+            { name: this.user.displayName, color: this.user.color },
+            (clientId) => ![...doc.connections].some((other) => other !== this && other.awarenessIds.has(clientId)),
+          );
+          awarenessProtocol.applyAwarenessUpdate(doc.awareness, stamped, this.origin);
           break;
+        }
         case 'queryAwareness':
           this.send(encodeAwareness(doc.awareness, [...doc.awareness.getStates().keys()]));
           break;

@@ -3,17 +3,24 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import { SCHEMA_VERSION, isCompatibleSchema } from '../../shared/editor/version.ts';
+import type { Accounts } from '../accounts/Accounts.ts';
+import { checkOrigin } from '../auth/originCheck.ts';
+import { resolveSession, type AuthContext } from '../auth/resolveSession.ts';
+import { storyAccess } from '../auth/storyAccess.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { ArticleStore } from '../storage/ArticleStore.ts';
 import { Connection } from './Connection.ts';
 import type { DocumentRegistry } from './DocumentRegistry.ts';
+import type { StorySockets } from './StorySockets.ts';
 
 /** What the collaboration endpoint needs. */
 export interface CollabDeps {
-  config: Pick<Config, 'maxMessageBytes'>;
+  config: Pick<Config, 'maxMessageBytes' | 'allowedOrigins' | 'sessionTtlMs'>;
   articleStore: ArticleStore;
   registry: DocumentRegistry;
+  accounts: Pick<Accounts, 'users' | 'sessions' | 'members' | 'liveSockets'>;
+  storySockets: StorySockets;
   log: Logger;
   /** Keepalive ping interval; tests shorten it. */
   pingIntervalMs?: number;
@@ -28,31 +35,51 @@ function refuse(socket: Duplex, status: string): void {
 
 /**
  * Serves `ws://HOST/collab/:id?schemaVersion=X` on `server` with the y-websocket protocol.
- * Refusals happen after the handshake, with a shared close code the client can act on:
- * another schema major → SchemaMismatch, unknown story → NotFound (connecting never creates one).
+ * A handshake from another site's page (its `Origin`) is refused with HTTP 403: a foreign page
+ * gets nothing to act on. Every other refusal happens right after the handshake, with a shared
+ * close code the client can act on, and before any story is read or loaded:
+ * no valid session cookie → Unauthorized, another schema major → SchemaMismatch,
+ * unknown story → NotFound (connecting never creates one).
+ * A signed-in user who may not edit the story (viewer; reporter on someone else's story or on an
+ * approved one) gets a read-only socket: the story is sent, their document updates are dropped.
  * Returns the WebSocketServer, to close on shutdown.
  */
 export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer {
   // ws enforces a hard cap at twice our limit; frames between the two get our own
   // MessageTooLarge code from Connection, only absurd ones ws's generic 1009.
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.maxMessageBytes * 2 });
+  const { users, sessions, members, liveSockets } = deps.accounts;
 
-  const onConnection = (ws: WebSocket, articleId: string, schemaVersion: string | null): void => {
+  const onConnection = (ws: WebSocket, articleId: string, schemaVersion: string | null, auth: AuthContext | null): void => {
+    if (!auth) {
+      ws.close(CloseCode.Unauthorized, 'sign in first');
+      return;
+    }
     if (!isCompatibleSchema(schemaVersion)) {
       ws.close(CloseCode.SchemaMismatch, `this server edits with schema ${SCHEMA_VERSION}`);
       return;
     }
-    if (!deps.articleStore.get(articleId)) {
+    const record = deps.articleStore.get(articleId);
+    if (!record) {
       ws.close(CloseCode.NotFound, 'no such story');
       return;
     }
+    const { user } = auth;
+    let unregister: Array<() => void> = [];
     const connection = new Connection(ws, {
       articleId,
+      user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, color: user.color },
+      access: storyAccess(user, record.status, members.get(articleId)),
       log: deps.log,
       maxMessageBytes: deps.config.maxMessageBytes,
       pingIntervalMs: deps.pingIntervalMs,
-      onClose: () => deps.registry.release(articleId),
+      onClose: () => {
+        for (const done of unregister) done();
+        unregister = [];
+        deps.registry.release(articleId);
+      },
     });
+    unregister = [liveSockets.add(user.id, auth.session.idHash, connection), deps.storySockets.add(articleId, connection)];
     deps.registry.open(articleId).then(
       (doc) => connection.attach(doc),
       (error: unknown) => {
@@ -70,6 +97,10 @@ export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer 
       refuse(socket, '404 Not Found');
       return;
     }
+    if (!checkOrigin(request.headers, { allowedOrigins: deps.config.allowedOrigins }).ok) {
+      refuse(socket, '403 Forbidden');
+      return;
+    }
     let articleId: string;
     try {
       articleId = decodeURIComponent(match[1]!);
@@ -77,7 +108,8 @@ export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer 
       refuse(socket, '400 Bad Request');
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, articleId, url.searchParams.get('schemaVersion')));
+    const auth = resolveSession(request.headers.cookie, { users, sessions, sessionTtlMs: deps.config.sessionTtlMs });
+    wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, articleId, url.searchParams.get('schemaVersion'), auth));
   });
 
   return wss;

@@ -1,8 +1,31 @@
-import type { Article, ArticleSummary, Presence } from '../../shared/api.ts';
+import type { Article, ArticleSummary, Presence, StoryPerson } from '../../shared/api.ts';
+import { allowedTransitions, canEdit, isStoryOwner } from '../../shared/workflow.ts';
+import type { StoryPeople } from '../storage/ArticleMembers.ts';
 import type { ArticleRecord } from '../storage/ArticleStore.ts';
+import type { UserRecord, UserStore } from '../storage/UserStore.ts';
+
+/** A story's people with display names, as the API shows them. */
+export interface PresentedPeople {
+  createdBy: StoryPerson | null;
+  assignees: StoryPerson[];
+  reviewer: StoryPerson | null;
+}
+
+/** Looks up the display names of a story's people. */
+export function presentPeople(people: StoryPeople, users: Pick<UserStore, 'findByUsername'>): PresentedPeople {
+  const person = (username: string): StoryPerson => ({
+    username,
+    displayName: users.findByUsername(username)?.displayName ?? username,
+  });
+  return {
+    createdBy: people.createdBy === null ? null : person(people.createdBy),
+    assignees: people.assignees.map(person),
+    reviewer: people.reviewer === null ? null : person(people.reviewer),
+  };
+}
 
 /** A story row as one entry of GET /api/articles. */
-export function presentArticleSummary(record: ArticleRecord, present: Presence[]): ArticleSummary {
+export function presentArticleSummary(record: ArticleRecord, present: Presence[], people: PresentedPeople): ArticleSummary {
   return {
     id: record.id,
     headline: record.headline,
@@ -11,16 +34,33 @@ export function presentArticleSummary(record: ArticleRecord, present: Presence[]
     updatedAt: record.updatedAt,
     wordCount: record.wordCount,
     present,
+    createdBy: people.createdBy,
+    assignees: people.assignees,
+    reviewer: people.reviewer,
   };
 }
 
-/** A story row as GET /api/articles/:id and POST /api/articles return it. */
-export function presentArticle(record: ArticleRecord, present: Presence[]): Article {
+/** A story as GET /api/articles/:id and POST /api/articles return it, with what `viewer` may do to it. */
+export function presentArticle(
+  record: ArticleRecord,
+  present: Presence[],
+  people: StoryPeople,
+  users: Pick<UserStore, 'findByUsername'>,
+  viewer: Pick<UserRecord, 'username' | 'role'>,
+): Article {
+  const relation = { isOwner: isStoryOwner(viewer.username, people) };
   return {
-    ...presentArticleSummary(record, present),
+    ...presentArticleSummary(record, present, presentPeople(people, users)),
     byline: record.byline,
     slug: record.slug,
     section: record.section,
     tags: record.tags,
+    allowedTransitions: allowedTransitions(record.status, viewer.role, relation).map((t) => ({
+      to: t.to,
+      action: t.action,
+      label: t.label,
+      note: t.note,
+    })),
+    canEdit: canEdit(viewer.role, record.status, relation),
   };
 }

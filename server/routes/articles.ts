@@ -1,64 +1,73 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { ErrorId, HEADLINE_MAX_LENGTH } from '../../shared/api.ts';
 import { toHtml } from '../../shared/export/toHtml.ts';
 import { toJson } from '../../shared/export/toJson.ts';
-import type { DocumentRegistry } from '../collab/DocumentRegistry.ts';
+import { STATUSES } from '../../shared/workflow.ts';
+import type { AppDeps } from '../AppDeps.ts';
+import { authOf, requireRole } from '../auth/authMiddleware.ts';
 import { createArticle } from '../commands/createArticle.ts';
 import { readStory } from '../commands/readStory.ts';
 import { HttpError } from '../http/HttpError.ts';
-import { presentArticle, presentArticleSummary } from '../presenters/presentArticle.ts';
-import type { ArticleRecord, ArticleStore } from '../storage/ArticleStore.ts';
-import type { DocStore } from '../storage/DocStore.ts';
+import { parseBody } from '../http/parseBody.ts';
+import { presentArticle, presentArticleSummary, presentPeople } from '../presenters/presentArticle.ts';
+import type { ArticleRecord } from '../storage/ArticleStore.ts';
 
 /** What the article routes need. */
-export interface ArticleRoutesDeps {
-  articleStore: ArticleStore;
-  docStore: DocStore;
-  registry: DocumentRegistry;
-}
+export type ArticleRoutesDeps = Pick<AppDeps, 'articleStore' | 'docStore' | 'registry' | 'accounts'>;
 
 const createBody = z.object({
   headline: z.string().trim().min(1, 'A headline is required.').max(HEADLINE_MAX_LENGTH),
 });
 
+const listQuery = z.object({
+  status: z.enum(STATUSES).optional(),
+  mine: z.enum(['1', 'true', '0', 'false']).optional(),
+});
+
 const exportQuery = z.object({ format: z.enum(['html', 'json']).default('html') });
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const message = result.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
-    throw new HttpError(400, ErrorId.ValidationFailed, message, result.error.issues);
-  }
-  return result.data;
+/** Finds a story row or throws 404 `article_not_found`. */
+export function findArticle(deps: Pick<AppDeps, 'articleStore'>, id: string): ArticleRecord {
+  const record = deps.articleStore.get(id);
+  if (!record) throw new HttpError(404, ErrorId.ArticleNotFound, `No story has the id ${JSON.stringify(id)}.`);
+  return record;
 }
 
-/** /api/articles: create, list, read and export stories. */
+/** Sends a story as the signed-in user sees it (their allowed transitions, whether they may edit). */
+export function sendArticle(deps: ArticleRoutesDeps, res: Response, record: ArticleRecord, status = 200): void {
+  const viewer = authOf(res).user;
+  const { members, users } = deps.accounts;
+  res.status(status).json(presentArticle(record, deps.registry.presence(record.id), members.get(record.id), users, viewer));
+}
+
+/** /api/articles: create, list (`?status=`, `?mine=1`), read and export stories. */
 export function articleRoutes(deps: ArticleRoutesDeps): Router {
   const router = Router();
+  const { members, users } = deps.accounts;
 
-  const find = (id: string): ArticleRecord => {
-    const record = deps.articleStore.get(id);
-    if (!record) throw new HttpError(404, ErrorId.ArticleNotFound, `No story has the id ${JSON.stringify(id)}.`);
-    return record;
-  };
-
-  router.post('/articles', (req, res) => {
-    const body = parse(createBody, req.body);
+  router.post('/articles', requireRole('reporter', 'editor', 'admin'), (req, res) => {
+    const body = parseBody(createBody, req.body);
     const record = createArticle(deps, body);
-    res.status(201).location(`/api/articles/${record.id}`).json(presentArticle(record, []));
+    members.setCreator(record.id, authOf(res).user.id);
+    res.location(`/api/articles/${record.id}`);
+    sendArticle(deps, res, record, 201);
   });
 
-  router.get('/articles', (_req, res) => {
+  router.get('/articles', (req, res) => {
+    const query = parseBody(listQuery, req.query);
+    const mine = query.mine === '1' || query.mine === 'true' ? new Set(members.articleIdsOf(authOf(res).user.id)) : null;
     const articles = deps.articleStore
       .list()
-      .map((record) => presentArticleSummary(record, deps.registry.presence(record.id)));
+      .filter((record) => (query.status === undefined || record.status === query.status) && (mine === null || mine.has(record.id)))
+      .map((record) =>
+        presentArticleSummary(record, deps.registry.presence(record.id), presentPeople(members.get(record.id), users)),
+      );
     res.json({ articles });
   });
 
   router.get('/articles/:id', (req, res) => {
-    const record = find(req.params.id);
-    res.json(presentArticle(record, deps.registry.presence(record.id)));
+    sendArticle(deps, res, findArticle(deps, req.params.id));
   });
 
   router.get('/articles/:id/export', (req, res) => {
@@ -66,7 +75,7 @@ export function articleRoutes(deps: ArticleRoutesDeps): Router {
     if (!query.success) {
       throw new HttpError(400, ErrorId.UnsupportedFormat, 'format must be "html" or "json".');
     }
-    const record = find(req.params.id);
+    const record = findArticle(deps, req.params.id);
     const article = readStory(deps, record.id);
     if (query.data.format === 'html') {
       res.type('text/html; charset=utf-8').send(toHtml(article));

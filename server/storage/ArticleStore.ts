@@ -33,4 +33,6 @@ export interface ArticleStore {
   /** Newest first (by updatedAt). */
   list(): ArticleRecord[];
   updateSummary(id: string, summary: ArticleSummaryUpdate): void;
+  /** Moves the story to `status` (the workflow decides whether it may); false when there is no such story. */
+  setStatus(id: string, status: ArticleStatus, updatedAt: string): boolean;
 }

@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article, ArticleList } from '../../shared/api.ts';
 import type { RunningServer } from '../index.ts';
-import { api, appendParagraph, connectClient, createStory, startTestServer, tempDataDir } from './helpers.ts';
+import { api, appendParagraph, connectClient, createStory, createUser, signInAdmin, startTestServer, tempDataDir, type Auth } from './helpers.ts';
 
 describe('REST API', () => {
   const dir = tempDataDir();
   let server: RunningServer;
+  let admin: Auth;
   beforeAll(async () => {
     server = await startTestServer(dir.dataDir);
+    admin = await signInAdmin(server.url);
   });
   afterAll(async () => {
     await server.stop();
@@ -20,7 +22,7 @@ describe('REST API', () => {
   });
 
   it('creates a story and reads it back', async () => {
-    const created = await api<Article>(server.url, 'POST', '/api/articles', { headline: '  Floods hit the valley ' });
+    const created = await api<Article>(server.url, 'POST', '/api/articles', { headline: '  Floods hit the valley ' }, admin);
     expect(created.status).toBe(201);
     expect(created.body.id).toMatch(/^[A-Za-z0-9_-]{12}$/);
     expect(created.body).toMatchObject({
@@ -31,45 +33,52 @@ describe('REST API', () => {
       tags: [],
       wordCount: 4,
       present: [],
+      createdBy: { username: 'admin', displayName: 'Administrator' },
+      assignees: [],
+      reviewer: null,
+      canEdit: true,
+      allowedTransitions: [{ to: 'in_review', action: 'submit', label: 'Submit for review', note: 'optional' }],
     });
-    const read = await api<Article>(server.url, 'GET', `/api/articles/${created.body.id}`);
+    const read = await api<Article>(server.url, 'GET', `/api/articles/${created.body.id}`, undefined, admin);
     expect(read.status).toBe(200);
     expect(read.body).toEqual(created.body);
   });
 
   it('answers 404 JSON for an unknown story and an unknown route', async () => {
-    const missing = await api(server.url, 'GET', '/api/articles/nope');
+    const missing = await api(server.url, 'GET', '/api/articles/nope', undefined, admin);
     expect(missing.status).toBe(404);
     expect(missing.body).toEqual({ error: { id: 'article_not_found', message: expect.any(String) } });
-    const route = await api(server.url, 'GET', '/api/nothing-here');
+    const route = await api(server.url, 'GET', '/api/nothing-here', undefined, admin);
     expect(route.status).toBe(404);
     expect(route.body).toMatchObject({ error: { id: 'not_found' } });
   });
 
   it('answers 400 for a malformed JSON body and for a missing headline', async () => {
-    const malformed = await api(server.url, 'POST', '/api/articles', '{"headline": "oops');
+    const malformed = await api(server.url, 'POST', '/api/articles', '{"headline": "oops', admin);
     expect(malformed.status).toBe(400);
     expect(malformed.body).toEqual({ error: { id: 'bad_json', message: expect.any(String) } });
-    const empty = await api(server.url, 'POST', '/api/articles', { headline: '   ' });
+    const empty = await api(server.url, 'POST', '/api/articles', { headline: '   ' }, admin);
     expect(empty.status).toBe(400);
     expect(empty.body).toMatchObject({ error: { id: 'validation_failed' } });
-    const tooLarge = await api(server.url, 'POST', '/api/articles', { headline: 'x'.repeat(2 * 1024 * 1024) });
+    const tooLarge = await api(server.url, 'POST', '/api/articles', { headline: 'x'.repeat(2 * 1024 * 1024) }, admin);
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.body).toMatchObject({ error: { id: 'payload_too_large' } });
   });
 
   it('lists newest first, and the list follows live edits and presence', async () => {
-    const older = await createStory(server.url, 'Older story');
+    const older = await createStory(server.url, 'Older story', admin);
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const newer = await createStory(server.url, 'Newer story');
-    let list = await api<ArticleList>(server.url, 'GET', '/api/articles');
+    const newer = await createStory(server.url, 'Newer story', admin);
+    let list = await api<ArticleList>(server.url, 'GET', '/api/articles', undefined, admin);
     const ids = list.body.articles.map((article) => article.id);
     expect(ids.indexOf(newer)).toBeLessThan(ids.indexOf(older));
     expect(Object.keys(list.body.articles[0]!).sort()).toEqual(
-      ['createdAt', 'headline', 'id', 'present', 'status', 'updatedAt', 'wordCount'].sort(),
+      ['assignees', 'createdAt', 'createdBy', 'headline', 'id', 'present', 'reviewer', 'status', 'updatedAt', 'wordCount'].sort(),
     );
 
-    const client = connectClient(server.url, older, { user: { name: 'Ada', color: '#c0392b' } });
+    // The cursor claims another name and colour; the list shows the account's.
+    const ada = await createUser(server.url, admin, 'ada', 'editor', 'Ada Lovelace');
+    const client = connectClient(server.url, older, { auth: ada.auth, user: { name: 'Ada', color: '#c0392b' } });
     await client.synced;
     client.ydoc.transact(() => {
       const headline = client.ydoc.getXmlFragment('default').get(0) as import('yjs').XmlElement;
@@ -79,11 +88,11 @@ describe('REST API', () => {
     const deadline = Date.now() + 5_000;
     let row;
     do {
-      list = await api<ArticleList>(server.url, 'GET', '/api/articles');
+      list = await api<ArticleList>(server.url, 'GET', '/api/articles', undefined, admin);
       row = list.body.articles.find((article) => article.id === older)!;
     } while (row.headline !== 'Much Older story' && Date.now() < deadline);
     expect(row).toMatchObject({ headline: 'Much Older story', wordCount: 6 });
-    expect(row.present).toEqual([{ name: 'Ada', color: '#c0392b' }]);
+    expect(row.present).toEqual([{ name: 'Ada Lovelace', color: ada.user.color }]);
     expect(list.body.articles[0]!.id).toBe(older);
     client.destroy();
   });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../index.ts';
-import { startTestServer, tempDataDir } from './helpers.ts';
+import { signInAdmin, startTestServer, tempDataDir } from './helpers.ts';
 
 describe('serving the built client', () => {
   const dir = tempDataDir();
@@ -35,7 +35,11 @@ describe('serving the built client', () => {
 
   it('keeps /api answers as JSON', async () => {
     const response = await fetch(`${server.url}/api/unknown`);
-    expect(response.status).toBe(404);
-    expect(await response.json()).toMatchObject({ error: { id: 'not_found' } });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: { id: 'unauthenticated' } });
+    const admin = await signInAdmin(server.url);
+    const known = await fetch(`${server.url}/api/unknown`, { headers: { cookie: admin.cookie } });
+    expect(known.status).toBe(404);
+    expect(await known.json()).toMatchObject({ error: { id: 'not_found' } });
   });
 });

@@ -4,13 +4,27 @@ import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import { readMeta, setMetaText, setTags } from '../../shared/article/meta.ts';
 import type { RunningServer } from '../index.ts';
 import { openDatabase } from '../storage/sqlite/openDatabase.ts';
-import { api, appendParagraph, connectClient, createStory, paragraphs, startTestServer, tempDataDir, waitFor } from './helpers.ts';
+import {
+  api,
+  appendParagraph,
+  connectClient,
+  createStory,
+  createUser,
+  paragraphs,
+  signInAdmin,
+  startTestServer,
+  tempDataDir,
+  waitFor,
+  type Auth,
+} from './helpers.ts';
 
 describe('co-editing over y-websocket', () => {
   const dir = tempDataDir();
   let server: RunningServer;
+  let admin: Auth;
   beforeAll(async () => {
     server = await startTestServer(dir.dataDir, { compactAfterUpdates: 20 });
+    admin = await signInAdmin(server.url);
   });
   afterAll(async () => {
     await server.stop();
@@ -18,8 +32,8 @@ describe('co-editing over y-websocket', () => {
   });
 
   it('loads the server-written first document; the client seeds nothing', async () => {
-    const id = await createStory(server.url, 'Council votes');
-    const client = connectClient(server.url, id);
+    const id = await createStory(server.url, 'Council votes', admin);
+    const client = connectClient(server.url, id, { auth: admin });
     await client.synced;
     const fragment = client.ydoc.getXmlFragment('default');
     expect(fragment.toArray().map((node) => (node as Y.XmlElement).nodeName)).toEqual(['headline', 'standfirst', 'paragraph']);
@@ -29,9 +43,12 @@ describe('co-editing over y-websocket', () => {
   });
 
   it('two writers typing at once converge, in the body and in meta', async () => {
-    const id = await createStory(server.url, 'Two writers');
-    const a = connectClient(server.url, id, { user: { name: 'Ada', color: '#f00' } });
-    const b = connectClient(server.url, id, { user: { name: 'Bo', color: '#00f' } });
+    const id = await createStory(server.url, 'Two writers', admin);
+    const ada = await createUser(server.url, admin, 'ada', 'editor', 'Ada');
+    const bo = await createUser(server.url, admin, 'bo', 'reporter', 'Bo');
+    await api(server.url, 'PUT', `/api/articles/${id}/assignees`, { usernames: ['bo'] }, admin);
+    const a = connectClient(server.url, id, { auth: ada.auth, user: { name: 'Ada', color: '#f00' } });
+    const b = connectClient(server.url, id, { auth: bo.auth, user: { name: 'Bo', color: '#00f' } });
     await Promise.all([a.synced, b.synced]);
     for (let i = 0; i < 30; i++) {
       appendParagraph(a.ydoc, `a${i}`);
@@ -62,9 +79,9 @@ describe('co-editing over y-websocket', () => {
   });
 
   it('serves clients that connect together while the story loads, frames in order', async () => {
-    const id = await createStory(server.url, 'Rush');
+    const id = await createStory(server.url, 'Rush', admin);
     await new Promise((resolve) => setTimeout(resolve, 100)); // the story is not in memory
-    const clients = Array.from({ length: 5 }, () => connectClient(server.url, id));
+    const clients = Array.from({ length: 5 }, () => connectClient(server.url, id, { auth: admin }));
     // Edits made before the socket even opens are sent on connect, racing the load.
     clients.forEach((client, i) => appendParagraph(client.ydoc, `early ${i}`));
     await Promise.all(clients.map((client) => client.synced));
@@ -78,10 +95,10 @@ describe('co-editing over y-websocket', () => {
   });
 
   it('closes with NotFound for an unknown story and creates nothing', async () => {
-    const client = connectClient(server.url, 'no-such-story');
+    const client = connectClient(server.url, 'no-such-story', { auth: admin });
     expect(await client.closed).toBe(CloseCode.NotFound);
     client.destroy();
-    expect((await api(server.url, 'GET', '/api/articles/no-such-story')).status).toBe(404);
+    expect((await api(server.url, 'GET', '/api/articles/no-such-story', undefined, admin)).status).toBe(404);
     const db = openDatabase(dir.dataDir);
     const rows = db.prepare("SELECT (SELECT COUNT(*) FROM doc_updates WHERE article_id = 'no-such-story') + (SELECT COUNT(*) FROM doc_snapshots WHERE article_id = 'no-such-story') AS n").get() as { n: number };
     db.close();
@@ -89,22 +106,22 @@ describe('co-editing over y-websocket', () => {
   });
 
   it('refuses another schema major and serves a client that states no version', async () => {
-    const id = await createStory(server.url, 'Versions');
-    const old = connectClient(server.url, id, { schemaVersion: '0.9.0' });
+    const id = await createStory(server.url, 'Versions', admin);
+    const old = connectClient(server.url, id, { auth: admin, schemaVersion: '0.9.0' });
     expect(await old.closed).toBe(CloseCode.SchemaMismatch);
     old.destroy();
-    const bot = connectClient(server.url, id, { schemaVersion: null });
+    const bot = connectClient(server.url, id, { auth: admin, schemaVersion: null });
     await bot.synced;
     expect(bot.ydoc.getXmlFragment('default').length).toBe(3);
     bot.destroy();
   });
 
   it('compacts the update log without changing the content', async () => {
-    const id = await createStory(server.url, 'Long log');
-    const client = connectClient(server.url, id);
+    const id = await createStory(server.url, 'Long log', admin);
+    const client = connectClient(server.url, id, { auth: admin });
     await client.synced;
     for (let i = 0; i < 45; i++) appendParagraph(client.ydoc, `line ${i}`);
-    const observer = connectClient(server.url, id);
+    const observer = connectClient(server.url, id, { auth: admin });
     await waitFor('the observer to hold all lines', () => paragraphs(observer.ydoc).length === 46);
     const db = openDatabase(dir.dataDir);
     const logLength = () =>
@@ -113,7 +130,7 @@ describe('co-editing over y-websocket', () => {
     client.destroy();
     observer.destroy();
     await new Promise((resolve) => setTimeout(resolve, 200)); // unloaded after the last client left
-    const fresh = connectClient(server.url, id);
+    const fresh = connectClient(server.url, id, { auth: admin });
     await fresh.synced;
     expect(paragraphs(fresh.ydoc)).toEqual(['', ...Array.from({ length: 45 }, (_, i) => `line ${i}`)]);
     fresh.destroy();
@@ -125,23 +142,24 @@ describe('restart', () => {
   it('keeps content across a graceful restart on the same data folder', async () => {
     const dir = tempDataDir();
     let server = await startTestServer(dir.dataDir);
-    const id = await createStory(server.url, 'Survives restarts');
-    const client = connectClient(server.url, id);
+    const admin = await signInAdmin(server.url);
+    const id = await createStory(server.url, 'Survives restarts', admin);
+    const client = connectClient(server.url, id, { auth: admin });
     await client.synced;
     appendParagraph(client.ydoc, 'written before the restart');
     setMetaText(client.ydoc, 'byline', 'Grace');
-    const watcher = connectClient(server.url, id);
+    const watcher = connectClient(server.url, id, { auth: admin });
     await waitFor('the watcher to see the edit', () => paragraphs(watcher.ydoc).includes('written before the restart'));
     await server.stop();
     client.destroy();
     watcher.destroy();
 
     server = await startTestServer(dir.dataDir);
-    const fresh = connectClient(server.url, id);
+    const fresh = connectClient(server.url, id, { auth: admin });
     await fresh.synced;
     expect(paragraphs(fresh.ydoc)).toEqual(['', 'written before the restart']);
     expect(readMeta(fresh.ydoc).byline).toBe('Grace');
-    const row = await api<{ byline: string }>(server.url, 'GET', `/api/articles/${id}`);
+    const row = await api<{ byline: string }>(server.url, 'GET', `/api/articles/${id}`, undefined, admin);
     expect(row.body.byline).toBe('Grace');
     fresh.destroy();
     await server.stop();

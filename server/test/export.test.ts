@@ -5,23 +5,25 @@ import { setMetaText, setTags } from '../../shared/article/meta.ts';
 import type { ArticleJson } from '../../shared/article/ArticleJson.ts';
 import { articleSchema } from '../../shared/editor/schema.ts';
 import type { RunningServer } from '../index.ts';
-import { api, connectClient, createStory, startTestServer, tempDataDir, waitFor } from './helpers.ts';
+import { api, connectClient, createStory, signInAdmin, startTestServer, tempDataDir, waitFor, type Auth } from './helpers.ts';
 
 describe('export', () => {
   const dir = tempDataDir();
   let server: RunningServer;
   let id: string;
+  let admin: Auth;
 
   beforeAll(async () => {
     server = await startTestServer(dir.dataDir, { unloadDelayMs: 0 });
-    id = await createStory(server.url, 'Draft');
+    admin = await signInAdmin(server.url);
+    id = await createStory(server.url, 'Draft', admin);
     const fixture = fixtureArticleJson();
     // A hostile READ MORE link and figure: they must never come out executable.
     fixture.doc.content!.push(
       { type: 'relatedLink', attrs: { href: 'javascript:alert(1)' }, content: [{ type: 'text', text: 'Click me' }] },
       { type: 'figure', attrs: { src: 'javascript:alert(2)', alt: '"><script>alert(3)</script>', credit: 'x' }, content: [] },
     );
-    const client = connectClient(server.url, id);
+    const client = connectClient(server.url, id, { auth: admin });
     await client.synced;
     client.ydoc.transact(() => {
       prosemirrorJSONToYXmlFragment(articleSchema, fixture.doc, client.ydoc.getXmlFragment('default'));
@@ -30,7 +32,7 @@ describe('export', () => {
       setMetaText(client.ydoc, 'slug', fixture.meta.slug);
       setTags(client.ydoc, fixture.meta.tags);
     });
-    const watcher = connectClient(server.url, id);
+    const watcher = connectClient(server.url, id, { auth: admin });
     await waitFor('the story to reach another client', () => watcher.ydoc.getXmlFragment('default').length === fixture.doc.content!.length);
     watcher.destroy();
     client.destroy();
@@ -41,7 +43,7 @@ describe('export', () => {
   });
 
   it('exports semantic, safe HTML', async () => {
-    const response = await api<string>(server.url, 'GET', `/api/articles/${id}/export?format=html`);
+    const response = await api<string>(server.url, 'GET', `/api/articles/${id}/export?format=html`, undefined, admin);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     const html = response.body;
@@ -55,7 +57,7 @@ describe('export', () => {
   });
 
   it('exports the JSON of the live story and of the stored one alike', async () => {
-    const live = await api<ArticleJson>(server.url, 'GET', `/api/articles/${id}/export?format=json`);
+    const live = await api<ArticleJson>(server.url, 'GET', `/api/articles/${id}/export?format=json`, undefined, admin);
     expect(live.status).toBe(200);
     expect(live.headers.get('content-type')).toMatch(/^application\/json/);
     expect(live.body.meta).toEqual(fixtureArticleJson().meta);
@@ -63,15 +65,15 @@ describe('export', () => {
     expect(live.body.doc.content![0]).toMatchObject({ type: 'headline' });
     // Once unloaded, the export reads the stored state and finds the same story.
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const stored = await api<ArticleJson>(server.url, 'GET', `/api/articles/${id}/export?format=json`);
+    const stored = await api<ArticleJson>(server.url, 'GET', `/api/articles/${id}/export?format=json`, undefined, admin);
     expect(stored.body).toEqual(live.body);
   });
 
   it('refuses an unknown format and an unknown story', async () => {
-    const format = await api(server.url, 'GET', `/api/articles/${id}/export?format=pdf`);
+    const format = await api(server.url, 'GET', `/api/articles/${id}/export?format=pdf`, undefined, admin);
     expect(format.status).toBe(400);
     expect(format.body).toMatchObject({ error: { id: 'unsupported_format' } });
-    const missing = await api(server.url, 'GET', '/api/articles/nope/export?format=html');
+    const missing = await api(server.url, 'GET', '/api/articles/nope/export?format=html', undefined, admin);
     expect(missing.status).toBe(404);
     expect(missing.body).toMatchObject({ error: { id: 'article_not_found' } });
   });

@@ -6,8 +6,28 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { DOC_FIELD } from '../../shared/collab/docFields.ts';
 import { SCHEMA_VERSION } from '../../shared/editor/version.ts';
+import type { PublicUser } from '../../shared/accounts.ts';
+import type { Role } from '../../shared/roles.ts';
 import { testConfig, type Config } from '../config.ts';
 import { startServer, type RunningServer } from '../index.ts';
+import { TEST_ADMIN_PASSWORD } from './spawnServer.ts';
+
+export { TEST_ADMIN_PASSWORD } from './spawnServer.ts';
+
+/** A signed-in test client's credentials: the session cookie, and the Origin it claims. */
+export interface Auth {
+  cookie: string;
+  /**
+   * Sent as `Origin`. By default the origin of the URL requested, as a browser on our own page
+   * sends on every POST and WebSocket handshake; a string claims another page; null sends none.
+   */
+  origin?: string | null;
+}
+
+function originHeader(baseUrl: string, auth: Auth | null | undefined): string | null {
+  if (auth?.origin === null) return null;
+  return auth?.origin ?? new URL(baseUrl).origin;
+}
 
 /** A fresh temporary data folder; removed by the returned cleanup. */
 export function tempDataDir(): { dataDir: string; remove(): void } {
@@ -15,9 +35,11 @@ export function tempDataDir(): { dataDir: string; remove(): void } {
   return { dataDir, remove: () => fs.rmSync(dataDir, { recursive: true, force: true }) };
 }
 
-/** The real server, in this process, on port 0. */
+/** The real server, in this process, on port 0, whose first start creates `admin` with TEST_ADMIN_PASSWORD. */
 export function startTestServer(dataDir: string, overrides: Partial<Config> = {}): Promise<RunningServer> {
-  return startServer(testConfig({ dataDir, unloadDelayMs: 50, summaryDebounceMs: 20, ...overrides }));
+  return startServer(
+    testConfig({ dataDir, unloadDelayMs: 50, summaryDebounceMs: 20, adminPassword: TEST_ADMIN_PASSWORD, ...overrides }),
+  );
 }
 
 /** Polls `check` until it returns true, failing with `what` after `timeoutMs`. */
@@ -40,16 +62,32 @@ export interface TestClient {
   destroy(): void;
 }
 
-/** Connects a headless client to story `articleId`, stating our schema version unless told otherwise. */
+/**
+ * A `ws` WebSocket class that opens every connection with `auth`'s cookie and Origin, as a
+ * browser on our page would; y-websocket constructs it as `new WebSocketPolyfill(url, protocols)`.
+ */
+export function authedWebSocket(auth: Auth | null): new (url: string | URL, protocols?: string | string[]) => WebSocket {
+  return class AuthedWebSocket extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      const origin = originHeader(String(url).replace(/^ws/, 'http'), auth);
+      super(url, protocols, { headers: auth ? { cookie: auth.cookie } : {}, ...(origin === null ? {} : { origin }) });
+    }
+  };
+}
+
+/**
+ * Connects a headless client to story `articleId` as `auth` (null: signed out), stating our
+ * schema version unless told otherwise.
+ */
 export function connectClient(
   baseUrl: string,
   articleId: string,
-  options: { schemaVersion?: string | null; user?: { name: string; color: string } } = {},
+  options: { auth: Auth | null; schemaVersion?: string | null; user?: { name: string; color: string } },
 ): TestClient {
   const ydoc = new Y.Doc();
   const schemaVersion = options.schemaVersion === undefined ? SCHEMA_VERSION : options.schemaVersion;
   const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/collab`, articleId, ydoc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: authedWebSocket(options.auth) as unknown as typeof globalThis.WebSocket,
     params: schemaVersion === null ? {} : { schemaVersion },
     disableBc: true,
   });
@@ -94,16 +132,23 @@ export function paragraphs(ydoc: Y.Doc): string[] {
     .map((node) => node.toArray().map((child) => (child instanceof Y.XmlText ? child.toString() : '')).join(''));
 }
 
-/** JSON helper for the REST API. */
+/** JSON helper for the REST API, signed in as `auth` when given. */
 export async function api<T = unknown>(
   baseUrl: string,
   method: string,
   pathname: string,
   body?: unknown,
+  auth?: Auth | null,
+  extraHeaders: Record<string, string> = {},
 ): Promise<{ status: number; body: T; headers: Headers }> {
+  const headers: Record<string, string> = { ...extraHeaders };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (auth) headers.cookie = auth.cookie;
+  const origin = originHeader(baseUrl, auth);
+  if (origin !== null && headers.origin === undefined) headers.origin = origin;
   const response = await fetch(baseUrl + pathname, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers,
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();
@@ -116,9 +161,54 @@ export async function api<T = unknown>(
   return { status: response.status, body: parsed as T, headers: response.headers };
 }
 
-/** Creates a story through the API and returns its id. */
-export async function createStory(baseUrl: string, headline: string): Promise<string> {
-  const { status, body } = await api<{ id: string }>(baseUrl, 'POST', '/api/articles', { headline });
+/** Creates a story through the API as `auth` and returns its id. */
+export async function createStory(baseUrl: string, headline: string, auth: Auth): Promise<string> {
+  const { status, body } = await api<{ id: string }>(baseUrl, 'POST', '/api/articles', { headline }, auth);
   if (status !== 201) throw new Error(`creating a story failed with ${status}: ${JSON.stringify(body)}`);
   return body.id;
+}
+
+/** The `name=value` of the session cookie in a response's Set-Cookie, or null. */
+export function sessionCookieOf(headers: Headers): string | null {
+  for (const line of headers.getSetCookie()) {
+    const pair = line.split(';', 1)[0]!;
+    if (pair.startsWith('copydesk_session=') && pair !== 'copydesk_session=') return pair;
+  }
+  return null;
+}
+
+/** Signs in through POST /api/session; throws unless it succeeds. */
+export async function signIn(baseUrl: string, username: string, password: string): Promise<Auth> {
+  const response = await api(baseUrl, 'POST', '/api/session', { username, password });
+  const cookie = sessionCookieOf(response.headers);
+  if (response.status !== 200 || cookie === null) {
+    throw new Error(`signing in as ${username} failed with ${response.status}: ${JSON.stringify(response.body)}`);
+  }
+  return { cookie };
+}
+
+/** Signs in as the bootstrap admin (the server must have been started with TEST_ADMIN_PASSWORD). */
+export function signInAdmin(baseUrl: string): Promise<Auth> {
+  return signIn(baseUrl, 'admin', TEST_ADMIN_PASSWORD);
+}
+
+/** A test account: who it is, its password and a signed-in session. */
+export interface TestUser {
+  user: PublicUser;
+  password: string;
+  auth: Auth;
+}
+
+/** Creates an account through POST /api/users as `admin` and signs it in. */
+export async function createUser(
+  baseUrl: string,
+  admin: Auth,
+  username: string,
+  role: Role,
+  displayName = `${username[0]!.toUpperCase()}${username.slice(1)} (${role})`,
+): Promise<TestUser> {
+  const password = `${username} password 123`;
+  const created = await api<PublicUser>(baseUrl, 'POST', '/api/users', { username, password, displayName, role }, admin);
+  if (created.status !== 201) throw new Error(`creating ${username} failed with ${created.status}: ${JSON.stringify(created.body)}`);
+  return { user: created.body, password, auth: await signIn(baseUrl, username, password) };
 }

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { connectClient, createStory, appendParagraph, paragraphs, tempDataDir, waitFor } from './helpers.ts';
+import { connectClient, createStory, appendParagraph, paragraphs, signInAdmin, tempDataDir, waitFor } from './helpers.ts';
 import { spawnServer } from './spawnServer.ts';
 
 describe('kill -9', () => {
   it('keeps every update another client had received', async () => {
     const dir = tempDataDir();
     let server = await spawnServer({ dataDir: dir.dataDir, env: { COMPACT_AFTER_UPDATES: '50' } });
-    const id = await createStory(server.url, 'Power cut');
-    const writer = connectClient(server.url, id);
-    const reader = connectClient(server.url, id);
+    const admin = await signInAdmin(server.url);
+    const id = await createStory(server.url, 'Power cut', admin);
+    const writer = connectClient(server.url, id, { auth: admin });
+    const reader = connectClient(server.url, id, { auth: admin });
     await Promise.all([writer.synced, reader.synced]);
 
     const seen: string[] = [];
@@ -28,7 +29,7 @@ describe('kill -9', () => {
     expect(seen.length).toBeGreaterThan(300);
 
     server = await spawnServer({ dataDir: dir.dataDir });
-    const fresh = connectClient(server.url, id);
+    const fresh = connectClient(server.url, id, { auth: admin });
     await fresh.synced;
     const recovered = new Set(paragraphs(fresh.ydoc));
     const missing = seen.filter((text) => !recovered.has(text));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
-import { api, appendParagraph, connectClient, createStory, paragraphs, tempDataDir, waitFor } from './helpers.ts';
+import { api, appendParagraph, connectClient, createStory, paragraphs, signInAdmin, tempDataDir, waitFor } from './helpers.ts';
 import { spawnServer } from './spawnServer.ts';
 
 describe('server process lifecycle', () => {
@@ -8,9 +8,10 @@ describe('server process lifecycle', () => {
     const dir = tempDataDir();
     let server = await spawnServer({ dataDir: dir.dataDir, env: { UNLOAD_DELAY_MS: '60000' } });
     expect((await api(server.url, 'GET', '/api/health')).body).toEqual({ ok: true });
-    const id = await createStory(server.url, 'Night shift');
-    const a = connectClient(server.url, id);
-    const b = connectClient(server.url, id);
+    const admin = await signInAdmin(server.url);
+    const id = await createStory(server.url, 'Night shift', admin);
+    const a = connectClient(server.url, id, { auth: admin });
+    const b = connectClient(server.url, id, { auth: admin });
     await Promise.all([a.synced, b.synced]);
     appendParagraph(a.ydoc, 'last words before the restart');
     await waitFor('b to receive the edit', () => paragraphs(b.ydoc).includes('last words before the restart'));
@@ -21,10 +22,10 @@ describe('server process lifecycle', () => {
     b.destroy();
 
     server = await spawnServer({ dataDir: dir.dataDir });
-    const list = await api<{ articles: Array<{ id: string; wordCount: number }> }>(server.url, 'GET', '/api/articles');
+    const list = await api<{ articles: Array<{ id: string; wordCount: number }> }>(server.url, 'GET', '/api/articles', undefined, admin);
     // The row's summary was written on shutdown, not only the document.
     expect(list.body.articles.find((article) => article.id === id)?.wordCount).toBe(7);
-    const fresh = connectClient(server.url, id);
+    const fresh = connectClient(server.url, id, { auth: admin });
     await fresh.synced;
     expect(paragraphs(fresh.ydoc)).toContain('last words before the restart');
     fresh.destroy();

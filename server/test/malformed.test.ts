@@ -7,14 +7,27 @@ import { SCHEMA_VERSION } from '../../shared/editor/version.ts';
 import type { RunningServer } from '../index.ts';
 import { openDatabase } from '../storage/sqlite/openDatabase.ts';
 import { SqliteDocStore } from '../storage/sqlite/SqliteDocStore.ts';
-import { api, appendParagraph, connectClient, createStory, paragraphs, startTestServer, tempDataDir, waitFor } from './helpers.ts';
+import {
+  api,
+  appendParagraph,
+  connectClient,
+  createStory,
+  paragraphs,
+  signInAdmin,
+  startTestServer,
+  tempDataDir,
+  waitFor,
+  type Auth,
+} from './helpers.ts';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
 /** Opens a raw socket on the story, sends `frame` once the server greeted it, resolves with the close code. */
-function sendRaw(baseUrl: string, id: string, frame: Buffer | string, options: { binary?: boolean } = {}): Promise<number> {
+function sendRaw(baseUrl: string, id: string, auth: Auth, frame: Buffer | string, options: { binary?: boolean } = {}): Promise<number> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/collab/${id}?schemaVersion=${SCHEMA_VERSION}`);
+    const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/collab/${id}?schemaVersion=${SCHEMA_VERSION}`, {
+      headers: { cookie: auth.cookie },
+    });
     let sent = false;
     ws.on('message', () => {
       if (sent) return;
@@ -42,14 +55,16 @@ describe('malformed frames', () => {
   let server: RunningServer;
   let id: string;
   let stored: () => Uint8Array;
+  let admin: Auth;
 
   beforeAll(async () => {
     server = await startTestServer(dir.dataDir, { maxMessageBytes: MAX_MESSAGE_BYTES, unloadDelayMs: 60_000 });
-    id = await createStory(server.url, 'Under attack');
-    const writer = connectClient(server.url, id);
+    admin = await signInAdmin(server.url);
+    id = await createStory(server.url, 'Under attack', admin);
+    const writer = connectClient(server.url, id, { auth: admin });
     await writer.synced;
     appendParagraph(writer.ydoc, 'precious words');
-    const reader = connectClient(server.url, id);
+    const reader = connectClient(server.url, id, { auth: admin });
     await waitFor('the edit to reach a second client', () => paragraphs(reader.ydoc).includes('precious words'));
     writer.destroy();
     reader.destroy();
@@ -87,20 +102,20 @@ describe('malformed frames', () => {
 
   it.each(cases)('closes the socket on %s; the server stays up and the story intact', async (_name, frame, code, options) => {
     const before = stored();
-    expect(await sendRaw(server.url, id, frame(), options)).toBe(code);
+    expect(await sendRaw(server.url, id, admin, frame(), options)).toBe(code);
     expect((await api(server.url, 'GET', '/api/health')).status).toBe(200);
     expect(Buffer.from(stored())).toEqual(Buffer.from(before));
-    const client = connectClient(server.url, id);
+    const client = connectClient(server.url, id, { auth: admin });
     await client.synced;
     expect(paragraphs(client.ydoc)).toEqual(['', 'precious words']);
     client.destroy();
   });
 
   it('keeps other clients syncing while one socket misbehaves', async () => {
-    const a = connectClient(server.url, id);
-    const b = connectClient(server.url, id);
+    const a = connectClient(server.url, id, { auth: admin });
+    const b = connectClient(server.url, id, { auth: admin });
     await Promise.all([a.synced, b.synced]);
-    expect(await sendRaw(server.url, id, Buffer.from([0x80]))).toBe(CloseCode.BadMessage);
+    expect(await sendRaw(server.url, id, admin, Buffer.from([0x80]))).toBe(CloseCode.BadMessage);
     appendParagraph(a.ydoc, 'still flowing');
     await waitFor('b to receive the edit', () => paragraphs(b.ydoc).includes('still flowing'));
     a.destroy();

@@ -3,6 +3,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/**
+ * The password of the `admin` account a spawned server creates on its first start, unless the
+ * caller's `env` sets COPYDESK_ADMIN_PASSWORD. Sign in with it to create test accounts.
+ */
+export const TEST_ADMIN_PASSWORD = 'copydesk test admin password';
+
 const LISTENING = /Copydesk listening on (http:\/\/127\.0\.0\.1:(\d+))/;
 
 /** A Copydesk server running as a child process. */
@@ -29,7 +35,8 @@ export interface SpawnServerOptions {
 }
 
 /**
- * Starts `node --import tsx server/index.ts` as a child process and resolves once it prints
+ * Starts `node --import tsx server/index.ts` as a child process (by default with the admin
+ * password TEST_ADMIN_PASSWORD and cheap password hashes) and resolves once it prints
  * its listening line. Rejects, with the process's stderr, when it exits or stays silent first.
  */
 export function spawnServer(options: SpawnServerOptions): Promise<SpawnedServer> {
@@ -39,6 +46,10 @@ export function spawnServer(options: SpawnServerOptions): Promise<SpawnedServer>
       ...process.env,
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
+      COPYDESK_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+      // Cheap password hashes: the server accepts this only with NODE_ENV=test.
+      NODE_ENV: 'test',
+      PASSWORD_HASH_COST: 'fast',
       ...options.env,
       PORT: String(options.port ?? 0),
       DATA_DIR: options.dataDir,

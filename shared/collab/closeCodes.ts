@@ -20,6 +20,11 @@ export const CloseCode = {
   InternalError: 4500,
   /** The server is shutting down; reconnect shortly. */
   ServerShutdown: 4503,
+  /**
+   * The story's status, assignees or the user's rights changed: reconnect to get the new access.
+   * Outside 4400–4499 on purpose: y-websocket's default `shouldReconnect` gives up on that range.
+   */
+  AccessChanged: 4205,
 } as const;
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
@@ -51,6 +56,8 @@ export function describeCloseCode(code: number): string | null {
       return 'The server had a problem with this story. Retrying…';
     case CloseCode.ServerShutdown:
       return 'The server is restarting. Reconnecting…';
+    case CloseCode.AccessChanged:
+      return 'Who may edit this story changed. Reconnecting with your current rights…';
     default:
       return null;
   }

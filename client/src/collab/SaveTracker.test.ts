@@ -8,9 +8,11 @@ import {
   connectClient,
   createStory,
   paragraphs,
+  signInAdmin,
   startTestServer,
   tempDataDir,
   waitFor,
+  type Auth,
   type TestClient,
 } from '../../../server/test/helpers.ts';
 import { SaveTracker } from './SaveTracker.ts';
@@ -42,25 +44,27 @@ describe('SaveTracker against the real server', () => {
     id: string;
     client: TestClient;
     tracker: SaveTracker;
+    admin: Auth;
   }> {
     const temp = tempDataDir();
     cleanups.push(() => temp.remove());
     const server = await startTestServer(temp.dataDir);
     const state = { server };
     cleanups.push(() => state.server.stop());
-    const id = await createStory(server.url, 'Saved means stored');
+    const admin = await signInAdmin(server.url);
+    const id = await createStory(server.url, 'Saved means stored', admin);
     let clientUrl = server.url;
     if (uplinkDelayMs > 0) {
       const proxy = await startDelayingProxy(server.url, uplinkDelayMs);
       cleanups.push(() => proxy.close());
       clientUrl = proxy.url;
     }
-    const client = connectClient(clientUrl, id);
+    const client = connectClient(clientUrl, id, { auth: admin });
     cleanups.push(() => client.destroy());
     await client.synced;
     const tracker = new SaveTracker(client.ydoc, client.provider);
     cleanups.push(() => tracker.destroy());
-    return { dataDir: temp.dataDir, server, id, client, tracker };
+    return { dataDir: temp.dataDir, server, id, client, tracker, admin };
   }
 
   it('reports a local change as unsaved until the server has stored it, even on a slow uplink', async () => {
@@ -95,8 +99,8 @@ describe('SaveTracker against the real server', () => {
   });
 
   it('does not count changes that came from the server', async () => {
-    const { server, id, client, tracker } = await setup();
-    const other = connectClient(server.url, id);
+    const { server, id, client, tracker, admin } = await setup();
+    const other = connectClient(server.url, id, { auth: admin });
     cleanups.push(() => other.destroy());
     await other.synced;
     appendParagraph(other.ydoc, 'From a colleague.');

@@ -42,6 +42,7 @@ export class SqliteArticleStore implements ArticleStore {
   readonly #get: Database.Statement<[string], ArticleRow>;
   readonly #list: Database.Statement<[], ArticleRow>;
   readonly #update: Database.Statement<Record<string, unknown>>;
+  readonly #setStatus: Database.Statement<[ArticleStatus, string, string]>;
   readonly #create: (record: ArticleRecord, initialState: Uint8Array) => void;
 
   constructor(db: Database.Database) {
@@ -51,6 +52,7 @@ export class SqliteArticleStore implements ArticleStore {
       `UPDATE articles SET headline = @headline, word_count = @wordCount, byline = @byline, slug = @slug,
        section = @section, tags = @tags, updated_at = @updatedAt WHERE id = @id`,
     );
+    this.#setStatus = db.prepare('UPDATE articles SET status = ?, updated_at = ? WHERE id = ?');
     const insert = db.prepare(
       `INSERT INTO articles (id, headline, status, byline, slug, section, tags, word_count, created_at, updated_at)
        VALUES (@id, @headline, @status, @byline, @slug, @section, @tags, @wordCount, @createdAt, @updatedAt)`,
@@ -77,5 +79,9 @@ export class SqliteArticleStore implements ArticleStore {
 
   updateSummary(id: string, summary: ArticleSummaryUpdate): void {
     this.#update.run({ id, ...summary, tags: JSON.stringify(summary.tags) });
+  }
+
+  setStatus(id: string, status: ArticleStatus, updatedAt: string): boolean {
+    return this.#setStatus.run(status, updatedAt, id).changes > 0;
   }
 }

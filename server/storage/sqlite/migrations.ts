@@ -1,3 +1,5 @@
+import { ACCOUNTS_MIGRATION_SQL } from './accounts/accountsMigration.ts';
+
 /**
  * The database's schema, as an ordered list of migrations. `PRAGMA user_version` records how
  * many have run; openDatabase applies the rest in one transaction each. Append new entries;
@@ -34,4 +36,6 @@ export const migrations: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  // 2: accounts, sessions, the audit log, login throttling, story members
+  ACCOUNTS_MIGRATION_SQL,
 ];

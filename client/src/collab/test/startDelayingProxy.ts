@@ -19,7 +19,10 @@ export async function startDelayingProxy(upstreamUrl: string, delayMs: number): 
   const wss = new WebSocketServer({ server });
   const upstreamBase = upstreamUrl.replace(/^http/, 'ws');
   wss.on('connection', (client, request) => {
-    const upstream = new WebSocket(upstreamBase + (request.url ?? '/'));
+    // The session cookie goes through, as a reverse proxy would pass it.
+    const upstream = new WebSocket(upstreamBase + (request.url ?? '/'), {
+      headers: request.headers.cookie ? { cookie: request.headers.cookie } : {},
+    });
     const pending: RawData[] = [];
     upstream.on('open', () => {
       for (const data of pending.splice(0)) upstream.send(data);

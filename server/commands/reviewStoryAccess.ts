@@ -1,0 +1,18 @@
+import type { Accounts } from '../accounts/Accounts.ts';
+import { storyAccess } from '../auth/storyAccess.ts';
+import type { StorySockets } from '../collab/StorySockets.ts';
+import type { ArticleStore } from '../storage/ArticleStore.ts';
+
+/**
+ * After a story's status or people changed: closes (AccessChanged) the sockets whose access is
+ * no longer what they were opened with, so their clients reconnect read-only or writable.
+ */
+export function reviewStoryAccess(
+  deps: { articleStore: ArticleStore; accounts: Pick<Accounts, 'members'>; storySockets: StorySockets },
+  articleId: string,
+): number {
+  const record = deps.articleStore.get(articleId);
+  if (!record) return 0;
+  const people = deps.accounts.members.get(articleId);
+  return deps.storySockets.reviewAccess(articleId, (user) => storyAccess(user, record.status, people));
+}

@@ -1,0 +1,69 @@
+import { Router } from 'express';
+import { CreateUserBody, UpdateUserBody } from '../../shared/accounts.ts';
+import { ErrorId } from '../../shared/api.ts';
+import type { AppDeps } from '../AppDeps.ts';
+import { authOf, requireRole } from '../auth/authMiddleware.ts';
+import { sessionCookie } from '../auth/cookies.ts';
+import { hashPassword } from '../auth/password.ts';
+import { publicUser } from '../auth/publicUser.ts';
+import { colorForUsername } from '../auth/userColor.ts';
+import { updateUser } from '../commands/updateUser.ts';
+import { HttpError } from '../http/HttpError.ts';
+import { parseBody } from '../http/parseBody.ts';
+import { UsernameTakenError } from '../storage/UserStore.ts';
+import { secureRequest } from './session.ts';
+
+/** /api/users, for admins: list, create and change accounts. */
+export function userRoutes(deps: AppDeps): Router {
+  const router = Router();
+  const { users, sessions, audit, transact } = deps.accounts;
+  const adminOnly = requireRole('admin');
+
+  router.get('/users', adminOnly, (_req, res) => {
+    res.json({ users: users.list().map(publicUser) });
+  });
+
+  router.post('/users', adminOnly, async (req, res) => {
+    const body = parseBody(CreateUserBody, req.body);
+    const actor = authOf(res).user;
+    const passwordHash = await hashPassword(body.password, deps.config.scryptParams);
+    const at = new Date().toISOString();
+    try {
+      const user = transact(() => {
+        const created = users.create({
+          username: body.username,
+          displayName: body.displayName,
+          role: body.role,
+          passwordHash,
+          color: colorForUsername(body.username),
+          createdAt: at,
+        });
+        audit.append({ articleId: null, actor: actor.username, action: 'user_created', subject: created.username, to: created.role, at });
+        return created;
+      });
+      res.status(201).location(`/api/users/${encodeURIComponent(user.username)}`).json(publicUser(user));
+    } catch (error) {
+      if (error instanceof UsernameTakenError) {
+        throw new HttpError(409, ErrorId.UsernameTaken, `The username ${JSON.stringify(body.username)} is taken.`);
+      }
+      throw error;
+    }
+  });
+
+  router.patch('/users/:username', adminOnly, async (req, res) => {
+    const changes = parseBody(UpdateUserBody, req.body);
+    const actor = authOf(res).user;
+    const result = await updateUser(
+      { accounts: deps.accounts, scryptParams: deps.config.scryptParams },
+      { actor, username: req.params.username as string, changes },
+    );
+    if (result.signedOutSelf) {
+      // An admin who changes their own password stays signed in here, on a fresh session.
+      const { token } = sessions.create(actor.id, new Date(), deps.config.sessionTtlMs);
+      res.setHeader('Set-Cookie', sessionCookie(token, { secure: secureRequest(deps, req), maxAgeMs: deps.config.sessionTtlMs }));
+    }
+    res.json(publicUser(result.user));
+  });
+
+  return router;
+}
