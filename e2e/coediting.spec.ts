@@ -1,31 +1,28 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { createAccount, pageAs, signInWithForm, type Account } from './support/accounts.ts';
 import { createStory, startCopydesk, type CopydeskServer } from './support/copydeskServer.ts';
-import {
-  connection,
-  cursorToEnd,
-  expectSaved,
-  expectText,
-  giveName,
-  serveTestImages,
-  storyText,
-} from './support/editorPage.ts';
+import { connection, cursorToEnd, expectSaved, expectText, serveTestImages, storyText } from './support/editorPage.ts';
 
 let copydesk: CopydeskServer;
+let adaAccount: Account;
+let graceAccount: Account;
+let margaretAccount: Account;
 
 test.beforeAll(async () => {
   copydesk = await startCopydesk();
+  const url = copydesk.server.url;
+  adaAccount = await createAccount(url, 'ada', 'Ada Lovelace', 'reporter');
+  graceAccount = await createAccount(url, 'grace', 'Grace Hopper', 'editor');
+  margaretAccount = await createAccount(url, 'margaret', 'Margaret Hamilton', 'viewer');
 });
 
 test.afterAll(async () => {
   await copydesk?.stop();
 });
 
-async function openAs(browser: Browser, url: string, name: string): Promise<Page> {
-  const context = await browser.newContext();
-  await serveTestImages(context);
-  const page = await context.newPage();
+async function openAs(browser: Browser, url: string, account: Account): Promise<Page> {
+  const page = await pageAs(browser, copydesk.server.url, account);
   await page.goto(url);
-  await giveName(page, name);
   await expectSaved(page);
   return page;
 }
@@ -55,20 +52,20 @@ test('two writers co-write a story with a figure and a READ MORE link, and it su
 }) => {
   const related = await createStory(copydesk.server.url, 'Island residents brace for shortages');
 
-  // Ada creates the story from the list.
+  // Ada signs in on the sign-in page and creates the story from the list.
   const adaContext = await browser.newContext();
   await serveTestImages(adaContext);
   const ada = await adaContext.newPage();
   await ada.goto(copydesk.server.url);
+  await signInWithForm(ada, adaAccount);
   await ada.getByRole('button', { name: 'New story' }).click();
   await ada.getByRole('dialog', { name: 'New story' }).getByLabel('Headline').fill('Ferry strike halts island crossings');
   await ada.getByRole('button', { name: 'Create story' }).click();
   await expect(ada).toHaveURL(/\/stories\/[^/]+$/);
-  await giveName(ada, 'Ada Lovelace');
   await expectSaved(ada);
   const storyUrl = ada.url();
 
-  const grace = await openAs(browser, storyUrl, 'Grace Hopper');
+  const grace = await openAs(browser, storyUrl, graceAccount);
 
   // The server seeded the story once: one headline, whoever opened it.
   for (const page of [ada, grace]) {
@@ -87,7 +84,7 @@ test('two writers co-write a story with a figure and a READ MORE link, and it su
   await grace.keyboard.type('Grace adds the reaction from the harbour.');
   await expect(storyText(ada)).toContainText('Grace adds the reaction from the harbour.');
 
-  // Each sees the other's named caret.
+  // Each sees the other's caret, named after their account.
   await expect(ada.locator('.collaboration-carets__label', { hasText: 'Grace Hopper' })).toBeVisible();
   await expect(grace.locator('.collaboration-carets__label', { hasText: 'Ada Lovelace' })).toBeVisible();
   await expect(ada.getByRole('list', { name: /In this story/ })).toContainText('GH');
@@ -144,8 +141,12 @@ test('two writers co-write a story with a figure and a READ MORE link, and it su
   await expectFullStory(grace, related.id);
 
   // A browser with nothing stored locally gets everything from the restarted server.
-  const fresh = await openAs(browser, storyUrl, 'Margaret Hamilton');
+  // Margaret is a viewer: she reads everything but gets no way to change it.
+  const fresh = await openAs(browser, storyUrl, margaretAccount);
   await expectFullStory(fresh, related.id);
+  await expect(fresh.getByRole('note')).toHaveText('Read only: viewers can read stories but not edit them.');
+  await expect(storyText(fresh)).toHaveAttribute('contenteditable', 'false');
+  await expect(fresh.getByRole('button', { name: 'Insert figure' })).toHaveCount(0);
   await expect(storyText(fresh)).toContainText('Written while the server was down.');
   await expect(fresh.getByLabel('Byline')).toHaveValue('By Ada Lovelace and Grace Hopper');
 });

@@ -1,11 +1,14 @@
 import { expect, test } from '@playwright/test';
+import { adminCookie, apiAs, createAccount, signInCookie, signInContext, type Account } from './support/accounts.ts';
 import { createStory, startCopydesk, type CopydeskServer } from './support/copydeskServer.ts';
-import { cursorToEnd, expectSaved, giveName, storyText } from './support/editorPage.ts';
+import { cursorToEnd, expectSaved, storyText } from './support/editorPage.ts';
 
 let copydesk: CopydeskServer;
+let nellie: Account;
 
 test.beforeAll(async () => {
   copydesk = await startCopydesk();
+  nellie = await createAccount(copydesk.server.url, 'nellie', 'Nellie Bly', 'reporter');
 });
 
 test.afterAll(async () => {
@@ -18,9 +21,10 @@ interface ExportedJson {
 }
 
 test('keyboard shortcuts, the link dialog and story details reach the stored story', async ({ page }) => {
-  const story = await createStory(copydesk.server.url, 'Rail fares frozen for a year');
-  await page.goto(`${copydesk.server.url}/stories/${story.id}`);
-  await giveName(page, 'Nellie Bly');
+  const url = copydesk.server.url;
+  const story = await createStory(url, 'Rail fares frozen for a year', await signInCookie(url, nellie.username, nellie.password));
+  await signInContext(page.context(), url, nellie);
+  await page.goto(`${url}/stories/${story.id}`);
   await expectSaved(page);
 
   await cursorToEnd(page);
@@ -55,16 +59,12 @@ test('keyboard shortcuts, the link dialog and story details reach the stored sto
   // Headline (6) + subheading (2) + paragraph (6): the editor counts as the server does.
   await expect(page.getByText(/^\d+ words$/)).toHaveText('14 words');
   await expectSaved(page);
+  const admin = await adminCookie(url);
   await expect
-    .poll(async () => {
-      const article = (await (await fetch(`${copydesk.server.url}/api/articles/${story.id}`)).json()) as { wordCount: number };
-      return article.wordCount;
-    })
+    .poll(async () => (await apiAs<{ wordCount: number }>(url, admin, 'GET', `/api/articles/${story.id}`)).wordCount)
     .toBe(14);
 
-  const response = await fetch(`${copydesk.server.url}/api/articles/${story.id}/export?format=json`);
-  expect(response.status).toBe(200);
-  const exported = (await response.json()) as ExportedJson;
+  const exported = await apiAs<ExportedJson>(url, admin, 'GET', `/api/articles/${story.id}/export?format=json`);
   expect(exported.meta.section).toBe('Transport');
   expect(exported.meta.tags).toEqual(['rail', 'fares']);
   const heading = exported.doc.content.find((block) => block.type === 'heading');

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnServer, type SpawnedServer } from '../../server/test/spawnServer.ts';
+import { adminCookie, apiAs } from './accounts.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLIENT_DIR = path.join(ROOT, 'dist');
@@ -16,7 +17,7 @@ export interface CopydeskServer {
   stop(): Promise<void>;
 }
 
-/** Starts the server from the built client in `dist/` (run `npx vite build` first). */
+/** Starts the server from the built client in `dist/` (run `npx vite build` first); its `admin` signs in with TEST_ADMIN_PASSWORD. */
 export async function startCopydesk(): Promise<CopydeskServer> {
   if (!fs.existsSync(path.join(CLIENT_DIR, 'index.html'))) {
     throw new Error('dist/index.html is missing: build the client (npx vite build) before the e2e tests.');
@@ -40,13 +41,7 @@ export async function startCopydesk(): Promise<CopydeskServer> {
   return handle;
 }
 
-/** Creates a story through the REST API, as another tool would. */
-export async function createStory(baseUrl: string, headline: string): Promise<{ id: string; headline: string }> {
-  const response = await fetch(`${baseUrl}/api/articles`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ headline }),
-  });
-  if (response.status !== 201) throw new Error(`Creating a story failed: ${response.status} ${await response.text()}`);
-  return (await response.json()) as { id: string; headline: string };
+/** Creates a story through the REST API as the holder of `cookie` (the admin by default), as another tool would. */
+export async function createStory(baseUrl: string, headline: string, cookie?: string): Promise<{ id: string; headline: string }> {
+  return apiAs(baseUrl, cookie ?? (await adminCookie(baseUrl)), 'POST', '/api/articles', { headline }, 201);
 }

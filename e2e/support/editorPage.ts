@@ -13,14 +13,6 @@ export async function serveTestImages(context: BrowserContext): Promise<void> {
   );
 }
 
-/** Answers the "Who is writing?" dialog. */
-export async function giveName(page: Page, name: string): Promise<void> {
-  const dialog = page.getByRole('dialog', { name: 'Who is writing?' });
-  await dialog.getByLabel('Your name').fill(name);
-  await dialog.getByRole('button', { name: 'Start writing' }).click();
-  await expect(dialog).toBeHidden();
-}
-
 /** The connection indicator. */
 export function connection(page: Page) {
   return page.getByRole('status');
