@@ -15,6 +15,7 @@ const timers = new Set<NodeJS.Timeout>();
 let measureFrom = Number.POSITIVE_INFINITY;
 let typing = false;
 let cpuAtStart = process.cpuUsage();
+let cpuWhileTyping: NodeJS.CpuUsage = { user: 0, system: 0 };
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 
 function send(message: FromWorker, then?: () => void): void {
@@ -61,7 +62,7 @@ function type(writer: BenchWriter, rate: number): void {
 }
 
 function report(): WorkerReport {
-  const cpu = process.cpuUsage(cpuAtStart);
+  const cpu = cpuWhileTyping;
   return {
     latencies,
     sent: writers.reduce((n, w) => n + w.sent, 0),
@@ -87,6 +88,7 @@ process.on('message', (message: ToWorker) => {
       return;
     case 'stop':
       typing = false;
+      cpuWhileTyping = process.cpuUsage(cpuAtStart);
       loopDelay.disable();
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
