@@ -21,6 +21,8 @@ export interface SpawnedServer {
   kill(signal?: NodeJS.Signals): Promise<number | null>;
   /** Resolves with the exit code (null when killed by a signal) once the process has exited. */
   stopped: Promise<number | null>;
+  /** Everything the server printed on stdout so far. */
+  stdout(): string;
 }
 
 /** Where and how to run the server. */
@@ -74,8 +76,8 @@ export function spawnServer(options: SpawnServerOptions): Promise<SpawnedServer>
     }, options.startTimeoutMs ?? 20_000);
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
+      stdout = (stdout + chunk).slice(-20_000);
       if (listening) return;
-      stdout += chunk;
       const match = LISTENING.exec(stdout);
       if (!match) return;
       listening = true;
@@ -87,6 +89,7 @@ export function spawnServer(options: SpawnServerOptions): Promise<SpawnedServer>
         port,
         pid: child.pid!,
         stopped,
+        stdout: () => stdout,
         kill: (signal = 'SIGTERM') => {
           if (child.exitCode === null && child.signalCode === null) child.kill(signal);
           return stopped;

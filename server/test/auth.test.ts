@@ -1,0 +1,282 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PublicUser } from '../../shared/accounts.ts';
+import type { ArticleList } from '../../shared/api.ts';
+import { TrustedProxies } from '../auth/clientAddress.ts';
+import type { RunningServer } from '../index.ts';
+import {
+  api,
+  createStory,
+  createUser,
+  sessionCookieOf,
+  signIn,
+  signInAdmin,
+  startTestServer,
+  tempDataDir,
+  TEST_ADMIN_PASSWORD,
+  type Auth,
+} from './helpers.ts';
+import { spawnServer } from './spawnServer.ts';
+
+const EVIL = 'http://evil.example';
+
+describe('sessions and accounts over HTTP', () => {
+  const dir = tempDataDir();
+  let server: RunningServer;
+  let admin: Auth;
+  beforeAll(async () => {
+    server = await startTestServer(dir.dataDir);
+    admin = await signInAdmin(server.url);
+  });
+  afterAll(async () => {
+    await server.stop();
+    dir.remove();
+  });
+
+  it('answers 401 JSON on every /api route but health and sign-in without a session', async () => {
+    expect((await api(server.url, 'GET', '/api/health')).status).toBe(200);
+    const id = await createStory(server.url, 'Behind the door', admin);
+    const doors: Array<[string, string, unknown?]> = [
+      ['GET', '/api/me'],
+      ['GET', '/api/articles'],
+      ['GET', `/api/articles/${id}`],
+      ['GET', `/api/articles/${id}/export?format=html`],
+      ['GET', `/api/articles/${id}/activity`],
+      ['POST', '/api/articles', { headline: 'Sneaky' }],
+      ['POST', `/api/articles/${id}/transitions`, { to: 'in_review' }],
+      ['PUT', `/api/articles/${id}/assignees`, { usernames: [] }],
+      ['GET', '/api/users'],
+      ['POST', '/api/users', { username: 'mallory', password: 'a long enough password', displayName: 'M', role: 'admin' }],
+      ['DELETE', '/api/session'],
+    ];
+    for (const [method, path, body] of doors) {
+      const response = await api(server.url, method, path, body);
+      expect({ method, path, status: response.status, body: response.body }).toEqual({
+        method,
+        path,
+        status: 401,
+        body: { error: { id: 'unauthenticated', message: expect.any(String) } },
+      });
+    }
+    const forged = await api(server.url, 'GET', '/api/me', undefined, { cookie: `copydesk_session=${'A'.repeat(43)}` });
+    expect(forged.status).toBe(401);
+    expect((await api<ArticleList>(server.url, 'GET', '/api/articles', undefined, admin)).body.articles.map((a) => a.headline)).not.toContain('Sneaky');
+  });
+
+  it('sets an HttpOnly, SameSite=Lax session cookie, names the user on /api/me and never shows a hash', async () => {
+    const response = await api<PublicUser>(server.url, 'POST', '/api/session', { username: 'ADMIN', password: TEST_ADMIN_PASSWORD });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      username: 'admin',
+      displayName: 'Administrator',
+      role: 'admin',
+      color: expect.stringMatching(/^#[0-9a-f]{6}$/),
+      disabled: false,
+      createdAt: expect.any(String),
+    });
+    const [setCookie] = response.headers.getSetCookie();
+    expect(setCookie).toMatch(/^copydesk_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+$/);
+    const me = await api<PublicUser>(server.url, 'GET', '/api/me', undefined, { cookie: sessionCookieOf(response.headers)! });
+    expect(me.body.username).toBe('admin');
+    expect(JSON.stringify(me.body)).not.toMatch(/scrypt|hash/i);
+  });
+
+  it('gives a new session id at every sign-in and ends the one the browser held', async () => {
+    const first = await signInAdmin(server.url);
+    const again = await api(server.url, 'POST', '/api/session', { username: 'admin', password: TEST_ADMIN_PASSWORD }, first);
+    const second = sessionCookieOf(again.headers)!;
+    expect(second).not.toBe(first.cookie);
+    expect((await api(server.url, 'GET', '/api/me', undefined, first)).status).toBe(401);
+    expect((await api(server.url, 'GET', '/api/me', undefined, { cookie: second })).status).toBe(200);
+  });
+
+  it('signs out: the cookie is cleared and the session is gone on the server', async () => {
+    const session = await signInAdmin(server.url);
+    const out = await api(server.url, 'DELETE', '/api/session', undefined, session);
+    expect(out.status).toBe(204);
+    expect(out.headers.getSetCookie()[0]).toMatch(/^copydesk_session=; .*Max-Age=0/);
+    expect((await api(server.url, 'GET', '/api/me', undefined, session)).status).toBe(401);
+  });
+
+  it('refuses state-changing requests from another origin with 403, even with a valid session', async () => {
+    const before = (await api<ArticleList>(server.url, 'GET', '/api/articles', undefined, admin)).body.articles.length;
+    const foreign = { ...admin, origin: EVIL };
+    const attempts: Array<[string, string, unknown?]> = [
+      ['POST', '/api/articles', { headline: 'Forged from afar' }],
+      ['POST', '/api/users', { username: 'mallory', password: 'a long enough password', displayName: 'M', role: 'admin' }],
+      ['PATCH', '/api/users/admin', { displayName: 'Pwned' }],
+      ['DELETE', '/api/session'],
+      ['POST', '/api/session', { username: 'admin', password: TEST_ADMIN_PASSWORD }],
+    ];
+    for (const [method, path, body] of attempts) {
+      const response = await api(server.url, method, path, body, foreign);
+      expect({ method, path, status: response.status, id: (response.body as { error?: { id: string } }).error?.id }).toEqual({
+        method,
+        path,
+        status: 403,
+        id: 'cross_origin',
+      });
+    }
+    // Nothing happened: no story, no account, the name kept, the session still valid.
+    expect((await api<ArticleList>(server.url, 'GET', '/api/articles', undefined, admin)).body.articles).toHaveLength(before);
+    const me = await api<PublicUser>(server.url, 'GET', '/api/me', undefined, admin);
+    expect(me.status).toBe(200);
+    expect(me.body.displayName).toBe('Administrator');
+    expect((await api(server.url, 'POST', '/api/session', { username: 'mallory', password: 'a long enough password' })).status).toBe(401);
+    // A cross-origin GET is harmless and allowed (the browser will not let the page read it).
+    expect((await api(server.url, 'GET', '/api/me', undefined, foreign)).status).toBe(200);
+  });
+
+  it('lets only admins manage accounts; creates, renames, re-roles, resets and disables them', async () => {
+    const ed = await createUser(server.url, admin, 'eddie', 'editor', 'Eddie Editor');
+    expect(ed.user).toMatchObject({ username: 'eddie', displayName: 'Eddie Editor', role: 'editor', disabled: false });
+    expect((await api(server.url, 'GET', '/api/users', undefined, ed.auth)).status).toBe(403);
+    expect((await api(server.url, 'POST', '/api/users', { username: 'x1', password: 'long enough pass', displayName: 'X', role: 'admin' }, ed.auth)).status).toBe(403);
+    expect((await api(server.url, 'PATCH', '/api/users/eddie', { role: 'admin' }, ed.auth)).status).toBe(403);
+
+    const list = await api<{ users: PublicUser[] }>(server.url, 'GET', '/api/users', undefined, admin);
+    expect(list.body.users.map((u) => u.username)).toEqual(expect.arrayContaining(['admin', 'eddie']));
+    expect(JSON.stringify(list.body)).not.toMatch(/scrypt/);
+
+    const taken = await api(server.url, 'POST', '/api/users', { username: 'EDDIE', password: 'long enough pass', displayName: 'E', role: 'viewer' }, admin);
+    expect(taken).toMatchObject({ status: 409, body: { error: { id: 'username_taken' } } });
+    const weak = await api(server.url, 'POST', '/api/users', { username: 'weak', password: 'short', displayName: 'W', role: 'viewer' }, admin);
+    expect(weak).toMatchObject({ status: 400, body: { error: { id: 'validation_failed' } } });
+    expect((await api(server.url, 'PATCH', '/api/users/nobody', { role: 'viewer' }, admin)).status).toBe(404);
+
+    const renamed = await api<PublicUser>(server.url, 'PATCH', '/api/users/eddie', { displayName: 'Edward', role: 'reporter' }, admin);
+    expect(renamed.body).toMatchObject({ displayName: 'Edward', role: 'reporter' });
+    expect((await api<PublicUser>(server.url, 'GET', '/api/me', undefined, ed.auth)).body).toMatchObject({ displayName: 'Edward', role: 'reporter' });
+
+    // A new password ends every session of the account; only the new password opens one.
+    expect((await api(server.url, 'PATCH', '/api/users/eddie', { password: 'a brand new password' }, admin)).status).toBe(200);
+    expect((await api(server.url, 'GET', '/api/me', undefined, ed.auth)).status).toBe(401);
+    expect((await api(server.url, 'POST', '/api/session', { username: 'eddie', password: ed.password })).status).toBe(401);
+    const back = await signIn(server.url, 'eddie', 'a brand new password');
+
+    expect((await api(server.url, 'PATCH', '/api/users/eddie', { disabled: true }, admin)).status).toBe(200);
+    expect((await api(server.url, 'GET', '/api/me', undefined, back)).status).toBe(401);
+    const refused = await api(server.url, 'POST', '/api/session', { username: 'eddie', password: 'a brand new password' });
+    expect(refused).toMatchObject({ status: 401, body: { error: { id: 'invalid_credentials' } } });
+  });
+
+  it('keeps one active admin: the last cannot be demoted or disabled', async () => {
+    const demote = await api(server.url, 'PATCH', '/api/users/admin', { role: 'editor' }, admin);
+    expect(demote).toMatchObject({ status: 409, body: { error: { id: 'last_admin' } } });
+    expect((await api(server.url, 'PATCH', '/api/users/admin', { disabled: true }, admin)).status).toBe(409);
+    await createUser(server.url, admin, 'second-admin', 'admin');
+    expect((await api(server.url, 'PATCH', '/api/users/second-admin', { role: 'editor' }, admin)).status).toBe(200);
+  });
+
+  it('keeps an admin who changes their own password signed in, on a new session', async () => {
+    const session = await signInAdmin(server.url);
+    const changed = await api(server.url, 'PATCH', '/api/users/admin', { password: TEST_ADMIN_PASSWORD.toUpperCase() }, session);
+    expect(changed.status).toBe(200);
+    const fresh = sessionCookieOf(changed.headers);
+    expect(fresh).not.toBeNull();
+    expect((await api(server.url, 'GET', '/api/me', undefined, session)).status).toBe(401);
+    expect((await api(server.url, 'GET', '/api/me', undefined, { cookie: fresh! })).status).toBe(200);
+    expect((await api(server.url, 'PATCH', '/api/users/admin', { password: TEST_ADMIN_PASSWORD }, { cookie: fresh! })).status).toBe(200);
+    admin = await signInAdmin(server.url);
+  });
+});
+
+describe('sign-in throttling', () => {
+  const limits = {
+    account: { freeFailures: 1, lockAfter: 3, lockMs: 60_000 },
+    address: { freeFailures: 5, lockAfter: 6, lockMs: 120_000 },
+    baseDelayMs: 20,
+    maxDelayMs: 40,
+    windowMs: 600_000,
+  };
+
+  async function withServer(trusted: string[], run: (url: string) => Promise<void>): Promise<void> {
+    const dir = tempDataDir();
+    const server = await startTestServer(dir.dataDir, { loginThrottle: limits, trustedProxies: new TrustedProxies(trusted) });
+    try {
+      await run(server.url);
+    } finally {
+      await server.stop();
+      dir.remove();
+    }
+  }
+
+  const login = (url: string, username: string, password: string, forwardedFor?: string) =>
+    api(url, 'POST', '/api/session', { username, password }, null, forwardedFor ? { 'x-forwarded-for': forwardedFor } : {});
+
+  it('answers an unknown user and a wrong password alike, then refuses the account with 429 and Retry-After', async () => {
+    await withServer([], async (url) => {
+      const admin = await signInAdmin(url);
+      await createUser(url, admin, 'rita', 'reporter');
+      const unknown = await login(url, 'nobody', 'whatever password');
+      const wrong = await login(url, 'rita', 'not her password');
+      expect(unknown.status).toBe(401);
+      expect(wrong.status).toBe(401);
+      expect(wrong.body).toEqual(unknown.body);
+      expect(wrong.body).toEqual({ error: { id: 'invalid_credentials', message: 'Wrong username or password.' } });
+
+      await login(url, 'rita', 'still not it');
+      await login(url, 'rita', 'nor this');
+      // Locked: even the right password is refused now, from any address.
+      const locked = await login(url, 'rita', 'rita password 123');
+      expect(locked.status).toBe(429);
+      expect(locked.body).toMatchObject({ error: { id: 'too_many_attempts' } });
+      const retryAfter = Number(locked.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      // Other accounts are not locked by it.
+      expect((await login(url, 'admin', TEST_ADMIN_PASSWORD)).status).toBe(200);
+    });
+  });
+
+  it('refuses an address guessing many accounts, and a forged X-Forwarded-For does not help', async () => {
+    await withServer([], async (url) => {
+      for (let i = 0; i < 6; i++) expect((await login(url, `user${i}`, 'guess guess guess', `10.0.0.${i}`)).status).toBe(401);
+      const refused = await login(url, 'admin', TEST_ADMIN_PASSWORD, '10.9.9.9');
+      expect(refused.status).toBe(429);
+    });
+  });
+
+  it('believes X-Forwarded-For from a trusted proxy, so one office address does not lock another', async () => {
+    await withServer(['127.0.0.1', '::1'], async (url) => {
+      for (let i = 0; i < 6; i++) expect((await login(url, `user${i}`, 'guess guess guess', '10.0.0.1')).status).toBe(401);
+      expect((await login(url, 'user9', 'guess guess guess', '10.0.0.1')).status).toBe(429);
+      expect((await login(url, 'admin', TEST_ADMIN_PASSWORD, '10.0.0.2')).status).toBe(200);
+    });
+  });
+});
+
+describe('first start', () => {
+  it('creates admin with a generated password printed once, and only on the very first start', async () => {
+    const dir = tempDataDir();
+    let server = await spawnServer({ dataDir: dir.dataDir, env: { COPYDESK_ADMIN_PASSWORD: '' } });
+    const printed = /Created the account "admin" with the password: ([\w-]{24})/.exec(server.stdout());
+    expect(printed).not.toBeNull();
+    const password = printed![1]!;
+    await signIn(server.url, 'admin', password);
+    expect((await api(server.url, 'POST', '/api/session', { username: 'admin', password: TEST_ADMIN_PASSWORD })).status).toBe(401);
+    await server.kill();
+
+    server = await spawnServer({ dataDir: dir.dataDir });
+    expect(server.stdout()).not.toContain('password');
+    await signIn(server.url, 'admin', password);
+    await server.kill();
+    dir.remove();
+  });
+
+  it('refuses to start with a COPYDESK_ADMIN_PASSWORD too short to be safe', async () => {
+    const dir = tempDataDir();
+    await expect(spawnServer({ dataDir: dir.dataDir, env: { COPYDESK_ADMIN_PASSWORD: 'short' } })).rejects.toThrow(
+      /Copydesk cannot start: COPYDESK_ADMIN_PASSWORD must be at least 12 characters/,
+    );
+    dir.remove();
+  });
+
+  it('marks the cookie Secure when COOKIE_SECURE is set', async () => {
+    const dir = tempDataDir();
+    const server = await spawnServer({ dataDir: dir.dataDir, env: { COOKIE_SECURE: 'true' } });
+    const response = await api(server.url, 'POST', '/api/session', { username: 'admin', password: TEST_ADMIN_PASSWORD });
+    expect(response.headers.getSetCookie()[0]).toMatch(/; Secure$/);
+    await server.kill();
+    dir.remove();
+  });
+});
