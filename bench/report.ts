@@ -48,6 +48,9 @@ export function formatResults(results: BenchResults): string {
       ),
     );
   }
+  for (const t of results.typing.filter((t) => t.closeCodes.length > 0)) {
+    parts.push(`${t.name}: the server closed writer sockets with codes ${[...new Set(t.closeCodes)].join(', ')} (${t.closeCodes.length}×)`);
+  }
   const load = results.load;
   if (load) {
     parts.push(
