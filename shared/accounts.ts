@@ -74,6 +74,10 @@ export type ReviewerBody = z.infer<typeof ReviewerBody>;
 export interface ActivityEntry {
   id: number;
   actor: string;
+  /** The actor's display name (the username when no account has it any more). */
+  actorName?: string;
+  /** The subject's display name when it is an existing account (assignments). */
+  subjectName?: string | null;
   action: string;
   subject: string | null;
   from: string | null;

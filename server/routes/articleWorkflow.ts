@@ -37,7 +37,18 @@ export function articleWorkflowRoutes(deps: AppDeps): Router {
     const record = findArticle(deps, req.params.id);
     const entries: ActivityEntry[] = deps.accounts.audit
       .forArticle(record.id)
-      .map(({ id, actor, action, subject, from, to, note, at }) => ({ id, actor, action, subject, from, to, note, at }));
+      .map(({ id, actor, action, subject, from, to, note, at }) => ({
+        id,
+        actor,
+        actorName: deps.accounts.users.findByUsername(actor)?.displayName ?? actor,
+        action,
+        subject,
+        subjectName: subject === null ? null : (deps.accounts.users.findByUsername(subject)?.displayName ?? null),
+        from,
+        to,
+        note,
+        at,
+      }));
     res.json({ entries });
   });
 

@@ -33,6 +33,11 @@ describe('describeActivity', () => {
     expect(describeActivity(entry({ action: 'assign', subject: 'sam' }), names)).toBe('Eve Editor assigned sam');
     expect(describeActivity(entry({ action: 'set_reviewer', subject: null }), names)).toBe('Eve Editor removed the reviewer');
   });
+
+  it('prefers the names the server sent with the entry', () => {
+    const named = entry({ actor: 'ed', actorName: 'Ed Editor', action: 'assign', subject: 'sam', subjectName: 'Sam Stringer' });
+    expect(describeActivity(named, names)).toBe('Ed Editor assigned Sam Stringer');
+  });
 });
 
 describe('pendingSendBack', () => {

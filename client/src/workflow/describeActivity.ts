@@ -21,10 +21,11 @@ const VERBS = {
   reopen: 'reopened it',
 } as const;
 
-/** One activity entry as a sentence: "Eve Editor sent it back to draft". */
+/** One activity entry as a sentence: "Eve Editor sent it back to draft". Names come from the entry, else from `names`. */
 export function describeActivity(entry: ActivityEntry, names: ReadonlyMap<string, string>): string {
   const name = (username: string | null) => (username === null ? 'someone' : (names.get(username.toLowerCase()) ?? username));
-  const actor = name(entry.actor);
+  const actor = entry.actorName ?? name(entry.actor);
+  const subject = entry.subjectName ?? name(entry.subject);
   switch (entry.action) {
     case 'transition': {
       const { from, to } = entry;
@@ -33,11 +34,11 @@ export function describeActivity(entry: ActivityEntry, names: ReadonlyMap<string
       return `${actor} moved it to ${to && isStatus(to) ? STATUS_LABELS[to] : (to ?? 'another status')}`;
     }
     case 'assign':
-      return `${actor} assigned ${name(entry.subject)}`;
+      return `${actor} assigned ${subject}`;
     case 'unassign':
-      return `${actor} unassigned ${name(entry.subject)}`;
+      return `${actor} unassigned ${subject}`;
     case 'set_reviewer':
-      return entry.subject === null ? `${actor} removed the reviewer` : `${actor} made ${name(entry.subject)} the reviewer`;
+      return entry.subject === null ? `${actor} removed the reviewer` : `${actor} made ${subject} the reviewer`;
     default:
       return `${actor}: ${entry.action.replaceAll('_', ' ')}`;
   }
