@@ -1,96 +1,78 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import type { EditorState, Transaction } from '@tiptap/pm/state';
-import type { SuggestionAttrs } from './suggestionAttributes.ts';
+import type { MarkJson } from './SuggestionFormat.ts';
+import { blockSuggestionOf, DELETE_MARK, FORMAT_MARK, INSERT_MARK, SUGGESTION_MARK_NAMES } from './suggestionMarks.ts';
 
 /** Transaction meta key set on accept/reject transactions, so suggestion tracking leaves them alone. */
 export const RESOLVE_SUGGESTION_META = 'resolveSuggestion';
 
-/** One pending suggestion: who, when, and the text it inserts and the text it deletes. */
-export interface SuggestionSummary extends SuggestionAttrs {
-  inserted: string;
-  deleted: string;
-  /** Document position of its first character. */
-  from: number;
-}
-
-interface MarkedRange {
-  kind: 'insert' | 'delete';
-  id: string;
+interface Removal {
   from: number;
   to: number;
 }
 
-const KINDS = { suggestionInsert: 'insert', suggestionDelete: 'delete' } as const;
-
-function markedRanges(doc: PMNode): MarkedRange[] {
-  const ranges: MarkedRange[] = [];
-  doc.descendants((node, pos) => {
-    if (!node.isText) return true;
-    for (const mark of node.marks) {
-      const kind = KINDS[mark.type.name as keyof typeof KINDS];
-      if (!kind) continue;
-      const id = String(mark.attrs.id ?? '');
-      // Neighbouring text nodes (split by bold, say) of one suggestion make one range.
-      const previous = [...ranges].reverse().find((range) => range.kind === kind && range.id === id && range.to === pos);
-      if (previous) previous.to = pos + node.nodeSize;
-      else ranges.push({ kind, id, from: pos, to: pos + node.nodeSize });
-    }
-    return false;
-  });
-  return ranges;
-}
-
-/** Every pending suggestion of a document, in document order. */
-export function listSuggestions(doc: PMNode): SuggestionSummary[] {
-  const byId = new Map<string, SuggestionSummary>();
-  doc.descendants((node, pos) => {
-    if (!node.isText) return true;
-    for (const mark of node.marks) {
-      const kind = KINDS[mark.type.name as keyof typeof KINDS];
-      if (!kind) continue;
-      const attrs = mark.attrs as SuggestionAttrs;
-      let entry = byId.get(attrs.id);
-      if (!entry) {
-        entry = { id: attrs.id, authorId: attrs.authorId, authorName: attrs.authorName, color: attrs.color, createdAt: attrs.createdAt, inserted: '', deleted: '', from: pos };
-        byId.set(attrs.id, entry);
-      }
-      if (kind === 'insert') entry.inserted += node.text ?? '';
-      else entry.deleted += node.text ?? '';
-    }
-    return false;
-  });
-  return [...byId.values()].sort((a, b) => a.from - b.from);
-}
-
+/**
+ * Builds the accept or reject transaction for the suggestions `wanted` picks. Marks and block
+ * attributes change first (positions stay put), then content goes from the end backwards.
+ */
 function resolve(state: EditorState, accept: boolean, wanted: (id: string) => boolean): Transaction | null {
-  const ranges = markedRanges(state.doc).filter((range) => wanted(range.id));
-  if (ranges.length === 0) return null;
-  const insertType = state.schema.marks.suggestionInsert;
-  const deleteType = state.schema.marks.suggestionDelete;
+  const { marks } = state.schema;
+  const insertType = marks[INSERT_MARK];
+  const deleteType = marks[DELETE_MARK];
   if (!insertType || !deleteType) return null;
   const tr = state.tr;
-  // From the end backwards, so earlier ranges keep their positions.
-  for (const range of [...ranges].sort((a, b) => b.from - a.from)) {
-    const removesText = (range.kind === 'insert') !== accept;
-    const from = tr.mapping.map(range.from);
-    const to = tr.mapping.map(range.to);
-    if (from >= to) continue;
-    if (removesText) tr.delete(from, to);
-    else tr.removeMark(from, to, range.kind === 'insert' ? insertType : deleteType);
+  const removals: Removal[] = [];
+  let touched = false;
+
+  state.doc.descendants((node: PMNode, pos: number) => {
+    const block = blockSuggestionOf(node);
+    if (block && wanted(block.id)) {
+      touched = true;
+      if ((block.kind === 'insert') === accept) tr.setNodeAttribute(pos, 'suggestion', null);
+      else removals.push({ from: pos, to: pos + node.nodeSize });
+    }
+    if (!node.isInline) return true;
+    const to = pos + node.nodeSize;
+    for (const mark of node.marks) {
+      if (!SUGGESTION_MARK_NAMES.has(mark.type.name) || !wanted(String(mark.attrs.id ?? ''))) continue;
+      touched = true;
+      if (mark.type.name === FORMAT_MARK) {
+        if (!accept) {
+          for (const current of node.marks) if (!SUGGESTION_MARK_NAMES.has(current.type.name)) tr.removeMark(pos, to, current.type);
+          for (const json of (mark.attrs.before ?? []) as MarkJson[]) {
+            const type = marks[json.type];
+            if (type) tr.addMark(pos, to, type.create(json.attrs));
+          }
+        }
+        tr.removeMark(pos, to, mark);
+      } else if ((mark.type.name === INSERT_MARK) === accept) {
+        tr.removeMark(pos, to, mark);
+      } else {
+        removals.push({ from: pos, to });
+      }
+    }
+    return false;
+  });
+  if (!touched) return null;
+  for (const removal of removals.sort((a, b) => b.from - a.from)) {
+    const from = tr.mapping.map(removal.from, 1);
+    const to = tr.mapping.map(removal.to, -1);
+    if (from < to) tr.delete(from, to);
   }
   return tr.setMeta(RESOLVE_SUGGESTION_META, { accept }).setMeta('addToHistory', true);
 }
 
 /**
- * The transaction accepting suggestion `id`: its inserted text stays without the mark, its
- * deleted text goes. Null when the document holds no such suggestion. Text others typed inside
- * the suggestion without suggesting carries no mark, so it is never removed by accepting.
+ * The transaction accepting suggestion `id`: its inserted text and blocks stay without the mark,
+ * its deleted text and blocks go, its formatting stays. Null when the document holds no such
+ * suggestion. Text others typed inside the suggestion without suggesting carries no mark, so it
+ * is never removed by accepting.
  */
 export function acceptSuggestion(state: EditorState, id: string): Transaction | null {
   return resolve(state, true, (candidate) => candidate === id);
 }
 
-/** The transaction rejecting suggestion `id`: its inserted text goes, its deleted text stays. */
+/** The transaction rejecting suggestion `id`: its insertions go, its deletions stay, its formatting is undone. */
 export function rejectSuggestion(state: EditorState, id: string): Transaction | null {
   return resolve(state, false, (candidate) => candidate === id);
 }

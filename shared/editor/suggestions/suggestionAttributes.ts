@@ -10,6 +10,26 @@ export interface SuggestionAttrs {
   createdAt: string;
 }
 
+/** The person making suggestions in an editor: shown on every suggestion they make. */
+export interface SuggestionAuthor {
+  id: string;
+  name: string;
+  color: string;
+}
+
+/** Whether a block (figure, READ MORE link, rule) is a suggested insertion or a suggested deletion. */
+export type BlockSuggestionKind = 'insert' | 'delete';
+
+/** The `suggestion` attribute of a figure, READ MORE link or horizontal rule while one is pending. */
+export interface BlockSuggestionAttrs extends SuggestionAttrs {
+  kind: BlockSuggestionKind;
+}
+
+/** The attributes of a new suggestion by `author` at `now`. */
+export function newSuggestionAttrs(author: SuggestionAuthor, id: string, now: Date): SuggestionAttrs {
+  return { id, authorId: author.id, authorName: author.name, color: author.color, createdAt: now.toISOString() };
+}
+
 /** Tiptap attribute specs of a suggestion mark, kept in the HTML as `data-*` attributes. */
 export function suggestionAttributes(): Attributes {
   const attr = (name: string, html: string) => ({

@@ -9,11 +9,11 @@ import { toHtml } from '../../export/toHtml.ts';
 import {
   acceptAllSuggestions,
   acceptSuggestion,
-  listSuggestions,
   rejectAllSuggestions,
   rejectSuggestion,
   RESOLVE_SUGGESTION_META,
 } from './resolveSuggestions.ts';
+import { listSuggestions } from './listSuggestions.ts';
 import { suggestionArticleExtensions } from './suggestionExtensions.ts';
 import { hasPendingSuggestions, withoutSuggestions } from './withoutSuggestions.ts';
 

@@ -1,30 +1,48 @@
 import type { JSONContent } from '@tiptap/core';
+import type { MarkJson } from './SuggestionFormat.ts';
+import { FORMAT_MARK, INSERT_MARK, SUGGESTION_MARK_NAMES } from './suggestionMarks.ts';
 
-const SUGGESTION_MARK_TYPES = new Set(['suggestionInsert', 'suggestionDelete']);
+type JsonMark = NonNullable<JSONContent['marks']>[number];
 
-const marksOf = (node: JSONContent): NonNullable<JSONContent['marks']> => (Array.isArray(node.marks) ? node.marks : []);
+const marksOf = (node: JSONContent): JsonMark[] => (Array.isArray(node.marks) ? node.marks : []);
+
+const blockSuggestionKind = (node: JSONContent): unknown => (node.attrs?.suggestion as { kind?: unknown } | null | undefined)?.kind;
 
 /** Whether a story document (ProseMirror JSON) holds suggestions no one has accepted or rejected. */
 export function hasPendingSuggestions(doc: JSONContent): boolean {
-  if (marksOf(doc).some((mark) => SUGGESTION_MARK_TYPES.has(mark.type))) return true;
+  if (marksOf(doc).some((mark) => SUGGESTION_MARK_NAMES.has(mark.type))) return true;
+  if (blockSuggestionKind(doc) !== undefined) return true;
   return Array.isArray(doc.content) && doc.content.some(hasPendingSuggestions);
 }
 
+function isSuggestedInsertion(node: JSONContent): boolean {
+  return blockSuggestionKind(node) === 'insert' || marksOf(node).some((mark) => mark.type === INSERT_MARK);
+}
+
+function rejectedMarks(marks: JsonMark[]): JsonMark[] {
+  const format = marks.find((mark) => mark.type === FORMAT_MARK);
+  const kept = format ? ((format.attrs?.before ?? []) as MarkJson[]) : marks;
+  return kept.filter((mark) => !SUGGESTION_MARK_NAMES.has(mark.type));
+}
+
 /**
- * The document as if every pending suggestion were rejected: suggested insertions removed,
- * suggested deletions kept as plain text. Exports and publishing read this, never the marks.
+ * The document as if every pending suggestion were rejected: suggested insertions (text and
+ * blocks) removed, suggested deletions kept, suggested formatting undone, and no `suggestion`
+ * attribute left, so the result fits the plain article schema. Exports and publishing read this.
  */
 export function withoutSuggestions(doc: JSONContent): JSONContent {
   const copy: JSONContent = { ...doc };
   if (Array.isArray(doc.marks)) {
-    const marks = doc.marks.filter((mark) => !SUGGESTION_MARK_TYPES.has(mark.type));
+    const marks = rejectedMarks(doc.marks);
     if (marks.length) copy.marks = marks;
     else delete copy.marks;
   }
+  if (doc.attrs && 'suggestion' in doc.attrs) {
+    const { suggestion: _suggestion, ...attrs } = doc.attrs;
+    copy.attrs = attrs;
+  }
   if (Array.isArray(doc.content)) {
-    copy.content = doc.content
-      .filter((child) => !marksOf(child).some((mark) => mark.type === 'suggestionInsert'))
-      .map(withoutSuggestions);
+    copy.content = doc.content.filter((child) => !isSuggestedInsertion(child)).map(withoutSuggestions);
   }
   return copy;
 }
