@@ -41,6 +41,21 @@ export class WorkerPool {
     for (const child of this.children) this.post(child, { type: 'stop' });
   }
 
+  /** Keystrokes sent and received so far, over all workers. */
+  async progress(timeoutMs = 30_000): Promise<{ sent: number; received: number }> {
+    const replies = await Promise.all(
+      this.children.map((child) => {
+        const reply = this.next(child, 'progress', timeoutMs);
+        this.post(child, { type: 'progress' });
+        return reply as Promise<Extract<FromWorker, { type: 'progress' }>>;
+      }),
+    );
+    return {
+      sent: replies.reduce((n, r) => n + r.sent, 0),
+      received: replies.reduce((n, r) => n + r.received, 0),
+    };
+  }
+
   /** Collects each worker's measurements; the workers then disconnect and exit. */
   async report(timeoutMs = 60_000): Promise<WorkerReport[]> {
     const replies = this.children.map((child) => {

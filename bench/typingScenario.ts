@@ -101,8 +101,8 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
     const machineBusy = machineBusySeconds() - machineBefore;
     const self = process.cpuUsage(selfBefore);
     const loadAfter = loadavg()[0]!;
-    // Keystrokes sent just before the stop are still travelling.
-    await delay(2_000);
+    // Keystrokes sent before the stop may still be travelling: wait until every one has arrived.
+    await drained(pool, options.writersPerStory - 1);
     const listTimes = await listing;
     const reports = await pool.report();
     pool = null;
@@ -137,6 +137,22 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
     pool?.kill();
     await server.stop();
   }
+}
+
+/** Waits until every keystroke reached the other writers of its story (or a minute passed: then some were lost). */
+async function drained(pool: WorkerPool, peers: number, timeoutMs = 60_000): Promise<void> {
+  const start = now();
+  let last = -1;
+  while (now() - start < timeoutMs) {
+    const { sent, received } = await pool.progress();
+    if (received >= sent * peers) break;
+    // After the first seconds, a count that no longer moves means the rest is not coming.
+    if (received === last && now() - start > 10_000) break;
+    last = received;
+    await delay(500);
+  }
+  // Let the last updates settle into every document before the bodies are compared.
+  await delay(500);
 }
 
 /** Times GET /api/articles every second until `durationMs` has passed: what the story list costs under load. */

@@ -13,6 +13,7 @@ export type ToWorker =
   | { type: 'connect'; collabUrl: string; cookie: string | null; trace: string; writers: WriterSpec[] }
   | { type: 'start'; measureFrom: number; rate: number }
   | { type: 'stop' }
+  | { type: 'progress' }
   | { type: 'report' };
 
 /** What a worker measured during the typing phase. */
@@ -32,5 +33,6 @@ export interface WorkerReport {
 
 export type FromWorker =
   | { type: 'ready' }
+  | { type: 'progress'; sent: number; received: number }
   | { type: 'report'; report: WorkerReport }
   | { type: 'error'; message: string };

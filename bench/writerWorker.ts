@@ -93,6 +93,13 @@ process.on('message', (message: ToWorker) => {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       return;
+    case 'progress':
+      send({
+        type: 'progress',
+        sent: writers.reduce((n, w) => n + w.sent, 0),
+        received: writers.reduce((n, w) => n + w.received, 0),
+      });
+      return;
     case 'report':
       // Exit only once the (large) report has left: exiting earlier drops it.
       send({ type: 'report', report: report() }, () => {
