@@ -92,6 +92,16 @@ describe('SuggestingMode on one editor', () => {
     expect(listSuggestions(edited.state.doc)).toEqual([]);
   });
 
+  it('pasted paragraphs are suggested; rejecting them leaves no empty paragraph behind', () => {
+    const editor = editorFor({ author: edna, suggesting: true });
+    select(editor, positionOf(editor, 'remain'));
+    editor.commands.insertContent('<p>one</p><p>two</p>');
+    expect(summaries(editor)).toEqual([['insert', 'Edna', 'onetwo', '']]);
+    editor.commands.rejectAll();
+    // The split the paste made is structure, applied for real: the sentence stays in two paragraphs.
+    expect(editor.state.doc.content.content.map((node) => node.textContent)).toEqual(['Exodus', 'Diplomats leave', 'Only 290 expatriates ', 'remain.']);
+  });
+
   it('formatting is a format suggestion: shown, then kept on accept or undone on reject', () => {
     const editor = editorFor({ author: edna, suggesting: true });
     select(editor, positionOf(editor, 'expatriates'), positionOf(editor, 'expatriates', 11));

@@ -11,6 +11,31 @@ interface Removal {
   to: number;
 }
 
+// Body blocks that go with their text: a paragraph whose every word was a rejected insertion
+// (a pasted paragraph, say) should not stay behind empty.
+const EMPTIED_BLOCKS = new Set(['paragraph', 'heading']);
+
+/** Replaces the removals that empty a top-level paragraph or heading with the removal of the block. */
+function withEmptiedBlocks(doc: PMNode, removals: Removal[]): Removal[] {
+  const result: Removal[] = [];
+  let remainingBlocks = doc.childCount;
+  doc.forEach((block, offset) => {
+    const start = offset + 1;
+    const end = offset + block.nodeSize - 1;
+    const inside = removals.filter((removal) => removal.from >= start && removal.to <= end);
+    const removed = inside.reduce((sum, removal) => sum + removal.to - removal.from, 0);
+    // Fixed slots and the last body block stay, even empty: the schema needs them.
+    if (EMPTIED_BLOCKS.has(block.type.name) && block.content.size > 0 && removed === block.content.size && remainingBlocks > 3) {
+      result.push({ from: offset, to: offset + block.nodeSize });
+      remainingBlocks -= 1;
+    } else {
+      result.push(...inside);
+    }
+  });
+  // Whole top-level blocks (figures, READ MORE links) sit between blocks, not inside one.
+  return result.concat(removals.filter((removal) => doc.resolve(removal.from).depth === 0));
+}
+
 /**
  * Builds the accept or reject transaction for the suggestions `wanted` picks. Marks and block
  * attributes change first (positions stay put), then content goes from the end backwards.
@@ -54,7 +79,7 @@ function resolve(state: EditorState, accept: boolean, wanted: (id: string) => bo
     return false;
   });
   if (!touched) return null;
-  for (const removal of removals.sort((a, b) => b.from - a.from)) {
+  for (const removal of withEmptiedBlocks(state.doc, removals).sort((a, b) => b.from - a.from)) {
     const from = tr.mapping.map(removal.from, 1);
     const to = tr.mapping.map(removal.to, -1);
     if (from < to) tr.delete(from, to);
