@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
-import type { Editor } from '@tiptap/core';
+import { Editor } from '@tiptap/core';
 import { NodeSelection } from '@tiptap/pm/state';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listSuggestions } from './listSuggestions.ts';
-import { REFUSED_BLOCK_CHANGE } from './SuggestingMode.ts';
+import { isSuggestingEditor, REFUSED_BLOCK_CHANGE, SKIP_SUGGESTIONS_META, SuggestingMode } from './SuggestingMode.ts';
+import { suggestionArticleExtensions } from './suggestionExtensions.ts';
 import { positionOf, press, select, storyJson, suggestingEditor, type } from './test/suggestingEditor.ts';
 import { hasPendingSuggestions, withoutSuggestions } from './withoutSuggestions.ts';
 
@@ -192,6 +193,25 @@ describe('SuggestingMode on one editor', () => {
     editor.commands.toggleHeading({ level: 2 });
     expect(editor.state.doc.child(2).type.name).toBe('heading');
     expect(hasPendingSuggestions(editor.getJSON())).toBe(false);
+  });
+
+  it('required suggesting cannot be switched off; programmatic changes with the skip meta stay plain', () => {
+    let required = true;
+    const editor = new Editor({
+      element: document.createElement('div'),
+      content: storyJson(),
+      extensions: [...suggestionArticleExtensions(), SuggestingMode.configure({ required: () => required, author: () => edna })],
+    });
+    editors.push(editor);
+    expect(isSuggestingEditor(editor)).toBe(true);
+    expect(editor.commands.setSuggesting(false)).toBe(false);
+    editor.view.dispatch(editor.state.tr.insertText('Tool: ', positionOf(editor, 'Only')).setMeta(SKIP_SUGGESTIONS_META, true));
+    select(editor, positionOf(editor, '.'));
+    type(editor, '!');
+    expect(summaries(editor)).toEqual([['insert', 'Edna', '!', '']]);
+    expect(body(editor)).toBe('Tool: Only 290 expatriates remain!.');
+    required = false;
+    expect(isSuggestingEditor(editor)).toBe(false);
   });
 
   it('someone not suggesting who types inside a suggestion writes plain text', () => {

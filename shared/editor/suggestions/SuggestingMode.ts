@@ -1,4 +1,4 @@
-import { Extension } from '@tiptap/core';
+import { Extension, type Editor } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { AddNodeMarkStep, AttrStep, DocAttrStep, RemoveNodeMarkStep, ReplaceAroundStep } from '@tiptap/pm/transform';
@@ -188,3 +188,9 @@ export const SuggestingMode = Extension.create<SuggestingModeOptions>({
     ];
   },
 });
+
+/** Whether suggesting is in effect in `editor` (false when SuggestingMode is not installed). */
+export function isSuggestingEditor(editor: Editor): boolean {
+  const extension = editor.extensionManager.extensions.find((candidate) => candidate.name === 'suggestingMode');
+  return extension ? isSuggesting(editor.state, extension.options as SuggestingModeOptions) : false;
+}

@@ -14,6 +14,7 @@ export {
 export {
   isLocalEdit,
   isSuggesting,
+  isSuggestingEditor,
   REFUSED_BLOCK_CHANGE,
   SKIP_SUGGESTIONS_META,
   SuggestingMode,
