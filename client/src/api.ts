@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly id: string,
     message: string,
+    /** What the server added to explain the error, e.g. the problems blocking a publication. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -22,7 +24,8 @@ function isApiErrorBody(body: unknown): body is ApiErrorBody {
   return typeof error === 'object' && error !== null && 'message' in error && 'id' in error;
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
+/** Calls the Copydesk API: JSON in and out, errors thrown as ApiError. */
+export async function request<T>(path: string, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -49,7 +52,7 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
         throw new ApiError(429, 'too_many_attempts', `Too many attempts, try again in ${Math.ceil(seconds)} s.`);
       }
     }
-    if (isApiErrorBody(body)) throw new ApiError(response.status, body.error.id, body.error.message);
+    if (isApiErrorBody(body)) throw new ApiError(response.status, body.error.id, body.error.message, body.error.details);
     throw new ApiError(response.status, 'http_error', `The server answered ${response.status} ${response.statusText}.`);
   }
   return body as T;
@@ -136,8 +139,11 @@ export function updateUser(username: string, changes: UpdateUserBody): Promise<P
   return request<PublicUser>(`/api/users/${encodeURIComponent(username)}`, { method: 'PATCH', body: JSON.stringify(changes) });
 }
 
+/** The formats GET /api/articles/:id/export serves. */
+export type ExportFormat = 'html' | 'ninjs' | 'md' | 'json' | 'text';
+
 /** Where a story's export in a given format can be downloaded. */
-export function exportUrl(id: string, format: 'html' | 'json'): string {
+export function exportUrl(id: string, format: ExportFormat): string {
   return `/api/articles/${encodeURIComponent(id)}/export?format=${format}`;
 }
 
