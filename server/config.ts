@@ -47,6 +47,14 @@ export interface Config {
   scryptParams: Readonly<ScryptParams>;
   /** How failed sign-ins are slowed and refused; tests tighten it by hand. */
   loginThrottle: Readonly<LoginThrottleOptions>;
+  /** Absolute http(s) base of the public site (canonical URLs, ninjs uris, feed links), without a trailing slash. */
+  publicSiteUrl: string;
+  /** The public site's name (page titles, the feed, Open Graph). */
+  siteName: string;
+  /** Where publish, update and unpublish events are POSTed as signed ninjs; null for none. */
+  publishWebhookUrl: string | null;
+  /** HMAC-SHA256 key of the webhook signature; set whenever the URL is. */
+  publishWebhookSecret: string | null;
 }
 
 /** Cheap scrypt parameters, accepted only in tests: a hash takes about a millisecond. */
@@ -124,6 +132,37 @@ function scryptParams(env: NodeJS.ProcessEnv): Readonly<ScryptParams> {
   throw new ConfigError(`PASSWORD_HASH_COST must be "owasp" (or "fast" when NODE_ENV=test), got ${JSON.stringify(cost)}`);
 }
 
+function httpUrl(raw: string, key: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${key} must be an http(s) URL, got ${JSON.stringify(raw)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`${key} must be an http(s) URL, got ${JSON.stringify(raw)}`);
+  }
+  return url.href;
+}
+
+function publishing(
+  env: NodeJS.ProcessEnv,
+  port: number,
+): Pick<Config, 'publicSiteUrl' | 'siteName' | 'publishWebhookUrl' | 'publishWebhookSecret'> {
+  const site = env.PUBLIC_SITE_URL?.trim() || `http://localhost:${port === 0 ? 3000 : port}`;
+  const webhookUrl = env.PUBLISH_WEBHOOK_URL?.trim() ? httpUrl(env.PUBLISH_WEBHOOK_URL.trim(), 'PUBLISH_WEBHOOK_URL') : null;
+  const secret = env.PUBLISH_WEBHOOK_SECRET || null;
+  if (webhookUrl !== null && secret === null) {
+    throw new ConfigError('PUBLISH_WEBHOOK_SECRET is required when PUBLISH_WEBHOOK_URL is set (receivers verify the signature with it).');
+  }
+  return {
+    publicSiteUrl: httpUrl(site, 'PUBLIC_SITE_URL').replace(/\/+$/, ''),
+    siteName: env.SITE_NAME?.trim() || 'Copydesk',
+    publishWebhookUrl: webhookUrl,
+    publishWebhookSecret: webhookUrl === null ? null : secret,
+  };
+}
+
 /** Builds the frozen config from an environment (process.env by default). The only reader of process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
   const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
@@ -137,8 +176,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     );
   }
   const clientDir = env.CLIENT_DIR === '' ? null : path.resolve(env.CLIENT_DIR ?? 'dist');
+  const port = int(env, 'PORT', 3000, 0, 65535);
   return Object.freeze({
-    port: int(env, 'PORT', 3000, 0, 65535),
+    port,
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
@@ -156,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     sessionTtlMs: int(env, 'SESSION_TTL_MS', SESSION_TTL_MS, 60_000, 365 * 24 * 3_600_000),
     scryptParams: scryptParams(env),
     loginThrottle: DEFAULT_LOGIN_THROTTLE,
+    ...publishing(env, port),
   });
 }
 

@@ -88,6 +88,10 @@ export const ErrorId = {
   UserNotFound: 'user_not_found',
   /** The change would leave no active admin. */
   LastAdmin: 'last_admin',
+  /** Publishing refused: `details` lists the problems (`{ id, message, blockIndex }[]`, shared/publish/checkPublishable.ts). */
+  PublishBlocked: 'publish_blocked',
+  /** The story is not on the public site (unpublish of a story that is not live). */
+  NotPublished: 'not_published',
 } as const;
 export type ErrorId = (typeof ErrorId)[keyof typeof ErrorId];
 

@@ -1,4 +1,5 @@
 import { ACCOUNTS_MIGRATION_SQL } from './accounts/accountsMigration.ts';
+import { PUBLISHING_MIGRATION_SQL } from './publishing/publishingMigration.ts';
 
 /**
  * The database's schema, as an ordered list of migrations. `PRAGMA user_version` records how
@@ -38,4 +39,6 @@ export const migrations: readonly string[] = [
   `,
   // 2: accounts, sessions, the audit log, login throttling, story members
   ACCOUNTS_MIGRATION_SQL,
+  // 3: publications, public addresses, schedules and embargoes, webhook deliveries
+  PUBLISHING_MIGRATION_SQL,
 ];
