@@ -1,6 +1,6 @@
 import type { AnyExtension, Extensions } from '@tiptap/core';
 import { Node } from '@tiptap/core';
-import { articleExtensions } from '../extensions.ts';
+import { plainArticleExtensions } from '../plainArticleExtensions.ts';
 import { BlockSuggestion } from './BlockSuggestion.ts';
 import { SuggestionDelete } from './SuggestionDelete.ts';
 import { SuggestionFormat } from './SuggestionFormat.ts';
@@ -18,12 +18,12 @@ function allowSuggestions(extension: AnyExtension): AnyExtension {
 }
 
 /**
- * The article schema with suggestion mode: `articleExtensions()` plus the suggestion marks
+ * The article schema with suggestion mode: `plainArticleExtensions()` plus the suggestion marks
  * (insert, delete, format) and the block `suggestion` attribute, with the headline, standfirst and
  * READ MORE label accepting the insert and delete marks. The editor adds `SuggestingMode` on top.
  * Switching the editor and the server to this list is a schema change: SCHEMA_VERSION's major
  * must change with it (see README.md).
  */
 export function suggestionArticleExtensions(): Extensions {
-  return [...articleExtensions().map(allowSuggestions), SuggestionInsert, SuggestionDelete, SuggestionFormat, BlockSuggestion];
+  return [...plainArticleExtensions().map(allowSuggestions), SuggestionInsert, SuggestionDelete, SuggestionFormat, BlockSuggestion];
 }

@@ -39,11 +39,13 @@ interface Replacement {
   oldTo: number;
 }
 
+/** A stretch of text whose formatting the user changed, with the marks it had before. */
 interface FormatSegment {
   from: number;
   to: number;
   before: readonly Mark[];
-  id: string;
+  /** Index of the step that changed it: one step (one Bold press) is one suggestion. */
+  step: number;
 }
 
 function recordsOf(transactions: readonly Transaction[], isTracked: (tr: Transaction) => boolean): StepRecord[] {
@@ -103,10 +105,10 @@ function markDeleted(fragment: Fragment, openStart: number, openEnd: number, att
   return Fragment.fromArray(children);
 }
 
-function collect(records: readonly StepRecord[]): { replacements: Replacement[]; formats: (Omit<FormatSegment, 'id'> & { step: number })[] } {
+function collect(records: readonly StepRecord[]): { replacements: Replacement[]; formats: FormatSegment[] } {
   const maps = records.map((record) => record.step.getMap());
   const replacements: Replacement[] = [];
-  const formats: (Omit<FormatSegment, 'id'> & { step: number })[] = [];
+  const formats: FormatSegment[] = [];
   records.forEach(({ step, before, tracked }, index) => {
     if (!tracked) return;
     const later = new Mapping(maps.slice(index + 1));
@@ -195,7 +197,7 @@ export function trackChanges(
   for (const segment of formats) {
     if (!formatIds.has(segment.step)) formatIds.set(segment.step, fresh());
     const attrs = formatIds.get(segment.step)!;
-    markFormatted(tr, { ...segment, id: attrs.id }, attrs, authorId);
+    markFormatted(tr, segment, attrs, authorId);
   }
 
   let backspaceCursor: number | null = null;
