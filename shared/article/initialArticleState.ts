@@ -1,8 +1,5 @@
 import type { JSONContent } from '@tiptap/core';
-import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
-import * as Y from 'yjs';
-import { DOC_FIELD, META_MAP } from '../collab/docFields.ts';
-import { articleSchema } from '../editor/schema.ts';
+import { articleState } from './articleState.ts';
 import { slugify } from './slugify.ts';
 
 /** The first document of a new story: the headline, an empty standfirst, one empty paragraph. */
@@ -25,16 +22,5 @@ export function initialArticleDoc(headline: string): JSONContent {
  * insert their own copy and the merged document would hold both.
  */
 export function initialArticleState(headline: string): Uint8Array {
-  const ydoc = new Y.Doc();
-  ydoc.transact(() => {
-    prosemirrorJSONToYXmlFragment(articleSchema, initialArticleDoc(headline), ydoc.getXmlFragment(DOC_FIELD));
-    const meta = ydoc.getMap(META_MAP);
-    meta.set('byline', '');
-    meta.set('slug', slugify(headline));
-    meta.set('section', '');
-    meta.set('tags', new Y.Array<string>());
-  });
-  const update = Y.encodeStateAsUpdate(ydoc);
-  ydoc.destroy();
-  return update;
+  return articleState({ meta: { byline: '', slug: slugify(headline), section: '', tags: [] }, doc: initialArticleDoc(headline) });
 }

@@ -1,0 +1,33 @@
+import { Node as PMNode } from '@tiptap/pm/model';
+import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+import { DOC_FIELD, META_MAP } from '../collab/docFields.ts';
+import { articleSchema } from '../editor/schema.ts';
+import type { ArticleJson } from './ArticleJson.ts';
+
+/**
+ * The Yjs update that creates a story holding `article`: fragment `default` as its document and
+ * the meta map (byline, slug, section as strings, tags as a Y.Array). The document is checked
+ * against the article schema first (RangeError otherwise), since y-prosemirror would silently
+ * drop what does not fit. Only the server calls this, once per story, for the same reason as
+ * `initialArticleState`: two seeds of one story would merge into a doubled document.
+ */
+export function articleState(article: ArticleJson): Uint8Array {
+  PMNode.fromJSON(articleSchema, article.doc).check();
+  const ydoc = new Y.Doc();
+  try {
+    ydoc.transact(() => {
+      prosemirrorJSONToYXmlFragment(articleSchema, article.doc, ydoc.getXmlFragment(DOC_FIELD));
+      const meta = ydoc.getMap(META_MAP);
+      meta.set('byline', article.meta.byline);
+      meta.set('slug', article.meta.slug);
+      meta.set('section', article.meta.section);
+      const tags = new Y.Array<string>();
+      tags.push([...article.meta.tags]);
+      meta.set('tags', tags);
+    });
+    return Y.encodeStateAsUpdate(ydoc);
+  } finally {
+    ydoc.destroy();
+  }
+}
