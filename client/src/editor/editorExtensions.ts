@@ -6,6 +6,7 @@ import { articleExtensions } from '../../../shared/editor/extensions.ts';
 import { DOC_FIELD } from '../../../shared/collab/docFields.ts';
 import type { CollabSession } from '../collab/CollabSession.ts';
 import type { Presence } from '../../../shared/api.ts';
+import { RichPaste } from '../import/RichPaste.ts';
 
 /** Hints shown in empty nodes; a figure's hint shows in its caption. */
 const PLACEHOLDERS: Record<string, string> = {
@@ -32,6 +33,7 @@ export function editorExtensions(session: CollabSession, identity: Presence, onL
       emptyNodeClass: ({ hasAnchor }) => (hasAnchor ? 'is-empty is-current' : 'is-empty'),
       placeholder: ({ node }) => PLACEHOLDERS[node.type.name] ?? '',
     }),
+    RichPaste,
     Extension.create({
       name: 'linkShortcut',
       addKeyboardShortcuts: () => ({
