@@ -1,46 +1,14 @@
 import type { Extensions } from '@tiptap/core';
-import { StarterKit } from '@tiptap/starter-kit';
-import { safeUrl } from '../export/safeUrl.ts';
-import { ArticleDocument } from './nodes/ArticleDocument.ts';
-import { Figure } from './nodes/Figure.ts';
-import { Headline } from './nodes/Headline.ts';
-import { RelatedLink } from './nodes/RelatedLink.ts';
-import { Standfirst } from './nodes/Standfirst.ts';
-import { ProtectedBlocks } from './ProtectedBlocks.ts';
+import { suggestionArticleExtensions } from './suggestions/suggestionExtensions.ts';
 
-/** Heading levels a story body may use: the headline is the only level 1. */
-export const HEADING_LEVELS = [2, 3] as const;
+export { HEADING_LEVELS, plainArticleExtensions } from './plainArticleExtensions.ts';
 
 /**
- * The article schema as Tiptap extensions: the one list the browser editor and the server's
- * exporters share. Collaboration extensions are not included; the editor adds them.
+ * The article schema as Tiptap extensions: the one list the browser editor and the server share,
+ * suggestion marks (insert, delete, format) and the block `suggestion` attribute included.
+ * Collaboration extensions are not included; the editor adds them (and `SuggestingMode`).
  * Changing what this accepts is a schema change: see SCHEMA_VERSION in ./version.ts.
  */
 export function articleExtensions(): Extensions {
-  return [
-    StarterKit.configure({
-      document: false,
-      undoRedo: false,
-      code: false,
-      codeBlock: false,
-      strike: false,
-      underline: false,
-      // Each collaborator would append its own trailing paragraph; figure insertion adds one instead.
-      trailingNode: false,
-      heading: { levels: [...HEADING_LEVELS] },
-      link: {
-        openOnClick: false,
-        autolink: true,
-        defaultProtocol: 'https',
-        isAllowedUri: (url) => safeUrl(url) !== null,
-        HTMLAttributes: { rel: 'noopener noreferrer', target: null },
-      },
-    }),
-    ArticleDocument,
-    Headline,
-    Standfirst,
-    Figure,
-    RelatedLink,
-    ProtectedBlocks,
-  ];
+  return suggestionArticleExtensions();
 }

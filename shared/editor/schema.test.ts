@@ -11,17 +11,17 @@ const NODE_NAMES = [
 describe('articleSchema', () => {
   it('has exactly the node and mark names other tools rely on', () => {
     expect(Object.keys(articleSchema.nodes).sort()).toEqual([...NODE_NAMES].sort());
-    expect(Object.keys(articleSchema.marks).sort()).toEqual(['bold', 'italic', 'link']);
+    expect(Object.keys(articleSchema.marks).sort()).toEqual(['bold', 'italic', 'link', 'suggestionDelete', 'suggestionFormat', 'suggestionInsert']);
     expect(articleSchema.topNodeType.name).toBe('doc');
     expect(articleSchema.topNodeType.spec.content).toBe('headline standfirst block+');
   });
 
   it('gives figures src, alt and credit and a caption as content', () => {
     const figure = articleSchema.nodes.figure;
-    expect(Object.keys(figure?.spec.attrs ?? {}).sort()).toEqual(['alt', 'credit', 'src']);
+    expect(Object.keys(figure?.spec.attrs ?? {}).sort()).toEqual(['alt', 'credit', 'src', 'suggestion']);
     expect(figure?.contentMatch.matchType(articleSchema.nodes.text!)).toBeTruthy();
     expect(figure?.isBlock).toBe(true);
-    expect(Object.keys(articleSchema.nodes.relatedLink?.spec.attrs ?? {})).toEqual(['href']);
+    expect(Object.keys(articleSchema.nodes.relatedLink?.spec.attrs ?? {}).sort()).toEqual(['href', 'suggestion']);
     expect(Object.keys(articleSchema.marks.link?.spec.attrs ?? {})).toContain('href');
   });
 

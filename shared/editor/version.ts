@@ -4,7 +4,8 @@
  * y-prosemirror silently deletes content that does not fit a client's schema, so the
  * server refuses clients on another major (CloseCode.SchemaMismatch).
  */
-export const SCHEMA_VERSION = '1.0.0';
+// 2.0.0: suggestion marks and the block `suggestion` attribute (a 1.x client would drop them).
+export const SCHEMA_VERSION = '2.0.0';
 
 /** The major component of a semver-ish string, or null when it is not one. */
 export function schemaMajor(version: string): number | null {

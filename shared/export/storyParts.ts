@@ -1,6 +1,6 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
 import type { ArticleJson } from '../article/ArticleJson.ts';
-import { articleNode } from '../article/articleNode.ts';
+import { exportedArticleNode } from '../article/exportedArticleNode.ts';
 import { normalizeMeta } from '../article/normalizeMeta.ts';
 import type { ArticleMeta } from '../collab/docFields.ts';
 import { countWords } from '../article/countWords.ts';
@@ -40,7 +40,7 @@ export interface StoryParts {
  * expressions) and splits it into parts. Throws RangeError on a document that does not fit.
  */
 export function storyParts(article: ArticleJson): StoryParts {
-  const doc = articleNode(article?.doc);
+  const doc = exportedArticleNode(article?.doc);
   const headline = inlineText(doc.child(0), ' ');
   const standfirst = inlineText(doc.child(1), ' ');
   const body: PMNode[] = [];

@@ -3,7 +3,7 @@ import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import type { ArticleJson } from '../article/ArticleJson.ts';
 import { fixtureArticleJson } from '../article/fixtureArticle.ts';
-import { articleSchema } from '../editor/schema.ts';
+import { plainArticleSchema as articleSchema } from '../editor/schema.ts';
 import { HTML_MARK_TYPES, HTML_NODE_TYPES, toHtml } from './toHtml.ts';
 
 function parse(html: string): Document {

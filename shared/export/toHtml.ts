@@ -1,6 +1,6 @@
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
 import type { ArticleJson } from '../article/ArticleJson.ts';
-import { articleNode } from '../article/articleNode.ts';
+import { exportedArticleNode } from '../article/exportedArticleNode.ts';
 import { normalizeMeta } from '../article/normalizeMeta.ts';
 import { READ_MORE_PREFIX } from '../editor/nodes/RelatedLink.ts';
 import { escapeHtml } from './escapeHtml.ts';
@@ -126,7 +126,7 @@ export const HTML_MARK_TYPES: readonly string[] = Object.keys(MARKS);
  * and relative ones are dropped. Throws a RangeError when the document does not fit the schema.
  */
 export function toHtml(article: ArticleJson, options: ToHtmlOptions = {}): string {
-  const doc = articleNode(article?.doc);
+  const doc = exportedArticleNode(article?.doc);
   const meta = normalizeMeta(article.meta);
   const blocks: PMNode[] = [];
   doc.forEach((child) => blocks.push(child));

@@ -1,5 +1,5 @@
 import type { ArticleJson } from '../article/ArticleJson.ts';
-import { articleNode } from '../article/articleNode.ts';
+import { exportedArticleNode } from '../article/exportedArticleNode.ts';
 import { normalizeMeta } from '../article/normalizeMeta.ts';
 
 /**
@@ -7,6 +7,6 @@ import { normalizeMeta } from '../article/normalizeMeta.ts';
  * written back in canonical form (every attribute present). Throws a RangeError on a malformed document.
  */
 export function toJson(article: ArticleJson): ArticleJson {
-  const node = articleNode(article?.doc);
+  const node = exportedArticleNode(article?.doc);
   return { meta: normalizeMeta(article.meta), doc: node.toJSON() };
 }

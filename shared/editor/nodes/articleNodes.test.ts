@@ -46,7 +46,7 @@ describe('article nodes in the editor', () => {
     expect(types(editor)).toEqual(['headline', 'standfirst', 'paragraph', 'figure', 'paragraph']);
     expect(json.content?.[3]).toEqual({
       type: 'figure',
-      attrs: { src: 'https://img.test/a.jpg', alt: 'Alt', credit: 'Credit' },
+      attrs: { src: 'https://img.test/a.jpg', alt: 'Alt', credit: 'Credit', suggestion: null },
       content: [{ type: 'text', text: 'Caption' }],
     });
   });
@@ -73,7 +73,7 @@ describe('article nodes in the editor', () => {
     expect(editor.commands.setRelatedLink({ href: '/stories/abc', label: 'READ MORE: Other story' })).toBe(true);
     expect(editor.getJSON().content?.[3]).toEqual({
       type: 'relatedLink',
-      attrs: { href: '/stories/abc' },
+      attrs: { href: '/stories/abc', suggestion: null },
       content: [{ type: 'text', text: 'Other story' }],
     });
     expect(editor.getHTML()).toContain('READ MORE: </span><a href="/stories/abc"');
