@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { CloseCode } from '../../../shared/collab/closeCodes.ts';
 import { isEditorial } from '../../../shared/roles.ts';
-import { exportUrl } from '../api.ts';
 import { connectionLabel } from '../collab/connectionLabel.ts';
 import { useCollabDoc } from '../collab/useCollabDoc.ts';
 import { usePeople } from '../collab/usePeople.ts';
@@ -9,6 +8,8 @@ import { AppHeader } from '../components/AppHeader.tsx';
 import { ConnectionIndicator } from '../components/ConnectionIndicator.tsx';
 import { PeopleStack } from '../components/PeopleStack.tsx';
 import { EditorWorkspace } from '../editor/EditorWorkspace.tsx';
+import { ExportMenu } from '../publish/ExportMenu.tsx';
+import { PublishPanel } from '../publish/PublishPanel.tsx';
 import { Link } from '../router/Link.tsx';
 import { useSession } from '../session/sessionContext.ts';
 import { ActivityTimeline } from '../workflow/ActivityTimeline.tsx';
@@ -55,19 +56,7 @@ export function StoryEditorPage({ articleId }: { articleId: string }) {
         <ConnectionIndicator label={label} />
         <div className="masthead-spacer" />
         <PeopleStack people={people} label="In this story" max={6} />
-        {fatalMessage ? null : (
-          <details className="menu">
-            <summary className="button button-quiet">Export</summary>
-            <div className="menu-items">
-              <a href={exportUrl(articleId, 'html')} target="_blank" rel="noopener">
-                HTML page
-              </a>
-              <a href={exportUrl(articleId, 'json')} target="_blank" rel="noopener">
-                JSON
-              </a>
-            </div>
-          </details>
-        )}
+        {fatalMessage ? null : <ExportMenu articleId={articleId} />}
       </AppHeader>
 
       {fatalMessage ? (
@@ -110,6 +99,7 @@ export function StoryEditorPage({ articleId }: { articleId: string }) {
             editable={article.canEdit}
             side={
               <>
+                <PublishPanel article={article} role={user.role} onChanged={() => void story.refresh()} />
                 <StoryPeople article={article} />
                 <ActivityTimeline entries={story.activity} names={names} />
               </>

@@ -8,6 +8,7 @@ import { relativeTime } from '../format/relativeTime.ts';
 import { Link } from '../router/Link.tsx';
 import { navigate, storyPath } from '../router/router.ts';
 import { useSession } from '../session/sessionContext.ts';
+import { ImportDialog } from '../import/ImportDialog.tsx';
 import { NewStoryDialog } from './NewStoryDialog.tsx';
 import { useArticleList } from './useArticleList.ts';
 
@@ -27,6 +28,7 @@ export function StoryListPage() {
   const [mine, setMine] = useState(false);
   const { articles, error } = useArticleList({ status: status ?? undefined, mine });
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const mayCreate = user.role !== 'viewer';
   const filtered = status !== null || mine;
   const [, setTick] = useState(0);
@@ -41,6 +43,11 @@ export function StoryListPage() {
   return (
     <div className="page">
       <AppHeader>
+        {mayCreate ? (
+          <button type="button" className="button button-quiet" onClick={() => setImporting(true)}>
+            Import…
+          </button>
+        ) : null}
         {mayCreate ? (
           <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
             New story
@@ -139,6 +146,15 @@ export function StoryListPage() {
           onCancel={() => setCreating(false)}
           onCreated={(article) => {
             setCreating(false);
+            navigate(storyPath(article.id));
+          }}
+        />
+      ) : null}
+      {importing ? (
+        <ImportDialog
+          onCancel={() => setImporting(false)}
+          onImported={(article) => {
+            setImporting(false);
             navigate(storyPath(article.id));
           }}
         />
