@@ -7,6 +7,7 @@ import './styles/editor.css';
 import './styles/article.css';
 import './styles/dialog.css';
 import './styles/workflow.css';
+import './styles/review.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Missing #root element in index.html');

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { Editor, Extensions } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import type { Presence } from '../../../shared/api.ts';
 import type { CollabSession } from '../collab/CollabSession.ts';
@@ -16,20 +17,27 @@ import { useWordCount } from './useWordCount.ts';
  * never renders (or writes) a document the server has not provided. With `editable` false the
  * story and its details are shown but cannot be changed (the server would drop the changes anyway).
  */
-export function EditorWorkspace({ session, identity, articleId, editable, side }: {
+export function EditorWorkspace({ session, identity, articleId, editable, side, review }: {
   session: CollabSession;
   identity: Presence;
   articleId: string;
   editable: boolean;
   /** More panels beside the story, under its details. */
   side?: ReactNode;
+  /** Review tools: editor extensions (read when the editor is created) and the parts that need the editor. */
+  review?: {
+    extensions: Extensions;
+    tools: (editor: Editor) => ReactNode;
+    limits: (editor: Editor) => ReactNode;
+    side: (editor: Editor) => ReactNode;
+  };
 }) {
   const [dialog, setDialog] = useState<ToolbarDialog | null>(null);
   const openLink = useRef(() => setDialog('link'));
 
   const editor = useEditor(
     {
-      extensions: editorExtensions(session, identity, () => openLink.current()),
+      extensions: editorExtensions(session, identity, () => openLink.current(), review?.extensions),
       editorProps: {
         attributes: {
           class: 'article-body',
@@ -55,15 +63,18 @@ export function EditorWorkspace({ session, identity, articleId, editable, side }
       <div className="workspace-main">
         <div className="toolbar-row">
           {editor && editable ? <Toolbar editor={editor} onOpen={setDialog} /> : null}
+          {editor && review ? review.tools(editor) : null}
           <p className="word-count" aria-live="off">
             {wordCount === null ? '' : `${wordCount.toLocaleString('en')} ${wordCount === 1 ? 'word' : 'words'}`}
           </p>
         </div>
+        {editor && review ? review.limits(editor) : null}
         <article className="sheet">
           <EditorContent editor={editor} />
         </article>
       </div>
       <aside className="workspace-side">
+        {editor && review ? review.side(editor) : null}
         <MetaPanel doc={session.doc} readOnly={!editable} />
         {side}
       </aside>

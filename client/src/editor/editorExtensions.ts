@@ -17,10 +17,14 @@ const PLACEHOLDERS: Record<string, string> = {
   figure: 'Type a caption',
 };
 
-/** The article schema plus what only the browser needs: collaboration, carets, placeholders, Mod-K. */
-export function editorExtensions(session: CollabSession, identity: Presence, onLinkShortcut: () => void): Extensions {
+/**
+ * The article schema plus what only the browser needs: collaboration, carets, placeholders, Mod-K.
+ * `review` (suggesting mode, comment highlights) goes right after the schema, before collaboration.
+ */
+export function editorExtensions(session: CollabSession, identity: Presence, onLinkShortcut: () => void, review: Extensions = []): Extensions {
   return [
     ...articleExtensions(),
+    ...review,
     Collaboration.configure({ document: session.doc, field: DOC_FIELD }),
     CollaborationCaret.configure({
       provider: session.provider,

@@ -10,6 +10,7 @@ import { PeopleStack } from '../components/PeopleStack.tsx';
 import { EditorWorkspace } from '../editor/EditorWorkspace.tsx';
 import { ExportMenu } from '../publish/ExportMenu.tsx';
 import { PublishPanel } from '../publish/PublishPanel.tsx';
+import { useReview } from '../review/useReview.tsx';
 import { Link } from '../router/Link.tsx';
 import { useSession } from '../session/sessionContext.ts';
 import { ActivityTimeline } from '../workflow/ActivityTimeline.tsx';
@@ -46,6 +47,7 @@ export function StoryEditorPage({ articleId }: { articleId: string }) {
   const fatalMessage = state.fatal?.message ?? (story.missing ? 'This story does not exist. It may have been deleted.' : null);
   const sentBack = article ? pendingSendBack(article, story.activity) : null;
   const readOnly = article ? readOnlyReason(user, article) : null;
+  const review = useReview({ articleId, session, article, user, names, onArticle: story.replace });
 
   return (
     <div className="page page-editor">
@@ -97,6 +99,7 @@ export function StoryEditorPage({ articleId }: { articleId: string }) {
             identity={identity}
             articleId={articleId}
             editable={article.canEdit}
+            review={review}
             side={
               <>
                 <PublishPanel article={article} role={user.role} onChanged={() => void story.refresh()} />

@@ -1,0 +1,131 @@
+import { useEffect, useRef, useState } from 'react';
+import { compareVersions, versionHtml, type CompareTarget, type VersionSummary } from './historyApi.ts';
+import { versionLabel } from './versionLabel.ts';
+
+/** What the dialog shows: one version read-only, or the changes between two. */
+export type VersionView = { mode: 'open'; number: number } | { mode: 'compare'; from: number; to: CompareTarget };
+
+const DIFF_STYLE = `
+body { font: 17px/1.55 Georgia, 'Times New Roman', serif; color: #161616; margin: 24px; }
+ins { background: #dcf3de; color: #14532d; text-decoration: underline; }
+del { background: #fbe0dd; color: #8a1c13; text-decoration: line-through; }
+.diff-block { margin: 0 0 12px; } .diff-insert { border-left: 3px solid #2f7d32; padding-left: 8px; }
+.diff-delete { border-left: 3px solid #b3261e; padding-left: 8px; } .diff-moved { border-left: 3px dashed #7a7a7a; padding-left: 8px; }
+.diff-meta { font: 13px system-ui, sans-serif; color: #4a4a4a; } img { max-width: 100%; }
+`;
+
+/** The comparison HTML as a page of its own, for the sandboxed frame. */
+function comparePage(html: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><style>${DIFF_STYLE}</style></head><body>${html}</body></html>`;
+}
+
+const optionLabel = (version: VersionSummary) => `Version ${version.number}: ${versionLabel(version)}`;
+
+/**
+ * A version read-only, or two compared with insertions and deletions highlighted, in a
+ * sandboxed frame (no scripts, no access to the app).
+ */
+export function VersionDialog({ articleId, versions, view, onView, onClose, onRestore }: {
+  articleId: string;
+  versions: VersionSummary[];
+  view: VersionView;
+  onView: (view: VersionView) => void;
+  onClose: () => void;
+  /** Offered for the version being read, for users who may change the story. */
+  onRestore?: (number: number) => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [page, setPage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    setPage(null);
+    setError(null);
+    const load =
+      view.mode === 'open'
+        ? versionHtml(articleId, view.number)
+        : compareVersions(articleId, view.from, view.to).then((comparison) => comparePage(comparison.html));
+    load.then(
+      (html) => current && setPage(html),
+      (failure: unknown) => current && setError(failure instanceof Error ? failure.message : String(failure)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [articleId, view]);
+
+  const title =
+    view.mode === 'open'
+      ? `Version ${view.number}`
+      : `Changes from version ${view.from} to ${view.to === 'current' ? 'the current story' : `version ${view.to}`}`;
+
+  return (
+    <dialog
+      ref={ref}
+      className="modal version-dialog"
+      aria-label={title}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <header className="version-dialog-head">
+        <h2 className="modal-title">{title}</h2>
+        {view.mode === 'compare' ? (
+          <div className="version-compare-pick">
+            <label>
+              From{' '}
+              <select value={view.from} onChange={(event) => onView({ ...view, from: Number(event.target.value) })}>
+                {versions.map((version) => (
+                  <option key={version.number} value={version.number}>
+                    {optionLabel(version)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              To{' '}
+              <select
+                value={String(view.to)}
+                onChange={(event) => onView({ ...view, to: event.target.value === 'current' ? 'current' : Number(event.target.value) })}
+              >
+                <option value="current">Current story</option>
+                {versions.map((version) => (
+                  <option key={version.number} value={version.number}>
+                    {optionLabel(version)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+        ) : null}
+        <div className="modal-actions">
+          {view.mode === 'open' && onRestore ? (
+            <button type="button" className="button button-quiet" onClick={() => onRestore(view.number)}>
+              Restore this version…
+            </button>
+          ) : null}
+          <button type="button" className="button button-primary" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </header>
+      {error ? (
+        <p className="modal-error" role="alert">
+          {error}
+        </p>
+      ) : page === null ? (
+        <p className="loading">Loading…</p>
+      ) : (
+        <iframe className="version-frame" title={title} sandbox="" srcDoc={page} />
+      )}
+    </dialog>
+  );
+}
