@@ -3,8 +3,11 @@ import type { DocumentRegistry } from './collab/DocumentRegistry.ts';
 import type { StorySockets } from './collab/StorySockets.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
+import type { Publishing } from './publish/openPublishing.ts';
 import type { ArticleStore } from './storage/ArticleStore.ts';
 import type { DocStore } from './storage/DocStore.ts';
+import type { VersionStore } from './storage/VersionStore.ts';
+import type { AutoVersioner } from './versions/AutoVersioner.ts';
 
 /** Everything the HTTP app needs, built by server/index.ts (or by a test). */
 export interface AppDeps {
@@ -19,4 +22,10 @@ export interface AppDeps {
   /** The story's open sockets, closed when its status or people change who may edit. */
   storySockets: StorySockets;
   log: Logger;
+  /** Version history of each story. */
+  versions: VersionStore;
+  /** Keeps automatic versions after periods of editing; captures transition, named and restore versions. */
+  versioner: AutoVersioner;
+  /** Publishing: its stores and commands' deps, the scheduler, the webhook queue, the site's address and clock. */
+  publishing: Publishing;
 }

@@ -4,11 +4,18 @@ import express, { type Express } from 'express';
 import type { AppDeps } from './AppDeps.ts';
 import { originGuard, requireSession, sessionMiddleware } from './auth/authMiddleware.ts';
 import { apiNotFound, errorMiddleware } from './http/errorMiddleware.ts';
+import { articleExportRoutes } from './routes/articleExportRoutes.ts';
+import { articleImportRoutes } from './routes/articleImportRoutes.ts';
 import { articleRoutes } from './routes/articles.ts';
 import { articleWorkflowRoutes } from './routes/articleWorkflow.ts';
 import { healthRoutes } from './routes/health.ts';
+import { publishingRoutes } from './routes/publishingRoutes.ts';
+import { commentRoutes } from './review/commentRoutes.ts';
+import { reviewSettingsRoutes } from './review/reviewSettingsRoutes.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { userRoutes } from './routes/users.ts';
+import { createSiteRouter } from './site/createSiteRouter.ts';
+import { versionRoutes } from './versions/versionRoutes.ts';
 
 export type { AppDeps } from './AppDeps.ts';
 
@@ -31,10 +38,22 @@ export function createApp(deps: AppDeps): Express {
   api.use(sessionRoutes(deps));
   api.use(requireSession);
   api.use(userRoutes(deps));
+  // Before the /articles/:id routes, so "import" is never read as a story id.
+  api.use(articleImportRoutes(deps));
   api.use(articleRoutes(deps));
+  api.use(articleExportRoutes(deps));
+  api.use(publishingRoutes(deps));
   api.use(articleWorkflowRoutes(deps));
+  const { articleStore, registry, versions, versioner } = deps;
+  api.use(versionRoutes({ articleStore, registry, members: deps.accounts.members, versions, versioner, clock: deps.publishing.clock }));
+  api.use(commentRoutes({ articleStore, registry }));
+  api.use(reviewSettingsRoutes(deps));
   api.use(apiNotFound);
   app.use('/api', api);
+
+  // The public site: no session, read-only, only ever serves frozen publications (never a draft).
+  const { publications, slugs } = deps.publishing.deps;
+  app.use('/site', createSiteRouter({ publications, slugs, clock: deps.publishing.clock, site: deps.publishing.site }));
 
   const clientDir = deps.config.clientDir;
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) serveClient(app, clientDir);

@@ -10,9 +10,15 @@ import { DocumentRegistry } from './collab/DocumentRegistry.ts';
 import { StorySockets } from './collab/StorySockets.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger } from './log.ts';
+import { systemClock, systemTimers, type Clock, type Timers } from './publish/Clock.ts';
+import { openPublishing } from './publish/openPublishing.ts';
+import type { RetryPolicy } from './publish/WebhookDelivery.ts';
 import { openDatabase } from './storage/sqlite/openDatabase.ts';
 import { SqliteArticleStore } from './storage/sqlite/SqliteArticleStore.ts';
 import { SqliteDocStore } from './storage/sqlite/SqliteDocStore.ts';
+import { SqliteVersionStore } from './storage/sqlite/versions/SqliteVersionStore.ts';
+import { AutoVersioner } from './versions/AutoVersioner.ts';
+import { keepTransitionVersion } from './versions/keepTransitionVersion.ts';
 import type express from 'express';
 
 /** A running server, as startServer returns it. */
@@ -23,14 +29,27 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** Adds middleware before the app (the dev server puts Vite there). */
+export type DecorateApp = (app: express.Express, server: http.Server) => Promise<void> | void;
+
+/** How a server is started besides its config: tests inject the publishing clock here. */
+export interface StartOptions {
+  decorate?: DecorateApp;
+  /** Where publishing, the scheduler, embargoes and webhook retries read the time (a ManualClock in tests). */
+  clock?: Clock;
+  /** The timers the scheduler and webhook retries wait with; pass the same ManualClock as `clock`. */
+  timers?: Timers;
+  /** Webhook retry policy (default: 5 s doubling to 1 h, 12 attempts). */
+  webhookRetry?: RetryPolicy;
+}
+
 /**
- * Builds and starts the whole server for `config`. `decorate` may add middleware before the
- * app (the dev server puts Vite there). Used by this file's main and by the integration tests.
+ * Builds and starts the whole server for `config`. The second argument is either the `decorate`
+ * function or the start options. Used by this file's main and by the integration tests.
  */
-export async function startServer(
-  config: Readonly<Config>,
-  decorate?: (app: express.Express, server: http.Server) => Promise<void> | void,
-): Promise<RunningServer> {
+export async function startServer(config: Readonly<Config>, decorateOrOptions?: DecorateApp | StartOptions): Promise<RunningServer> {
+  const options: StartOptions = typeof decorateOrOptions === 'function' ? { decorate: decorateOrOptions } : (decorateOrOptions ?? {});
+  const decorate = options.decorate;
   const log = createLogger(config.logLevel);
   const db = openDatabase(config.dataDir, { synchronous: config.sqliteSynchronous });
   const articleStore = new SqliteArticleStore(db);
@@ -45,9 +64,43 @@ export async function startServer(
   }
   const sweep = setInterval(() => accounts.sessions.deleteExpired(new Date()), 3_600_000);
   sweep.unref();
-  const registry = new DocumentRegistry({ docStore, articleStore, config, log });
+  const versions = new SqliteVersionStore(db);
+  // The hooks run later, so the registry may be built before the versioner it calls.
+  const registry = new DocumentRegistry({
+    docStore,
+    articleStore,
+    config,
+    log,
+    onChange: (id, username) => versioner.change(id, username),
+    onUnload: (id, ydoc) => void versioner.unload(id, ydoc),
+  });
+  const versioner = new AutoVersioner({
+    versions,
+    clock: systemClock,
+    timers: systemTimers,
+    log,
+    periodMs: config.autoVersionMs,
+    docFor: (id) => registry.loaded(id)?.ydoc ?? null,
+  });
   const storySockets = new StorySockets();
-  const app = createApp({ config, articleStore, docStore, registry, accounts, storySockets, log });
+  const publishing = openPublishing({
+    db,
+    config,
+    articleStore,
+    docStore,
+    registry,
+    accounts,
+    storySockets,
+    log,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.timers ? { timers: options.timers } : {}),
+    ...(options.webhookRetry ? { webhookRetry: options.webhookRetry } : {}),
+  });
+  // A first publication is a workflow transition: keep a version of what went out.
+  publishing.onPublished(({ articleId, by, from }) => {
+    if (from !== 'published') void keepTransitionVersion({ registry, versioner, log }, { articleId, from, to: 'published', by });
+  });
+  const app = createApp({ config, articleStore, docStore, registry, accounts, storySockets, log, publishing, versions, versioner });
   const server = http.createServer(app);
   await decorate?.(app, server);
   const wss = attachCollab(server, { config, articleStore, registry, accounts, storySockets, log });
@@ -60,13 +113,19 @@ export async function startServer(
     });
   });
   const port = (server.address() as AddressInfo).port;
+  // Publishes what fell due while the server was down and resumes pending webhook deliveries.
+  publishing.start();
 
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // No scheduled publication may start while the stories are being closed.
+      const publishingStopped = publishing.stop();
       const failed = registry.closeAll(CloseCode.ServerShutdown);
       if (failed.length > 0) log.error('some stories had updates that could not be stored', { articleIds: failed.join(',') });
+      // closeAll kept a version of every story with unversioned changes; no period may end now.
+      versioner.stop();
       // Let the close frames reach the clients so they see ServerShutdown, not a dropped connection.
       const deadline = Date.now() + 1_000;
       while (wss.clients.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
@@ -75,6 +134,7 @@ export async function startServer(
       server.closeAllConnections();
       await closed;
       clearInterval(sweep);
+      await publishingStopped;
       db.close();
     })();
     return stopping;

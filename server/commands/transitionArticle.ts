@@ -8,7 +8,8 @@ import type { ArticleRecord, ArticleStore } from '../storage/ArticleStore.ts';
 import type { UserRecord } from '../storage/UserStore.ts';
 import { reviewStoryAccess } from './reviewStoryAccess.ts';
 
-const REFUSAL_STATUS = {
+/** The HTTP status and error id of each workflow refusal. */
+export const TRANSITION_REFUSALS = {
   not_allowed_from_status: [409, ErrorId.TransitionNotAllowed],
   role_forbidden: [403, ErrorId.Forbidden],
   not_owner: [403, ErrorId.Forbidden],
@@ -34,7 +35,7 @@ export function transitionArticle(
     const relation = { isOwner: isStoryOwner(input.actor.username, members.get(record.id)) };
     const check = canTransition(record.status, input.to, input.actor.role, relation, note);
     if (!check.ok) {
-      const [status, id] = REFUSAL_STATUS[check.reason];
+      const [status, id] = TRANSITION_REFUSALS[check.reason];
       throw new HttpError(status, id, check.message);
     }
     const at = new Date().toISOString();

@@ -3,8 +3,10 @@ import { AssigneesBody, ReviewerBody, TransitionBody, type ActivityEntry } from 
 import type { AppDeps } from '../AppDeps.ts';
 import { authOf, requireRole } from '../auth/authMiddleware.ts';
 import { setAssignees, setReviewer } from '../commands/assignPeople.ts';
+import { publishTransition } from '../commands/publishTransition.ts';
 import { transitionArticle } from '../commands/transitionArticle.ts';
 import { parseBody } from '../http/parseBody.ts';
+import { keepTransitionVersion } from '../versions/keepTransitionVersion.ts';
 import { findArticle, sendArticle } from './articles.ts';
 
 /**
@@ -15,9 +17,16 @@ export function articleWorkflowRoutes(deps: AppDeps): Router {
   const router = Router();
   const editorial = requireRole('editor', 'admin');
 
-  router.post('/articles/:id/transitions', (req, res) => {
+  router.post('/articles/:id/transitions', async (req, res) => {
     const body = parseBody(TransitionBody, req.body);
-    const record = transitionArticle(deps, { articleId: req.params.id, actor: authOf(res).user, to: body.to, note: body.note });
+    const input = { articleId: req.params.id, actor: authOf(res).user, note: body.note };
+    const from = findArticle(deps, input.articleId).status;
+    // Publishing is more than a status: it freezes a publication and puts the story on the site.
+    const record = body.to === 'published' ? publishTransition(deps, input) : transitionArticle(deps, { ...input, to: body.to });
+    // Publishing keeps its version through Publishing.onPublished (the scheduler publishes too).
+    if (body.to !== 'published') {
+      await keepTransitionVersion(deps, { articleId: record.id, from, to: record.status, by: input.actor.username });
+    }
     sendArticle(deps, res, record);
   });
 

@@ -1,13 +1,10 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { ErrorId, HEADLINE_MAX_LENGTH } from '../../shared/api.ts';
-import { toHtml } from '../../shared/export/toHtml.ts';
-import { toJson } from '../../shared/export/toJson.ts';
 import { STATUSES } from '../../shared/workflow.ts';
 import type { AppDeps } from '../AppDeps.ts';
 import { authOf, requireRole } from '../auth/authMiddleware.ts';
 import { createArticle } from '../commands/createArticle.ts';
-import { readStory } from '../commands/readStory.ts';
 import { HttpError } from '../http/HttpError.ts';
 import { parseBody } from '../http/parseBody.ts';
 import { presentArticle, presentArticleSummary, presentPeople } from '../presenters/presentArticle.ts';
@@ -25,8 +22,6 @@ const listQuery = z.object({
   mine: z.enum(['1', 'true', '0', 'false']).optional(),
 });
 
-const exportQuery = z.object({ format: z.enum(['html', 'json']).default('html') });
-
 /** Finds a story row or throws 404 `article_not_found`. */
 export function findArticle(deps: Pick<AppDeps, 'articleStore'>, id: string): ArticleRecord {
   const record = deps.articleStore.get(id);
@@ -41,7 +36,7 @@ export function sendArticle(deps: ArticleRoutesDeps, res: Response, record: Arti
   res.status(status).json(presentArticle(record, deps.registry.presence(record.id), members.get(record.id), users, viewer));
 }
 
-/** /api/articles: create, list (`?status=`, `?mine=1`), read and export stories. */
+/** /api/articles: create, list (`?status=`, `?mine=1`) and read stories (exports: articleExportRoutes). */
 export function articleRoutes(deps: ArticleRoutesDeps): Router {
   const router = Router();
   const { members, users } = deps.accounts;
@@ -68,20 +63,6 @@ export function articleRoutes(deps: ArticleRoutesDeps): Router {
 
   router.get('/articles/:id', (req, res) => {
     sendArticle(deps, res, findArticle(deps, req.params.id));
-  });
-
-  router.get('/articles/:id/export', (req, res) => {
-    const query = exportQuery.safeParse({ format: req.query.format });
-    if (!query.success) {
-      throw new HttpError(400, ErrorId.UnsupportedFormat, 'format must be "html" or "json".');
-    }
-    const record = findArticle(deps, req.params.id);
-    const article = readStory(deps, record.id);
-    if (query.data.format === 'html') {
-      res.type('text/html; charset=utf-8').send(toHtml(article));
-    } else {
-      res.json(toJson(article));
-    }
   });
 
   return router;

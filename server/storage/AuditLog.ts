@@ -9,7 +9,15 @@ export type AuditAction =
   | 'display_name_change'
   | 'password_change'
   | 'user_disabled'
-  | 'user_enabled';
+  | 'user_enabled'
+  /** A republication of a published story (`to` = its version number); a first publication is a transition. */
+  | 'publish'
+  /** Taken off the public site. */
+  | 'unpublish'
+  /** Publication time or embargo set or cleared (`note` says which). */
+  | 'schedule'
+  /** A review setting changed (`subject` = `requireSuggestions` or `assignedWords`, `from`/`to` its values). */
+  | 'review_settings';
 
 /** One row of the audit log: who did what, when, to which story or account, and why. */
 export interface AuditEntry {

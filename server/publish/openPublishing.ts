@@ -1,0 +1,160 @@
+import type Database from 'better-sqlite3';
+import { hasPendingSuggestions, withoutSuggestions } from '../../shared/editor/suggestions/withoutSuggestions.ts';
+import type { ArticleStatus } from '../../shared/api.ts';
+import type { Accounts } from '../accounts/Accounts.ts';
+import type { DocumentRegistry } from '../collab/DocumentRegistry.ts';
+import type { StorySockets } from '../collab/StorySockets.ts';
+import { readStory } from '../commands/readStory.ts';
+import { reviewStoryAccess } from '../commands/reviewStoryAccess.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../log.ts';
+import type { ArticleStore } from '../storage/ArticleStore.ts';
+import type { DocStore } from '../storage/DocStore.ts';
+import type { WebhookDeliveryStore } from '../storage/PublicationStore.ts';
+import { SqlitePublicationStore } from '../storage/sqlite/publishing/SqlitePublicationStore.ts';
+import { SqliteScheduleStore } from '../storage/sqlite/publishing/SqliteScheduleStore.ts';
+import { SqliteSlugStore } from '../storage/sqlite/publishing/SqliteSlugStore.ts';
+import { SqliteWebhookDeliveryStore } from '../storage/sqlite/publishing/SqliteWebhookDeliveryStore.ts';
+import { systemClock, systemTimers, type Clock, type Timers } from './Clock.ts';
+import { publishArticle, type PublishRequest, type PublishResult } from './publishArticle.ts';
+import type { PublishDeps } from './PublishDeps.ts';
+import { Scheduler } from './Scheduler.ts';
+import type { SiteAddress } from './siteAddress.ts';
+import { WebhookDeliverer, type RetryPolicy } from './WebhookDelivery.ts';
+
+/** A story that was just published, as listeners of `Publishing.onPublished` receive it. */
+export interface PublishedEvent {
+  articleId: string;
+  by: string;
+  /** The workflow status before: `approved` for a first publication, `published` for a republication. */
+  from: ArticleStatus;
+  result: Extract<PublishResult, { ok: true }>;
+}
+
+/** Publishing as the running server holds it: the commands' deps, the scheduler and the webhook worker. */
+export interface Publishing {
+  deps: PublishDeps;
+  scheduler: Scheduler;
+  /** The webhook queue (delivery state for editors); empty when no webhook is set. */
+  webhooks: WebhookDeliveryStore;
+  deliverer: WebhookDeliverer | null;
+  clock: Clock;
+  site: SiteAddress;
+  /**
+   * `publishArticle`, then the audit entry, the review of open sockets (a published story is
+   * read-only for reporters) and the `onPublished` listeners. Routes, the workflow's `published`
+   * transition and the scheduler all publish through here.
+   */
+  publish(request: PublishRequest & { note?: string | null }): PublishResult;
+  /** Calls `listener` after every successful publication (e.g. to keep a version). */
+  onPublished(listener: (event: PublishedEvent) => void): void;
+  /** Starts the scheduler (publishing whatever fell due while the server was down) and resumes deliveries. */
+  start(): void;
+  /** Stops both; waits for a delivery in flight. Call before closing the database. */
+  stop(): Promise<void>;
+}
+
+/** What `openPublishing` builds on. */
+export interface PublishingInput {
+  db: Database.Database;
+  config: Pick<Config, 'publicSiteUrl' | 'siteName' | 'publishWebhookUrl' | 'publishWebhookSecret'>;
+  articleStore: ArticleStore;
+  docStore: DocStore;
+  registry: DocumentRegistry;
+  accounts: Accounts;
+  storySockets: StorySockets;
+  log: Logger;
+  /** Where publishing reads the time; tests pass a ManualClock (also as `timers`). */
+  clock?: Clock;
+  timers?: Timers;
+  /** Webhook retry policy; the default backs off from 5 s to 1 h over 12 attempts. */
+  webhookRetry?: RetryPolicy;
+}
+
+/** Builds the publishing stores, commands' deps, scheduler and webhook worker on the server's database. */
+export function openPublishing(input: PublishingInput): Publishing {
+  const { db, config, articleStore, accounts, log } = input;
+  const clock = input.clock ?? systemClock;
+  const timers = input.timers ?? systemTimers;
+  const webhooks = new SqliteWebhookDeliveryStore(db);
+  const site: SiteAddress = { baseUrl: config.publicSiteUrl, siteName: config.siteName };
+  const deliverer =
+    config.publishWebhookUrl !== null && config.publishWebhookSecret !== null
+      ? new WebhookDeliverer({
+          store: webhooks,
+          url: config.publishWebhookUrl,
+          secret: config.publishWebhookSecret,
+          clock,
+          timers,
+          log,
+          ...(input.webhookRetry ? { retry: input.webhookRetry } : {}),
+        })
+      : null;
+  const deps: PublishDeps = {
+    publications: new SqlitePublicationStore(db),
+    slugs: new SqliteSlugStore(db),
+    schedule: new SqliteScheduleStore(db),
+    webhooks: deliverer ? webhooks : null,
+    transaction: (fn) => db.transaction(fn)(),
+    clock,
+    site,
+    // What goes out is the story with every pending suggestion left out; publishing refuses while any is pending.
+    loadStory: (id) => {
+      const record = articleStore.get(id);
+      if (!record) return null;
+      const article = readStory(input, id);
+      return { record, article: { meta: article.meta, doc: withoutSuggestions(article.doc) } };
+    },
+    setStatus: (id, status, at) => {
+      articleStore.setStatus(id, status, at);
+    },
+    pendingSuggestions: (id) => (hasPendingSuggestions(readStory(input, id).doc) ? 1 : 0),
+    onDeliveryQueued: () => void deliverer?.kick(),
+  };
+  const listeners: Array<(event: PublishedEvent) => void> = [];
+
+  const publish = (request: PublishRequest & { note?: string | null }): PublishResult => {
+    const from = articleStore.get(request.articleId)?.status ?? 'approved';
+    const result = publishArticle(deps, request);
+    if (!result.ok) return result;
+    const { publication } = result;
+    const note = request.note?.trim() || publication.correction;
+    if (from !== 'published') {
+      accounts.audit.append({ articleId: request.articleId, actor: request.by, action: 'transition', from, to: 'published', note, at: publication.publishedAt });
+    } else {
+      accounts.audit.append({ articleId: request.articleId, actor: request.by, action: 'publish', to: String(publication.version), note, at: publication.publishedAt });
+    }
+    reviewStoryAccess(input, request.articleId);
+    for (const listener of listeners) {
+      try {
+        listener({ articleId: request.articleId, by: request.by, from, result });
+      } catch (error) {
+        log.error('a publication listener failed', { articleId: request.articleId, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    return result;
+  };
+
+  const scheduler = new Scheduler({ schedule: deps.schedule, clock, timers, log, publish: (articleId, by) => publish({ articleId, by }) });
+
+  return {
+    deps,
+    scheduler,
+    webhooks,
+    deliverer,
+    clock,
+    site,
+    publish,
+    onPublished: (listener) => {
+      listeners.push(listener);
+    },
+    start: () => {
+      scheduler.start();
+      deliverer?.start();
+    },
+    stop: async () => {
+      scheduler.stop();
+      await deliverer?.stop();
+    },
+  };
+}

@@ -1,0 +1,122 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { ErrorId } from '../../shared/api.ts';
+import type { AppDeps } from '../AppDeps.ts';
+import { authOf, requireRole } from '../auth/authMiddleware.ts';
+import { HttpError } from '../http/HttpError.ts';
+import { parseBody } from '../http/parseBody.ts';
+import { previewPublication } from '../publish/previewPublication.ts';
+import { CORRECTION_MAX_LENGTH } from '../publish/publishArticle.ts';
+import { publishRefusal } from '../publish/publishRefusal.ts';
+import { scheduleArticle } from '../publish/scheduleArticle.ts';
+import { unpublishArticle } from '../publish/unpublishArticle.ts';
+import { findArticle } from './articles.ts';
+
+const publishBody = z.object({ correction: z.string().max(CORRECTION_MAX_LENGTH).optional() }).strict();
+const previewQuery = z.object({ correction: z.string().max(CORRECTION_MAX_LENGTH).optional() });
+const scheduleBody = z
+  .object({
+    publishAt: z.string().max(64).nullable(),
+    embargoUntil: z.string().max(64).nullable(),
+  })
+  .strict();
+
+/**
+ * A story's publishing (issue 5): POST /publish, POST /unpublish, GET/PUT /schedule and
+ * GET /preview for editors and admins; GET /publications and /publications/:version for anyone
+ * signed in. The public pages themselves are served by the site router, without a session.
+ */
+export function publishingRoutes(deps: AppDeps): Router {
+  const router = Router();
+  const editorial = requireRole('editor', 'admin');
+  const { publishing } = deps;
+  const { publications, schedule } = publishing.deps;
+
+  router.post('/articles/:id/publish', editorial, (req, res) => {
+    const body = parseBody(publishBody, req.body ?? {});
+    const result = publishing.publish({ articleId: req.params.id as string, by: authOf(res).user.username, correction: body.correction ?? null });
+    if (!result.ok) throw publishRefusal(result);
+    const { html: _html, ninjs: _ninjs, ...summary } = result.publication;
+    res.location(`/api/articles/${encodeURIComponent(result.publication.articleId)}/publications/${result.publication.version}`);
+    res.status(201).json({ ...summary, event: result.event, delivery: result.delivery ? withoutPayload(result.delivery) : null });
+  });
+
+  router.post('/articles/:id/unpublish', editorial, (req, res) => {
+    const record = findArticle(deps, req.params.id as string);
+    const by = authOf(res).user.username;
+    const result = unpublishArticle(publishing.deps, { articleId: record.id, by });
+    if (!result.ok) throw new HttpError(409, ErrorId.NotPublished, result.message);
+    deps.accounts.audit.append({ articleId: record.id, actor: by, action: 'unpublish', at: publishing.clock.now().toISOString() });
+    res.json({ ok: true, live: publications.siteState(record.id) });
+  });
+
+  router.get('/articles/:id/schedule', (req, res) => {
+    const record = findArticle(deps, req.params.id as string);
+    res.json({ schedule: schedule.get(record.id) });
+  });
+
+  router.put('/articles/:id/schedule', editorial, (req, res) => {
+    const body = parseBody(scheduleBody, req.body);
+    const by = authOf(res).user.username;
+    const result = scheduleArticle(publishing.deps, { articleId: req.params.id as string, by, ...body });
+    if (!result.ok) {
+      throw result.reason === 'not_found'
+        ? new HttpError(404, ErrorId.ArticleNotFound, result.message)
+        : new HttpError(400, ErrorId.ValidationFailed, result.message);
+    }
+    publishing.scheduler.reschedule();
+    const { publishAt, embargoUntil } = result.schedule;
+    const note =
+      publishAt === null && embargoUntil === null
+        ? 'No publication time, no embargo'
+        : [publishAt ? `Publish at ${publishAt}` : null, embargoUntil ? `Embargo until ${embargoUntil}` : null].filter(Boolean).join('; ');
+    deps.accounts.audit.append({ articleId: result.schedule.articleId, actor: by, action: 'schedule', to: publishAt, note, at: result.schedule.updatedAt });
+    res.json({ schedule: result.schedule });
+  });
+
+  router.get('/articles/:id/publications', (req, res) => {
+    const record = findArticle(deps, req.params.id as string);
+    res.json({
+      live: publications.siteState(record.id),
+      url: liveUrl(deps, record.id),
+      schedule: schedule.get(record.id),
+      publications: publications.list(record.id),
+      deliveries: publishing.webhooks.forArticle(record.id).map(withoutPayload),
+    });
+  });
+
+  router.get('/articles/:id/publications/:version', (req, res) => {
+    const record = findArticle(deps, req.params.id as string);
+    const version = Number(req.params.version);
+    const publication = Number.isSafeInteger(version) && version >= 1 ? publications.get(record.id, version) : null;
+    if (!publication) throw new HttpError(404, ErrorId.NotFound, `The story has no publication ${JSON.stringify(req.params.version)}.`);
+    res.json(publication);
+  });
+
+  router.get('/articles/:id/preview', editorial, (req, res) => {
+    const query = parseBody(previewQuery, { correction: req.query.correction });
+    const result = previewPublication(publishing.deps, {
+      articleId: req.params.id as string,
+      by: authOf(res).user.username,
+      correction: query.correction ?? null,
+    });
+    if (!result.ok) throw new HttpError(404, ErrorId.ArticleNotFound, result.message);
+    const { ok: _ok, ...preview } = result;
+    res.json(preview);
+  });
+
+  return router;
+}
+
+function withoutPayload<T extends { payload: string }>(delivery: T): Omit<T, 'payload'> {
+  const { payload: _payload, ...rest } = delivery;
+  return rest;
+}
+
+/** The story's public page address while it is live, else null. */
+function liveUrl(deps: AppDeps, articleId: string): string | null {
+  const { publications, slugs } = deps.publishing.deps;
+  if (publications.siteState(articleId)?.state !== 'live') return null;
+  const address = slugs.current(articleId);
+  return address ? `/site/${encodeURIComponent(address.section)}/${encodeURIComponent(address.slug)}` : null;
+}
