@@ -30,7 +30,7 @@ export function PublishPanel({ article, role, onChanged }: {
   const manage = isEditorial(role);
   const status = state ? siteStatus(state, new Date()) : null;
   const latest = state?.publications[0];
-  const path = latest ? sitePath(latest.section, latest.slug) : null;
+  const path = state?.url ?? (latest ? sitePath(latest.section, latest.slug) : null);
   const scheduled = state ? pendingPublishAt(state) : null;
   const mayPublish = article.status === 'approved' || article.status === 'published';
   const republish = (state?.publications.length ?? 0) > 0;

@@ -33,8 +33,9 @@ export function unpublishStory(id: string): Promise<void> {
 }
 
 /** Sets (or clears, with null) when the story goes out and until when it is embargoed. */
-export function setSchedule(id: string, publishAt: string | null, embargoUntil: string | null): Promise<Schedule> {
-  return request<Schedule>(`${articlePath(id)}/schedule`, { method: 'PUT', body: JSON.stringify({ publishAt, embargoUntil }) });
+export async function setSchedule(id: string, publishAt: string | null, embargoUntil: string | null): Promise<Schedule> {
+  const body = await request<{ schedule: Schedule }>(`${articlePath(id)}/schedule`, { method: 'PUT', body: JSON.stringify({ publishAt, embargoUntil }) });
+  return body.schedule;
 }
 
 /** The public address of a published story, on this server. */

@@ -59,6 +59,8 @@ export interface WebhookDelivery {
 /** Everything the publish panel shows about a story. */
 export interface PublishingState {
   live: SiteState | null;
+  /** The story's public address while it is live, else null. */
+  url?: string | null;
   schedule: Schedule | null;
   /** Newest first. */
   publications: PublicationSummary[];
