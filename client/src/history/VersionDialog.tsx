@@ -61,9 +61,10 @@ export function VersionDialog({ articleId, versions, view, onView, onClose, onRe
     };
   }, [articleId, view]);
 
+  const opened = view.mode === 'open' ? versions.find((version) => version.number === view.number) : undefined;
   const title =
     view.mode === 'open'
-      ? `Version ${view.number}`
+      ? `Version ${view.number}${opened ? `: ${versionLabel(opened)}` : ''}`
       : `Changes from version ${view.from} to ${view.to === 'current' ? 'the current story' : `version ${view.to}`}`;
 
   return (
