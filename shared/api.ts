@@ -52,6 +52,10 @@ export interface Article extends ArticleSummary {
   allowedTransitions: AllowedTransition[];
   /** Whether the signed-in user's edits are accepted; open the editor read-only otherwise. */
   canEdit: boolean;
+  /** While `in_review`, everyone but editors and admins must suggest (PUT /api/articles/:id/review). */
+  requireSuggestions: boolean;
+  /** The body length the story was assigned, in words (the desk limit); null when none was set. */
+  assignedWords: number | null;
 }
 
 export interface ArticleList {

@@ -16,6 +16,10 @@ export interface CollabDocumentDeps {
   articleStore: ArticleStore;
   config: Pick<Config, 'compactAfterUpdates' | 'summaryDebounceMs'>;
   log: Logger;
+  /** After each stored change: `username` of the socket that made it, null for a server change. */
+  onChange?(articleId: string, username: string | null): void;
+  /** Before a stored, idle story leaves memory (and at shutdown). */
+  onUnload?(articleId: string, ydoc: Y.Doc): void;
 }
 
 const RETRY_FIRST_MS = 100;
@@ -119,10 +123,12 @@ export class CollabDocument {
       case 'connection':
         this.#store(update);
         this.#broadcast(encodeUpdate(update), origin.connection);
+        this.#deps.onChange?.(this.articleId, origin.connection.user.username);
         break;
       case 'server':
         this.#store(update);
         this.#broadcast(encodeUpdate(update), null);
+        this.#deps.onChange?.(this.articleId, null);
         break;
       default:
         assertNever(origin);

@@ -96,6 +96,7 @@ export class DocumentRegistry {
       if (!doc) continue;
       for (const connection of [...doc.connections]) connection.close(closeCode, reason);
       if (!doc.flush()) failed.push(articleId);
+      else this.#deps.onUnload?.(articleId, doc.ydoc);
       doc.destroy();
     }
     this.#entries.clear();
@@ -124,6 +125,7 @@ export class DocumentRegistry {
       return;
     }
     this.#entries.delete(articleId);
+    this.#deps.onUnload?.(articleId, doc.ydoc);
     doc.destroy();
     this.#deps.log.debug('unloaded story', { articleId });
   }

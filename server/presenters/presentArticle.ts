@@ -62,5 +62,7 @@ export function presentArticle(
       note: t.note,
     })),
     canEdit: canEdit(viewer.role, record.status, relation),
+    requireSuggestions: record.requireSuggestions ?? false,
+    assignedWords: record.assignedWords ?? null,
   };
 }

@@ -12,6 +12,16 @@ export interface ArticleRecord {
   wordCount: number;
   createdAt: string;
   updatedAt: string;
+  /** While in review, everyone but editors and admins must suggest (false when never set). */
+  requireSuggestions?: boolean;
+  /** The length the story was assigned, in words; null (or absent) when none was set. */
+  assignedWords?: number | null;
+}
+
+/** A story's review settings; an absent field is left as it is. */
+export interface ReviewSettingsUpdate {
+  requireSuggestions?: boolean;
+  assignedWords?: number | null;
 }
 
 /** What the live document tells the row after edits (debounced). */
@@ -35,4 +45,6 @@ export interface ArticleStore {
   updateSummary(id: string, summary: ArticleSummaryUpdate): void;
   /** Moves the story to `status` (the workflow decides whether it may); false when there is no such story. */
   setStatus(id: string, status: ArticleStatus, updatedAt: string): boolean;
+  /** Changes the story's review settings; false when there is no such story. */
+  setReviewSettings(id: string, settings: ReviewSettingsUpdate, updatedAt: string): boolean;
 }

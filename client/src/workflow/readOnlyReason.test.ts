@@ -19,6 +19,8 @@ const story = (fields: Partial<Article>): Article => ({
   tags: [],
   allowedTransitions: [],
   canEdit: false,
+  requireSuggestions: false,
+  assignedWords: null,
   ...fields,
 });
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ArticleStatus } from '../../../shared/api.ts';
-import type { ArticleRecord, ArticleStore, ArticleSummaryUpdate } from '../ArticleStore.ts';
+import type { ArticleRecord, ArticleStore, ArticleSummaryUpdate, ReviewSettingsUpdate } from '../ArticleStore.ts';
 
 interface ArticleRow {
   id: string;
@@ -13,6 +13,8 @@ interface ArticleRow {
   word_count: number;
   created_at: string;
   updated_at: string;
+  require_suggestions?: number;
+  assigned_words?: number | null;
 }
 
 function toRecord(row: ArticleRow): ArticleRecord {
@@ -34,6 +36,8 @@ function toRecord(row: ArticleRow): ArticleRecord {
     wordCount: row.word_count,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    requireSuggestions: row.require_suggestions === 1,
+    assignedWords: row.assigned_words ?? null,
   };
 }
 
@@ -44,6 +48,7 @@ export class SqliteArticleStore implements ArticleStore {
   readonly #update: Database.Statement<Record<string, unknown>>;
   readonly #setStatus: Database.Statement<[ArticleStatus, string, string]>;
   readonly #create: (record: ArticleRecord, initialState: Uint8Array) => void;
+  readonly #setReview: Database.Statement<Record<string, unknown>>;
 
   constructor(db: Database.Database) {
     this.#get = db.prepare('SELECT * FROM articles WHERE id = ?');
@@ -53,6 +58,13 @@ export class SqliteArticleStore implements ArticleStore {
        section = @section, tags = @tags, updated_at = @updatedAt WHERE id = @id`,
     );
     this.#setStatus = db.prepare('UPDATE articles SET status = ?, updated_at = ? WHERE id = ?');
+    this.#setReview = db.prepare(
+      `UPDATE articles SET
+         require_suggestions = CASE WHEN @setRequire THEN @requireSuggestions ELSE require_suggestions END,
+         assigned_words = CASE WHEN @setWords THEN @assignedWords ELSE assigned_words END,
+         updated_at = @updatedAt
+       WHERE id = @id`,
+    );
     const insert = db.prepare(
       `INSERT INTO articles (id, headline, status, byline, slug, section, tags, word_count, created_at, updated_at)
        VALUES (@id, @headline, @status, @byline, @slug, @section, @tags, @wordCount, @createdAt, @updatedAt)`,
@@ -83,5 +95,17 @@ export class SqliteArticleStore implements ArticleStore {
 
   setStatus(id: string, status: ArticleStatus, updatedAt: string): boolean {
     return this.#setStatus.run(status, updatedAt, id).changes > 0;
+  }
+
+  setReviewSettings(id: string, settings: ReviewSettingsUpdate, updatedAt: string): boolean {
+    const result = this.#setReview.run({
+      id,
+      updatedAt,
+      setRequire: settings.requireSuggestions === undefined ? 0 : 1,
+      requireSuggestions: settings.requireSuggestions ? 1 : 0,
+      setWords: settings.assignedWords === undefined ? 0 : 1,
+      assignedWords: settings.assignedWords ?? null,
+    });
+    return result.changes > 0;
   }
 }

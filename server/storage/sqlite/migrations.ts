@@ -1,5 +1,7 @@
 import { ACCOUNTS_MIGRATION_SQL } from './accounts/accountsMigration.ts';
 import { PUBLISHING_MIGRATION_SQL } from './publishing/publishingMigration.ts';
+import { REVIEW_MIGRATION_SQL } from './review/reviewMigration.ts';
+import { VERSIONS_MIGRATION_SQL } from './versions/versionsMigration.ts';
 
 /**
  * The database's schema, as an ordered list of migrations. `PRAGMA user_version` records how
@@ -41,4 +43,8 @@ export const migrations: readonly string[] = [
   ACCOUNTS_MIGRATION_SQL,
   // 3: publications, public addresses, schedules and embargoes, webhook deliveries
   PUBLISHING_MIGRATION_SQL,
+  // 4: version history of each story
+  VERSIONS_MIGRATION_SQL,
+  // 5: review settings of each story (required suggesting, assigned length)
+  REVIEW_MIGRATION_SQL,
 ];
