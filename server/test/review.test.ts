@@ -200,6 +200,14 @@ describe('reviewing a live story: comments, suggestions, versions, review settin
     expect(listSuggestions(storyDoc(edClient.ydoc))).toEqual([]);
     const after = await (await fetch(`${server.url}/api/articles/${id}/export?format=text`, { headers: { cookie: ed.auth.cookie } })).text();
     expect(after).toContain('on Wednesday after a long debate');
+
+    // Once decided, the story publishes, and the publication is a transition with its version.
+    expect((await move(rita.auth, id, 'in_review')).status).toBe(200);
+    expect((await move(ed.auth, id, 'approved')).status).toBe(200);
+    expect((await api(server.url, 'POST', `/api/articles/${id}/publish`, {}, ed.auth)).status).toBe(201);
+    const names = async () => (await versions(ed.auth, id)).map((v) => v.name);
+    for (let i = 0; i < 50 && !(await names()).includes('Approved → Published'); i += 1) await new Promise((r) => setTimeout(r, 20));
+    expect((await names()).slice(0, 3)).toEqual(['Approved → Published', 'In review → Approved', 'Draft → In review']);
   });
 
   it('keeps a version at every transition and restores an old one under concurrent typing, keeping the versions in between', async () => {
