@@ -87,6 +87,8 @@ test('an editor comments and suggests, the reporter replies, accepts one suggest
   await editor.goto(reporter.url());
   await expectSaved(editor);
   await expectText(body(editor), 'The council approved the budget on Tuesday.');
+  await expect(editor.getByLabel('Desk limits')).toContainText('Headline 31/90');
+  await expect(editor.getByLabel('Desk limits')).toContainText('Body 7 words');
 
   // The editor comments on "budget"; the reporter sees the thread and its highlight live.
   await selectWords(editor, 'budget');

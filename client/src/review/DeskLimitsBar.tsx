@@ -7,10 +7,11 @@ import { charLevel, wordLevel, type BudgetLevel } from './budgetLevel.ts';
 
 const SETTLE_MS = 200;
 
-function Counter({ label, text, level, title }: { label: string; text: string; level: BudgetLevel; title: string }) {
+function Counter({ label, text, unit, level, title }: { label: string; text: string; unit?: string; level: BudgetLevel; title: string }) {
   return (
     <span className={`desk-limit is-${level}`} title={title} data-level={level}>
       {label} <strong>{text}</strong>
+      {unit ? ` ${unit}` : null}
     </span>
   );
 }
@@ -48,7 +49,8 @@ export function DeskLimitsBar({ editor, doc, assignedWords }: { editor: Editor; 
       <Counter label="Standfirst" text={`${standfirst.count}/${standfirst.limit}`} level={charLevel(standfirst)} title="Standfirst characters against the section’s limit" />
       <Counter
         label="Body"
-        text={body.target === null ? `${body.words} words` : `${body.words}/${body.target} words`}
+        text={body.target === null ? String(body.words) : `${body.words}/${body.target}`}
+        unit="words"
         level={wordLevel(body)}
         title={body.target === null ? 'Body words (no assigned length)' : 'Body words against the assigned length'}
       />
