@@ -49,8 +49,11 @@ export interface Config {
   scryptParams: Readonly<ScryptParams>;
   /** How failed sign-ins are slowed and refused; tests tighten it by hand. */
   loginThrottle: Readonly<LoginThrottleOptions>;
-  /** Absolute http(s) base of the public site (canonical URLs, ninjs uris, feed links), without a trailing slash. */
-  publicSiteUrl: string;
+  /**
+   * Absolute http(s) base of the public site (canonical URLs, ninjs uris, feed links), without a
+   * trailing slash; null: the server's own address once it listens (`http://127.0.0.1:<port>`).
+   */
+  publicSiteUrl: string | null;
   /** The public site's name (page titles, the feed, Open Graph). */
   siteName: string;
   /** Where publish, update and unpublish events are POSTed as signed ninjs; null for none. */
@@ -147,18 +150,15 @@ function httpUrl(raw: string, key: string): string {
   return url.href;
 }
 
-function publishing(
-  env: NodeJS.ProcessEnv,
-  port: number,
-): Pick<Config, 'publicSiteUrl' | 'siteName' | 'publishWebhookUrl' | 'publishWebhookSecret'> {
-  const site = env.PUBLIC_SITE_URL?.trim() || `http://localhost:${port === 0 ? 3000 : port}`;
+function publishing(env: NodeJS.ProcessEnv): Pick<Config, 'publicSiteUrl' | 'siteName' | 'publishWebhookUrl' | 'publishWebhookSecret'> {
+  const site = env.PUBLIC_SITE_URL?.trim() || null;
   const webhookUrl = env.PUBLISH_WEBHOOK_URL?.trim() ? httpUrl(env.PUBLISH_WEBHOOK_URL.trim(), 'PUBLISH_WEBHOOK_URL') : null;
   const secret = env.PUBLISH_WEBHOOK_SECRET || null;
   if (webhookUrl !== null && secret === null) {
     throw new ConfigError('PUBLISH_WEBHOOK_SECRET is required when PUBLISH_WEBHOOK_URL is set (receivers verify the signature with it).');
   }
   return {
-    publicSiteUrl: httpUrl(site, 'PUBLIC_SITE_URL').replace(/\/+$/, ''),
+    publicSiteUrl: site === null ? null : httpUrl(site, 'PUBLIC_SITE_URL').replace(/\/+$/, ''),
     siteName: env.SITE_NAME?.trim() || 'Copydesk',
     publishWebhookUrl: webhookUrl,
     publishWebhookSecret: webhookUrl === null ? null : secret,
@@ -178,9 +178,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     );
   }
   const clientDir = env.CLIENT_DIR === '' ? null : path.resolve(env.CLIENT_DIR ?? 'dist');
-  const port = int(env, 'PORT', 3000, 0, 65535);
   return Object.freeze({
-    port,
+    port: int(env, 'PORT', 3000, 0, 65535),
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
@@ -199,7 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     sessionTtlMs: int(env, 'SESSION_TTL_MS', SESSION_TTL_MS, 60_000, 365 * 24 * 3_600_000),
     scryptParams: scryptParams(env),
     loginThrottle: DEFAULT_LOGIN_THROTTLE,
-    ...publishing(env, port),
+    ...publishing(env),
   });
 }
 

@@ -113,6 +113,7 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
     });
   });
   const port = (server.address() as AddressInfo).port;
+  publishing.setOwnAddress(`http://127.0.0.1:${port}`);
   // Publishes what fell due while the server was down and resumes pending webhook deliveries.
   publishing.start();
 

@@ -48,6 +48,8 @@ export interface Publishing {
   publish(request: PublishRequest & { note?: string | null }): PublishResult;
   /** Calls `listener` after every successful publication (e.g. to keep a version). */
   onPublished(listener: (event: PublishedEvent) => void): void;
+  /** Called once the server listens: the site's base URL when PUBLIC_SITE_URL is not set. */
+  setOwnAddress(baseUrl: string): void;
   /** Starts the scheduler (publishing whatever fell due while the server was down) and resumes deliveries. */
   start(): void;
   /** Stops both; waits for a delivery in flight. Call before closing the database. */
@@ -77,7 +79,8 @@ export function openPublishing(input: PublishingInput): Publishing {
   const clock = input.clock ?? systemClock;
   const timers = input.timers ?? systemTimers;
   const webhooks = new SqliteWebhookDeliveryStore(db);
-  const site: SiteAddress = { baseUrl: config.publicSiteUrl, siteName: config.siteName };
+  // Without PUBLIC_SITE_URL the base is the server's own address, known once it listens (`setOwnAddress`).
+  const site: SiteAddress = { baseUrl: config.publicSiteUrl ?? 'http://127.0.0.1', siteName: config.siteName };
   const deliverer =
     config.publishWebhookUrl !== null && config.publishWebhookSecret !== null
       ? new WebhookDeliverer({
@@ -147,6 +150,9 @@ export function openPublishing(input: PublishingInput): Publishing {
     publish,
     onPublished: (listener) => {
       listeners.push(listener);
+    },
+    setOwnAddress: (baseUrl) => {
+      if (config.publicSiteUrl === null) site.baseUrl = baseUrl;
     },
     start: () => {
       scheduler.start();

@@ -53,6 +53,9 @@ describe('import', () => {
     ]);
     expect(JSON.stringify(story.doc)).not.toContain('READ MORE:');
     expect(story.meta.slug).toBe('north-korea-sees-mass-exodus-of-foreigners-due-to-covid-19');
+    // Without PUBLIC_SITE_URL the site is the server's own address.
+    const ninjs = await api<{ uri: string }>(server.url, 'GET', `/api/articles/${created.body.id}/export?format=ninjs`, undefined, admin);
+    expect(ninjs.body.uri).toBe(`${server.url}/copydesk/articles/${created.body.id}`);
 
     // The imported state is the story's first state: an editor opening it sees the same document.
     const client = connectClient(server.url, created.body.id, { auth: reporter.auth });
