@@ -45,6 +45,8 @@ export interface Config {
   secureCookies: boolean;
   /** A session ends after this long without activity, in ms. */
   sessionTtlMs: number;
+  /** How often open collaboration sockets are checked for a session that expired on time alone, in ms. */
+  sessionCheckMs: number;
   /** Cost of new password hashes. Only tests lower it (PASSWORD_HASH_COST=fast with NODE_ENV=test). */
   scryptParams: Readonly<ScryptParams>;
   /** How failed sign-ins are slowed and refused; tests tighten it by hand. */
@@ -196,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     allowedOrigins: Object.freeze(allowedOrigins(env)),
     secureCookies: bool(env, 'COOKIE_SECURE', false),
     sessionTtlMs: int(env, 'SESSION_TTL_MS', SESSION_TTL_MS, 60_000, 365 * 24 * 3_600_000),
+    sessionCheckMs: int(env, 'SESSION_CHECK_MS', 30_000, 100, 3_600_000),
     scryptParams: scryptParams(env),
     loginThrottle: DEFAULT_LOGIN_THROTTLE,
     ...publishing(env),

@@ -69,6 +69,21 @@ describe('LiveSockets', () => {
     expect(live.closeUser(7, CloseCode.Forbidden, 'again')).toBe(0);
   });
 
+  it('closes the sockets of sessions no longer live, asking once per session', async () => {
+    const live = new LiveSockets();
+    const base = await startServer(live);
+    const expired = [await connect(base, 4, 'old'), await connect(base, 4, 'old')];
+    const current = await connect(base, 4, 'new');
+    await expect.poll(() => live.countForUser(4)).toBe(3);
+    const asked: string[] = [];
+    const closed = live.closeExpired((hash) => (asked.push(hash), hash !== 'old'), CloseCode.Unauthorized, 'session expired');
+    expect(closed).toBe(2);
+    expect(asked.sort()).toEqual(['new', 'old']);
+    expect(await Promise.all(expired.map((e) => e.closed))).toEqual([CloseCode.Unauthorized, CloseCode.Unauthorized]);
+    expect(current.ws.readyState).toBe(WebSocket.OPEN);
+    expect(live.countForUser(4)).toBe(1);
+  });
+
   it('forgets a socket that closed by itself', async () => {
     const live = new LiveSockets();
     const base = await startServer(live);

@@ -33,6 +33,23 @@ export class LiveSockets {
     return this.#close((e) => e.sessionHash === sessionHash, code, reason);
   }
 
+  /**
+   * Closes every socket whose session `isLive` no longer vouches for (it expired on time alone, or
+   * was removed behind our back); each distinct session is asked once. Returns how many closed.
+   */
+  closeExpired(isLive: (sessionHash: string) => boolean, code: number, reason: string): number {
+    const verdicts = new Map<string, boolean>();
+    const live = (hash: string): boolean => {
+      let verdict = verdicts.get(hash);
+      if (verdict === undefined) {
+        verdict = isLive(hash);
+        verdicts.set(hash, verdict);
+      }
+      return verdict;
+    };
+    return this.#close((e) => !live(e.sessionHash), code, reason);
+  }
+
   /** How many sockets a user has open. */
   countForUser(userId: number): number {
     let n = 0;

@@ -16,7 +16,7 @@ import type { StorySockets } from './StorySockets.ts';
 
 /** What the collaboration endpoint needs. */
 export interface CollabDeps {
-  config: Pick<Config, 'maxMessageBytes' | 'allowedOrigins' | 'sessionTtlMs'>;
+  config: Pick<Config, 'maxMessageBytes' | 'allowedOrigins' | 'sessionTtlMs' | 'sessionCheckMs'>;
   articleStore: ArticleStore;
   registry: DocumentRegistry;
   accounts: Pick<Accounts, 'users' | 'sessions' | 'members' | 'liveSockets'>;
@@ -42,7 +42,9 @@ function refuse(socket: Duplex, status: string): void {
  * unknown story → NotFound (connecting never creates one).
  * A signed-in user who may not edit the story (viewer; reporter on someone else's story or on an
  * approved one) gets a read-only socket: the story is sent, their document updates are dropped.
- * Returns the WebSocketServer, to close on shutdown.
+ * Every `sessionCheckMs` the sockets whose session has expired (or is gone) close with Unauthorized:
+ * a socket never outlives the session that opened it.
+ * Returns the WebSocketServer, to close on shutdown (which also stops that check).
  */
 export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer {
   // ws enforces a hard cap at twice our limit; frames between the two get our own
@@ -88,6 +90,14 @@ export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer 
       },
     );
   };
+
+  const sessionCheck = setInterval(() => {
+    const now = new Date();
+    const closed = liveSockets.closeExpired((hash) => sessions.isLive(hash, now), CloseCode.Unauthorized, 'session expired');
+    if (closed > 0) deps.log.info('closed sockets whose session expired', { sockets: closed });
+  }, deps.config.sessionCheckMs);
+  sessionCheck.unref();
+  wss.on('close', () => clearInterval(sessionCheck));
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());

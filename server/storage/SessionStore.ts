@@ -19,6 +19,8 @@ export interface SessionStore {
   create(userId: number, now: Date, ttlMs: number): NewSession;
   /** The live session for `token`, or null when unknown or expired (an expired one is deleted). */
   find(token: string, now: Date): SessionRecord | null;
+  /** Whether the session with this id hash still exists and has not expired (open sockets are checked with it). */
+  isLive(idHash: string, now: Date): boolean;
   /** Records activity and slides the expiry to `now + ttlMs`. */
   touch(token: string, now: Date, ttlMs: number): void;
   /** Ends one session; false when there was none. */

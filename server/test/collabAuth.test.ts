@@ -5,6 +5,7 @@ import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import type { RunningServer } from '../index.ts';
 import { openDatabase } from '../storage/sqlite/openDatabase.ts';
 import { SqliteDocStore } from '../storage/sqlite/SqliteDocStore.ts';
+import { hashSessionToken } from '../auth/sessionToken.ts';
 import {
   api,
   appendParagraph,
@@ -44,7 +45,7 @@ describe('the collaboration socket checks who is asking', () => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer(dir.dataDir);
+    server = await startTestServer(dir.dataDir, { sessionCheckMs: 100 });
     admin = await signInAdmin(server.url);
     ed = await createUser(server.url, admin, 'ed', 'editor', 'Ed Itor');
     rita = await createUser(server.url, admin, 'rita', 'reporter', 'Rita Porter');
@@ -161,6 +162,33 @@ describe('the collaboration socket checks who is asking', () => {
     expect(await again.closed).toBe(CloseCode.Unauthorized);
     onLaptop.destroy();
     elsewhere.destroy();
+  });
+
+  it('closes a socket whose session expired on time alone, and keeps the ones of live sessions open', async () => {
+    const id = await createStory(server.url, 'Expiry', rita.auth);
+    const stale = await signIn(server.url, 'rita', rita.password);
+    const onStale = connectClient(server.url, id, { auth: stale });
+    const onLive = connectClient(server.url, id, { auth: rita.auth });
+    await Promise.all([onStale.synced, onLive.synced]);
+    // Several check periods pass: live sessions keep their sockets.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(onStale.provider.wsconnected).toBe(true);
+
+    const db = openDatabase(dir.dataDir);
+    try {
+      const token = stale.cookie.split('=')[1]!;
+      const expired = db
+        .prepare('UPDATE sessions SET expires_at = ? WHERE id_hash = ?')
+        .run(new Date(Date.now() - 1_000).toISOString(), hashSessionToken(token));
+      expect(expired.changes).toBe(1);
+    } finally {
+      db.close();
+    }
+    expect(await onStale.closed).toBe(CloseCode.Unauthorized);
+    expect(onLive.provider.wsconnected).toBe(true);
+    expect((await api(server.url, 'GET', '/api/me', undefined, stale)).status).toBe(401);
+    onStale.destroy();
+    onLive.destroy();
   });
 
   it('a role change closes the user’s sockets with AccessChanged and they come back with the new rights; disabling closes with Unauthorized', async () => {

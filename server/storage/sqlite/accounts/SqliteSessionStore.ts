@@ -65,6 +65,11 @@ export class SqliteSessionStore implements SessionStore {
     return toRecord(row);
   }
 
+  isLive(idHash: string, now: Date): boolean {
+    const row = this.#get.get(idHash);
+    return row !== undefined && Date.parse(row.expires_at) > now.getTime();
+  }
+
   touch(token: string, now: Date, ttlMs: number): void {
     this.#touch.run(now.toISOString(), new Date(now.getTime() + ttlMs).toISOString(), hashSessionToken(token));
   }
