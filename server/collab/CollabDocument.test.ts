@@ -16,6 +16,8 @@ import { DocumentRegistry } from './DocumentRegistry.ts';
 class FlakyDocStore implements DocStore {
   failing = false;
   attempts = 0;
+  logLengthReads = 0;
+  compactions = 0;
   constructor(readonly inner: DocStore) {}
   load(id: string) {
     return this.inner.load(id);
@@ -23,12 +25,14 @@ class FlakyDocStore implements DocStore {
   append(id: string, update: Uint8Array) {
     this.attempts += 1;
     if (this.failing) throw new Error('SQLITE_FULL: database or disk is full');
-    return this.inner.append(id, update);
+    this.inner.append(id, update);
   }
   compact(id: string) {
-    this.inner.compact(id);
+    this.compactions += 1;
+    return this.inner.compact(id);
   }
   logLength(id: string) {
+    this.logLengthReads += 1;
     return this.inner.logLength(id);
   }
 }
@@ -100,6 +104,42 @@ describe('CollabDocument storage failures', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(registry.loaded('s')).toBeNull();
     expect(textOf(store.load('s'))).toContain('<paragraph></paragraph><paragraph></paragraph>');
+  });
+
+  it('counts the log in memory: one read at load, compaction once the count (stored rows included) reaches the limit', async () => {
+    const typed = (doc: CollabDocument, n: number) => {
+      for (let i = 0; i < n; i++) {
+        doc.ydoc.transact(() => doc.ydoc.getXmlFragment('default').insert(3, [new Y.XmlElement('paragraph')]), {
+          kind: 'server',
+          reason: 'test',
+        });
+      }
+    };
+    const small = { ...config, compactAfterUpdates: 10 };
+    const first = new CollabDocument('s', { docStore: store, articleStore, config: small, log });
+    first.load();
+    typed(first, 6);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(store.compactions).toBe(0);
+    first.destroy();
+    expect(store.inner.logLength('s')).toBe(6);
+
+    const second = new CollabDocument('s', { docStore: store, articleStore, config: small, log });
+    store.logLengthReads = 0;
+    second.load();
+    typed(second, 3);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(store.compactions).toBe(0); // 9 rows: not yet
+    typed(second, 1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(store.compactions).toBe(1); // the 6 stored rows counted with the 4 new ones
+    expect(store.inner.logLength('s')).toBe(0);
+    expect(store.logLengthReads).toBe(1);
+    typed(second, 9);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(store.compactions).toBe(1); // the count restarted at the compaction
+    expect(textOf(store.load('s'))).toBe(second.ydoc.getXmlFragment('default').toString());
+    second.destroy();
   });
 
   it('loads a story once for concurrent opens', async () => {

@@ -49,6 +49,8 @@ export class CollabDocument {
   #summaryDirty = false;
   #lastChangeAt = new Date().toISOString();
   #compactQueued = false;
+  /** Rows in the stored log since its snapshot: read at load, counted per append, so an append is one INSERT. */
+  #logLength = 0;
   #destroyed = false;
 
   constructor(
@@ -65,7 +67,10 @@ export class CollabDocument {
   /** Applies the stored state. Throws when the store cannot be read. */
   load(): void {
     const state = this.#deps.docStore.load(this.articleId);
+    this.#logLength = this.#deps.docStore.logLength(this.articleId);
     if (state) Y.applyUpdate(this.ydoc, state, STORAGE_ORIGIN);
+    // A log left long by a crash before its compaction is compacted once the story is open.
+    if (this.#logLength >= this.#deps.config.compactAfterUpdates) this.#queueCompaction();
   }
 
   /** Whether some accepted update is not stored yet. */
@@ -173,8 +178,8 @@ export class CollabDocument {
       return;
     }
     try {
-      const length = this.#deps.docStore.append(this.articleId, update);
-      if (length >= this.#deps.config.compactAfterUpdates) this.#queueCompaction();
+      this.#deps.docStore.append(this.articleId, update);
+      this.#appended();
     } catch (error) {
       this.#unstored.push(update);
       this.#deps.log.error('storing an update failed; keeping it in memory and retrying', {
@@ -198,6 +203,7 @@ export class CollabDocument {
     const merged = Y.mergeUpdates(this.#unstored);
     try {
       this.#deps.docStore.append(this.articleId, merged);
+      this.#appended();
       this.#deps.log.info('stored updates kept in memory after a failed write', {
         articleId: this.articleId,
         updates: this.#unstored.length,
@@ -216,14 +222,21 @@ export class CollabDocument {
     }
   }
 
+  #appended(): void {
+    this.#logLength += 1;
+    if (this.#logLength >= this.#deps.config.compactAfterUpdates) this.#queueCompaction();
+  }
+
   #queueCompaction(): void {
     if (this.#compactQueued) return;
     this.#compactQueued = true;
     // After the relay: a compaction merges the whole log and must not delay the keystroke.
     setImmediate(() => {
       this.#compactQueued = false;
+      if (this.#destroyed) return;
       try {
-        this.#deps.docStore.compact(this.articleId);
+        // Only the merged rows leave the count: the store may have taken appends after it read the log.
+        this.#logLength = Math.max(0, this.#logLength - this.#deps.docStore.compact(this.articleId));
       } catch (error) {
         this.#deps.log.warn('compacting the update log failed; the log keeps growing until the next try', {
           articleId: this.articleId,

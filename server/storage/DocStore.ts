@@ -6,10 +6,16 @@
 export interface DocStore {
   /** The story's whole state as one Yjs update (snapshot merged with every logged update), or null when none is stored. */
   load(articleId: string): Uint8Array | null;
-  /** Appends one accepted update to the story's log, durably, before it is broadcast. Returns the log's length. */
-  append(articleId: string, update: Uint8Array): number;
-  /** Merges the *stored* snapshot and log rows into a new snapshot and deletes those rows, in one transaction. */
-  compact(articleId: string): void;
-  /** How many updates the story's log holds since its snapshot. */
+  /**
+   * Appends one accepted update to the story's log, durably, before it is broadcast: one write,
+   * nothing read back. Callers that decide on compaction count appends themselves (see logLength).
+   */
+  append(articleId: string, update: Uint8Array): void;
+  /**
+   * Merges the *stored* snapshot and log rows into a new snapshot and deletes those rows, in one
+   * transaction. Returns how many log rows it merged (0 when the log was empty).
+   */
+  compact(articleId: string): number;
+  /** How many updates the story's log holds since its snapshot: read once when a story loads. */
   logLength(articleId: string): number;
 }

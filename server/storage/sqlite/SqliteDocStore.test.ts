@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { docStoreContract } from '../docStoreContract.ts';
-import { openDatabase } from './openDatabase.ts';
+import { databasePath, openDatabase } from './openDatabase.ts';
 import { SqliteArticleStore } from './SqliteArticleStore.ts';
 import { SqliteDocStore } from './SqliteDocStore.ts';
 import { migrations } from './migrations.ts';
@@ -61,6 +62,24 @@ describe('SQLite storage', () => {
     const again = openDatabase(dir, { synchronous: 'FULL' });
     expect(again.pragma('synchronous', { simple: true })).toBe(2);
     again.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('appends with a single INSERT: nothing is read back per keystroke', () => {
+    const dir = tempDir();
+    const db = openDatabase(dir);
+    insertArticle(new SqliteArticleStore(db), 'k');
+    const statements: string[] = [];
+    const watched = new Database(databasePath(dir), { verbose: (sql) => statements.push(String(sql)) });
+    const docs = new SqliteDocStore(watched);
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, 'keystroke');
+    statements.length = 0;
+    docs.append('k', Y.encodeStateAsUpdate(doc));
+    expect(statements).toEqual([expect.stringMatching(/^INSERT INTO doc_updates/)]);
+    expect(docs.logLength('k')).toBe(1);
+    watched.close();
+    db.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -15,7 +15,7 @@ export class SqliteDocStore implements DocStore {
   readonly #count: Database.Statement<[string], { n: number }>;
   readonly #upsertSnapshot: Database.Statement<[string, Uint8Array, string]>;
   readonly #deleteUpTo: Database.Statement<[string, number]>;
-  readonly #compact: (articleId: string) => void;
+  readonly #compact: (articleId: string) => number;
   readonly #load: (articleId: string) => Uint8Array | null;
 
   constructor(db: Database.Database) {
@@ -37,11 +37,12 @@ export class SqliteDocStore implements DocStore {
     });
     this.#compact = db.transaction((articleId: string) => {
       const { snapshot, rows } = this.#read(articleId);
-      if (rows.length === 0) return;
+      if (rows.length === 0) return 0;
       const merged = Y.mergeUpdates([...(snapshot ? [snapshot] : []), ...rows.map((row) => row.data)]);
       this.#upsertSnapshot.run(articleId, merged, new Date().toISOString());
       // Exactly the rows merged above: anything appended later keeps its row.
       this.#deleteUpTo.run(articleId, rows[rows.length - 1]!.seq);
+      return rows.length;
     });
   }
 
@@ -49,13 +50,12 @@ export class SqliteDocStore implements DocStore {
     return this.#load(articleId);
   }
 
-  append(articleId: string, update: Uint8Array): number {
+  append(articleId: string, update: Uint8Array): void {
     this.#insert.run(articleId, update, new Date().toISOString());
-    return this.logLength(articleId);
   }
 
-  compact(articleId: string): void {
-    this.#compact(articleId);
+  compact(articleId: string): number {
+    return this.#compact(articleId);
   }
 
   logLength(articleId: string): number {
