@@ -1,7 +1,10 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { applyPatch, loadSequentialTrace, parseSequentialTrace, textAfter, type SequentialTrace } from './traces.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { applyPatch, TRACE_DIR, loadSequentialTrace, parseSequentialTrace, textAfter, type SequentialTrace } from './traces.ts';
 import { TraceReplay } from './TraceReplay.ts';
 
 const tiny: SequentialTrace = {
@@ -22,6 +25,13 @@ describe('sequential traces', () => {
     expect(applyPatch('abcdef', [2, 2, 'XY'])).toBe('abXYef');
     expect(() => applyPatch('abc', [2, 5, ''])).toThrow(RangeError);
     expect(textAfter(tiny, tiny.txns.length)).toBe(tiny.endContent);
+  });
+
+  it("reads the handbook's traces beside the repository, and names the override when a trace is missing", () => {
+    if (!process.env.COPYDESK_TRACE_DIR) expect(TRACE_DIR).toBe(path.resolve(import.meta.dirname, '../../shared/traces'));
+    const empty = mkdtempSync(path.join(tmpdir(), 'copydesk-traces-'));
+    expect(() => loadSequentialTrace('seph-blog1', empty)).toThrow(/COPYDESK_TRACE_DIR/);
+    rmSync(empty, { recursive: true, force: true });
   });
 
   it('replays the real seph-blog1 trace to its recorded end content', () => {

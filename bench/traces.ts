@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
@@ -12,8 +12,11 @@ export interface SequentialTrace {
   txns: readonly Patch[][];
 }
 
-/** Folder of the recorded editing traces (bench/traces, see its README for credits). */
-export const TRACE_DIR = process.env.COPYDESK_TRACE_DIR ?? fileURLToPath(new URL('./traces', import.meta.url));
+/**
+ * Folder of the recorded editing traces: the handbook's `traces/` beside the repository
+ * (`<repo>/../shared/traces`, josephg/editing-traces, CC BY 4.0), or `COPYDESK_TRACE_DIR`.
+ */
+export const TRACE_DIR = process.env.COPYDESK_TRACE_DIR ?? fileURLToPath(new URL('../../shared/traces', import.meta.url));
 
 /** Parses the gzip JSON of a sequential trace (format: README-sequential.md beside the traces). */
 export function parseSequentialTrace(name: string, gz: Buffer): SequentialTrace {
@@ -42,7 +45,13 @@ export function parseSequentialTrace(name: string, gz: Buffer): SequentialTrace 
 
 /** Loads `<name>.json.gz` from the traces folder. */
 export function loadSequentialTrace(name: string, dir: string = TRACE_DIR): SequentialTrace {
-  return parseSequentialTrace(name, readFileSync(`${dir}/${name}.json.gz`));
+  const file = `${dir}/${name}.json.gz`;
+  if (!existsSync(file)) {
+    throw new Error(
+      `Editing trace ${file} not found: the benchmarks read the handbook's traces/ folder beside the repository (../shared/traces); set COPYDESK_TRACE_DIR to another folder holding ${name}.json.gz`,
+    );
+  }
+  return parseSequentialTrace(name, readFileSync(file));
 }
 
 /**
