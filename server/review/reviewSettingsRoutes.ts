@@ -27,12 +27,12 @@ export function reviewSettingsRoutes(deps: AppDeps): Router {
     const audit = deps.accounts.audit;
     if (body.requireSuggestions !== undefined && body.requireSuggestions !== (record.requireSuggestions ?? false)) {
       const note = body.requireSuggestions ? 'Suggesting required while in review' : 'Suggesting no longer required';
-      audit.append({ articleId: record.id, actor, action: 'review_settings', from: String(record.requireSuggestions ?? false), to: String(body.requireSuggestions), note, at });
+      audit.append({ articleId: record.id, actor, action: 'review_settings', subject: 'requireSuggestions', from: String(record.requireSuggestions ?? false), to: String(body.requireSuggestions), note, at });
     }
     if (body.assignedWords !== undefined && body.assignedWords !== (record.assignedWords ?? null)) {
       const words = (value: number | null | undefined) => (value == null ? null : String(value));
       const note = body.assignedWords === null ? 'Assigned length cleared' : `Assigned length: ${body.assignedWords} words`;
-      audit.append({ articleId: record.id, actor, action: 'review_settings', from: words(record.assignedWords), to: words(body.assignedWords), note, at });
+      audit.append({ articleId: record.id, actor, action: 'review_settings', subject: 'assignedWords', from: words(record.assignedWords), to: words(body.assignedWords), note, at });
     }
     sendArticle(deps, res, findArticle(deps, record.id));
   });

@@ -51,8 +51,20 @@ export function articleImportRoutes(deps: AppDeps): Router {
     if (article.doc.content?.[0]?.content === undefined || article.doc.content[0].content.length === 0) {
       throw new HttpError(400, ErrorId.ValidationFailed, 'The imported story has no headline.');
     }
-    const record = importArticle(deps, article);
-    deps.accounts.members.setCreator(record.id, authOf(res).user.id);
+    const actor = authOf(res).user;
+    const record = deps.accounts.transact(() => {
+      const created = importArticle(deps, article);
+      deps.accounts.members.setCreator(created.id, actor.id);
+      deps.accounts.audit.append({
+        articleId: created.id,
+        actor: actor.username,
+        action: 'import',
+        from: body.format,
+        to: created.status,
+        at: created.createdAt,
+      });
+      return created;
+    });
     res.location(`/api/articles/${record.id}`);
     sendArticle(deps, res, record, 201);
   });

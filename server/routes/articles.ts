@@ -43,8 +43,14 @@ export function articleRoutes(deps: ArticleRoutesDeps): Router {
 
   router.post('/articles', requireRole('reporter', 'editor', 'admin'), (req, res) => {
     const body = parseBody(createBody, req.body);
-    const record = createArticle(deps, body);
-    members.setCreator(record.id, authOf(res).user.id);
+    const actor = authOf(res).user;
+    // The story, its creator and the log entry land together: no story without an owner or a history.
+    const record = deps.accounts.transact(() => {
+      const created = createArticle(deps, body);
+      members.setCreator(created.id, actor.id);
+      deps.accounts.audit.append({ articleId: created.id, actor: actor.username, action: 'create', to: created.status, at: created.createdAt });
+      return created;
+    });
     res.location(`/api/articles/${record.id}`);
     sendArticle(deps, res, record, 201);
   });

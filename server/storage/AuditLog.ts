@@ -1,5 +1,9 @@
 /** What an audit entry records. */
 export type AuditAction =
+  /** The story was created blank (`to` = its first status). */
+  | 'create'
+  /** The story was created from imported text or HTML (`from` = the format, `to` = its first status). */
+  | 'import'
   | 'transition'
   | 'assign'
   | 'unassign'

@@ -299,5 +299,10 @@ describe('reviewing a live story: comments, suggestions, versions, review settin
       'Assigned length: 600 words',
       'Assigned length cleared',
     ]);
+    expect(entries.filter((entry) => entry.action === 'review_settings').map((entry) => [entry.subject, entry.to])).toEqual([
+      ['requireSuggestions', 'true'],
+      ['assignedWords', '600'],
+      ['assignedWords', null],
+    ]);
   });
 });

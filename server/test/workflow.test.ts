@@ -75,6 +75,7 @@ describe('the editorial workflow', () => {
 
     const log = (await api<{ entries: ActivityEntry[] }>(server.url, 'GET', `/api/articles/${id}/activity`, undefined, vic.auth)).body.entries;
     expect(log.map(({ actor, action, from, to, note }) => ({ actor, action, from, to, note }))).toEqual([
+      { actor: 'rita', action: 'create', from: null, to: 'draft', note: null },
       { actor: 'rita', action: 'transition', from: 'draft', to: 'in_review', note: null },
       { actor: 'ed', action: 'transition', from: 'in_review', to: 'draft', note: 'Needs a second source for the figures.' },
       { actor: 'rita', action: 'transition', from: 'draft', to: 'in_review', note: 'Added the treasurer.' },
@@ -103,7 +104,10 @@ describe('the editorial workflow', () => {
     expect(bogus.status).toBe(400);
     expect((await move(ed.auth, 'no-such-story', 'approved')).status).toBe(404);
     const log = (await api<{ entries: ActivityEntry[] }>(server.url, 'GET', `/api/articles/${id}/activity`, undefined, admin)).body.entries;
-    expect(log).toHaveLength(1);
+    expect(log.map((entry) => [entry.action, entry.to])).toEqual([
+      ['create', 'draft'],
+      ['transition', 'in_review'],
+    ]);
   });
 
   it('lets only writers create stories, and editors assign reporters and a reviewer, audited', async () => {
@@ -125,9 +129,19 @@ describe('the editorial workflow', () => {
 
     const log = (await api<{ entries: ActivityEntry[] }>(server.url, 'GET', `/api/articles/${id}/activity`, undefined, ron.auth)).body.entries;
     expect(log.map(({ actor, action, subject }) => [actor, action, subject])).toEqual([
+      ['rita', 'create', null],
       ['ed', 'assign', 'ron'],
       ['ed', 'set_reviewer', 'ed'],
       ['ed', 'unassign', 'ron'],
+    ]);
+  });
+
+  it('logs who imported a story, and from which format, as its first activity', async () => {
+    const imported = await api<Article>(server.url, 'POST', '/api/articles/import', { format: 'text', content: 'Imported headline\n\nFirst paragraph.' }, rita.auth);
+    expect(imported.status).toBe(201);
+    const log = (await api<{ entries: ActivityEntry[] }>(server.url, 'GET', `/api/articles/${imported.body.id}/activity`, undefined, rita.auth)).body.entries;
+    expect(log.map(({ actor, actorName, action, from, to }) => ({ actor, actorName, action, from, to }))).toEqual([
+      { actor: 'rita', actorName: 'Rita Porter', action: 'import', from: 'text', to: 'draft' },
     ]);
   });
 

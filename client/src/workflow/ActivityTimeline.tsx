@@ -1,8 +1,8 @@
 import type { ActivityEntry } from '../../../shared/accounts.ts';
 import { relativeTime } from '../format/relativeTime.ts';
-import { describeActivity } from './describeActivity.ts';
+import { activityNote, describeActivity } from './describeActivity.ts';
 
-/** The story's activity, newest first: transitions with their notes, assignments. */
+/** The story's activity, newest first: creation, transitions with their notes, assignments, publishing and review settings. */
 export function ActivityTimeline({ entries, names }: { entries: readonly ActivityEntry[]; names: ReadonlyMap<string, string> }) {
   return (
     <section className="activity" aria-labelledby="activity-heading">
@@ -16,7 +16,7 @@ export function ActivityTimeline({ entries, names }: { entries: readonly Activit
           {[...entries].reverse().map((entry) => (
             <li key={entry.id} className="activity-entry">
               <p className="activity-what">{describeActivity(entry, names)}</p>
-              {entry.note ? <blockquote className="activity-note">{entry.note}</blockquote> : null}
+              {activityNote(entry) ? <blockquote className="activity-note">{activityNote(entry)}</blockquote> : null}
               <time className="activity-when" dateTime={entry.at} title={new Date(entry.at).toLocaleString()}>
                 {relativeTime(entry.at)}
               </time>

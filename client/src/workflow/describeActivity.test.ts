@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityEntry } from '../../../shared/accounts.ts';
-import { describeActivity, namesOf, pendingSendBack } from './describeActivity.ts';
+import { activityNote, describeActivity, formatMoment, namesOf, pendingSendBack } from './describeActivity.ts';
 
 const entry = (fields: Partial<ActivityEntry>): ActivityEntry => ({
   id: 1,
@@ -37,6 +37,49 @@ describe('describeActivity', () => {
   it('prefers the names the server sent with the entry', () => {
     const named = entry({ actor: 'ed', actorName: 'Ed Editor', action: 'assign', subject: 'sam', subjectName: 'Sam Stringer' });
     expect(describeActivity(named, names)).toBe('Ed Editor assigned Sam Stringer');
+  });
+});
+
+describe('describeActivity for creation, publishing and review settings', () => {
+  it('says who created or imported the story', () => {
+    expect(describeActivity(entry({ actor: 'rita', action: 'create', to: 'draft' }), names)).toBe('Rita Reporter created the story');
+    expect(describeActivity(entry({ actor: 'rita', action: 'import', from: 'html', to: 'draft' }), names)).toBe(
+      'Rita Reporter created the story from imported HTML',
+    );
+  });
+
+  it('words republication and unpublication, keeping the correction as the note', () => {
+    const republished = entry({ action: 'publish', to: '3', note: 'The figure was wrong.' });
+    expect(describeActivity(republished, names)).toBe('Eve Editor republished it as version 3');
+    expect(activityNote(republished)).toBe('The figure was wrong.');
+    expect(describeActivity(entry({ action: 'unpublish' }), names)).toBe('Eve Editor took it off the public site');
+  });
+
+  it('words a schedule with local times instead of showing the server summary', () => {
+    const publishAt = '2030-05-01T08:00:00.000Z';
+    const embargo = '2030-05-01T06:00:00.000Z';
+    const both = entry({ action: 'schedule', to: publishAt, note: `Publish at ${publishAt}; Embargo until ${embargo}` });
+    expect(describeActivity(both, names)).toBe(
+      `Eve Editor scheduled publication for ${formatMoment(publishAt)} and set an embargo until ${formatMoment(embargo)}`,
+    );
+    expect(activityNote(both)).toBeNull();
+    expect(describeActivity(entry({ action: 'schedule', to: null, note: `Embargo until ${embargo}` }), names)).toBe(
+      `Eve Editor set an embargo until ${formatMoment(embargo)}`,
+    );
+    expect(describeActivity(entry({ action: 'schedule', to: null, note: 'No publication time, no embargo' }), names)).toBe(
+      'Eve Editor cleared the publication time and embargo',
+    );
+    expect(formatMoment(publishAt)).not.toContain('T08:00');
+  });
+
+  it('words each review setting', () => {
+    const setting = (subject: string, from: string | null, to: string | null) =>
+      describeActivity(entry({ action: 'review_settings', subject, from, to, note: 'server summary' }), names);
+    expect(setting('requireSuggestions', 'false', 'true')).toBe('Eve Editor required suggesting mode for changes in review');
+    expect(setting('requireSuggestions', 'true', 'false')).toBe('Eve Editor stopped requiring suggesting mode');
+    expect(setting('assignedWords', null, '600')).toBe('Eve Editor set the assigned length to 600 words');
+    expect(setting('assignedWords', '600', null)).toBe('Eve Editor cleared the assigned length');
+    expect(activityNote(entry({ action: 'review_settings', note: 'server summary' }))).toBeNull();
   });
 });
 

@@ -21,12 +21,45 @@ const VERBS = {
   reopen: 'reopened it',
 } as const;
 
+const IMPORT_FORMATS: Record<string, string> = { text: 'text', html: 'HTML' };
+
+/** A moment as the reader's locale writes it: "12 Mar 2025, 14:30". */
+export function formatMoment(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+// The server writes a schedule entry's embargo only into its note ("Embargo until <ISO time>").
+const EMBARGO_IN_NOTE = /Embargo until (\S+)/;
+
+function describeSchedule(actor: string, entry: ActivityEntry): string {
+  const embargo = entry.note ? EMBARGO_IN_NOTE.exec(entry.note)?.[1] : undefined;
+  const parts = [
+    entry.to ? `scheduled publication for ${formatMoment(entry.to)}` : null,
+    embargo ? `set an embargo until ${formatMoment(embargo)}` : null,
+  ].filter((part) => part !== null);
+  if (parts.length === 0) return `${actor} cleared the publication time and embargo`;
+  return `${actor} ${parts.join(' and ')}`;
+}
+
+function describeReviewSettings(actor: string, entry: ActivityEntry): string {
+  const setting = entry.subject ?? (entry.to === 'true' || entry.to === 'false' ? 'requireSuggestions' : 'assignedWords');
+  if (setting === 'requireSuggestions') {
+    return entry.to === 'true' ? `${actor} required suggesting mode for changes in review` : `${actor} stopped requiring suggesting mode`;
+  }
+  return entry.to === null ? `${actor} cleared the assigned length` : `${actor} set the assigned length to ${entry.to} words`;
+}
+
 /** One activity entry as a sentence: "Eve Editor sent it back to draft". Names come from the entry, else from `names`. */
 export function describeActivity(entry: ActivityEntry, names: ReadonlyMap<string, string>): string {
   const name = (username: string | null) => (username === null ? 'someone' : (names.get(username.toLowerCase()) ?? username));
   const actor = entry.actorName ?? name(entry.actor);
   const subject = entry.subjectName ?? name(entry.subject);
   switch (entry.action) {
+    case 'create':
+      return `${actor} created the story`;
+    case 'import':
+      return `${actor} created the story from imported ${(entry.from && IMPORT_FORMATS[entry.from]) ?? 'content'}`;
     case 'transition': {
       const { from, to } = entry;
       const transition = from && to && isStatus(from) && isStatus(to) ? findTransition(from, to) : undefined;
@@ -39,9 +72,25 @@ export function describeActivity(entry: ActivityEntry, names: ReadonlyMap<string
       return `${actor} unassigned ${subject}`;
     case 'set_reviewer':
       return entry.subject === null ? `${actor} removed the reviewer` : `${actor} made ${subject} the reviewer`;
+    case 'publish':
+      return entry.to ? `${actor} republished it as version ${entry.to}` : `${actor} republished it`;
+    case 'unpublish':
+      return `${actor} took it off the public site`;
+    case 'schedule':
+      return describeSchedule(actor, entry);
+    case 'review_settings':
+      return describeReviewSettings(actor, entry);
     default:
       return `${actor}: ${entry.action.replaceAll('_', ' ')}`;
   }
+}
+
+/**
+ * The note to show under an entry: what a person wrote (a send-back, a correction), never the
+ * server's own summary of a schedule or a review setting, which the sentence already says.
+ */
+export function activityNote(entry: ActivityEntry): string | null {
+  return entry.action === 'schedule' || entry.action === 'review_settings' ? null : entry.note;
 }
 
 /** The send-back a reporter must read: the last transition, when it sent the story back to draft and it still is. */
