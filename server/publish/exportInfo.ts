@@ -3,7 +3,7 @@ import type { ArticleJson } from '../../shared/article/ArticleJson.ts';
 import type { PublicationInfo } from '../../shared/export/PublicationInfo.ts';
 import type { ArticleRecord } from '../storage/ArticleStore.ts';
 import type { PublishDeps } from './PublishDeps.ts';
-import { articleUri, desiredAddress, pageUrl } from './siteAddress.ts';
+import { articleUri, desiredAddress, pageUrl, siteUrl } from './siteAddress.ts';
 
 /**
  * What an export of the story as it is now says about its publication: its stable uri, the page
@@ -30,6 +30,7 @@ export function exportInfo(
     ...(embargo !== null && embargo > now ? { embargoedUntil: embargo } : {}),
     ...(latest ? { version: latest.version } : {}),
     siteName: deps.site.siteName,
+    siteUrl: siteUrl(deps.site, '/site/'),
     ...(deps.site.language ? { language: deps.site.language } : {}),
   };
 }

@@ -9,7 +9,7 @@ import type { Publication, WebhookDelivery, WebhookEvent } from '../storage/Publ
 import { linkedArticleId, linkedStoryState, visiblePublication } from './linkedStories.ts';
 import type { PublishDeps } from './PublishDeps.ts';
 import type { ArticleJson } from '../../shared/article/ArticleJson.ts';
-import { articleUri, desiredAddress, pageUrl } from './siteAddress.ts';
+import { articleUri, desiredAddress, pageUrl, siteUrl } from './siteAddress.ts';
 
 /** Longest public correction note, in characters. */
 export const CORRECTION_MAX_LENGTH = 2000;
@@ -114,6 +114,7 @@ export function freezePublication(
     relatedStories: related,
     ...(correction ? { correction } : {}),
     siteName: deps.site.siteName,
+    siteUrl: siteUrl(deps.site, '/site/'),
     ...(deps.site.language ? { language: deps.site.language } : {}),
   };
   const ninjs = toNinjs(article, info);

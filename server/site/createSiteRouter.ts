@@ -5,7 +5,7 @@ import type { Clock } from '../publish/Clock.ts';
 import { visiblePublication } from '../publish/linkedStories.ts';
 import { articleUri, pageUrl, siteUrl, type SiteAddress } from '../publish/siteAddress.ts';
 import type { PublicationStore, SlugStore } from '../storage/PublicationStore.ts';
-import { frontPage } from './frontPage.ts';
+import { frontPage, sitePage } from './frontPage.ts';
 
 /** What the public site reads: publications and addresses only, never a story's live document. */
 export interface SiteDeps {
@@ -29,13 +29,9 @@ function send(res: Response, status: number, type: string, body: string): void {
   res.send(body);
 }
 
-function notice(res: Response, status: number, title: string, text: string): void {
-  send(
-    res,
-    status,
-    'text/html; charset=utf-8',
-    `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(title)}</title>\n</head>\n<body>\n<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(text)}</p>\n</body>\n</html>\n`,
-  );
+function notice(res: Response, site: SiteAddress, status: number, title: string, text: string): void {
+  const main = `<div class="notice">\n<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(text)}</p>\n<p><a href="${escapeHtml(siteUrl(site, '/site/'))}">Go to the front page</a></p>\n</div>`;
+  send(res, status, 'text/html; charset=utf-8', sitePage(site, `${title} | ${site.siteName}`, main));
 }
 
 /**
@@ -85,7 +81,7 @@ export function createSiteRouter(deps: SiteDeps): Router {
     const slug = json ? req.params.page.slice(0, -'.json'.length) : req.params.page;
     const address = deps.slugs.resolve(section, slug);
     if (!address) {
-      notice(res, 404, 'Not found', 'There is no story at this address.');
+      notice(res, deps.site, 404, 'Not found', 'There is no story at this address.');
       return;
     }
     const at = now();
@@ -94,11 +90,11 @@ export function createSiteRouter(deps: SiteDeps): Router {
     // Before the embargo lifts (or before any publication) the address does not exist, as far as readers know.
     const embargoed = latest?.embargoUntil != null && latest.embargoUntil > at;
     if (!latest || !state || embargoed) {
-      notice(res, 404, 'Not found', 'There is no story at this address.');
+      notice(res, deps.site, 404, 'Not found', 'There is no story at this address.');
       return;
     }
     if (state.state === 'unpublished') {
-      notice(res, 410, 'Story removed', 'This story has been removed from the site.');
+      notice(res, deps.site, 410, 'Story removed', 'This story has been removed from the site.');
       return;
     }
     const live = visiblePublication(deps, address.articleId, at)!;

@@ -3,6 +3,7 @@ import type { Article } from '../../shared/api.ts';
 import type { RunningServer } from '../index.ts';
 import type { Publication, PublicationSummary } from '../storage/PublicationStore.ts';
 import { api, createStory, createUser, signInAdmin, startTestServer, tempDataDir, type Auth, type TestUser } from './helpers.ts';
+import { pageProblems } from '../../shared/export/test/pageProblems.ts';
 import { approve, ninjsErrors, publicGet, storyWith, writeStory } from './publishingHelpers.ts';
 
 const SITE = 'https://daily.example.org';
@@ -125,6 +126,14 @@ describe('publishing over HTTP', () => {
     const front = await publicGet(server.url, '/site/');
     expect(front.status).toBe(200);
     expect(front.text).toContain(HEADLINE);
+
+    // Every page a reader or a crawler gets is valid HTML5; the article carries JSON-LD and Open Graph.
+    expect(pageProblems(page.text, 'article')).toEqual([]);
+    expect(pageProblems(front.text, 'page')).toEqual([]);
+    expect(pageProblems((await publicGet(server.url, '/site/world/no-such-story')).text, 'page')).toEqual([]);
+    const exported = await fetch(`${server.url}/api/articles/${mainId}/export?format=html`, { headers: { cookie: editor.auth.cookie } });
+    expect(exported.status).toBe(200);
+    expect(pageProblems(await exported.text(), 'article')).toEqual([]);
 
     const ninjs = await publicGet(server.url, `${pagePath}.json`);
     expect(ninjs.status).toBe(200);

@@ -28,8 +28,10 @@ export interface PublicationInfo {
   relatedStories?: RelatedStory[];
   /** Public note shown with a corrected republication. */
   correction?: string;
-  /** Name of the publishing site, for Open Graph and JSON-LD. */
+  /** Name of the publishing site, for the masthead, Open Graph and JSON-LD. */
   siteName?: string;
+  /** Absolute URL of the site's front page; the masthead links to it. */
+  siteUrl?: string;
   /** BCP 47 language tag of the story; `en` when absent. */
   language?: string;
 }

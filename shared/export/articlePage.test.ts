@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureArticleJson } from '../article/fixtureArticle.ts';
 import { articlePage, jsonForScript } from './articlePage.ts';
 import type { PublicationInfo } from './PublicationInfo.ts';
+import { pageProblems } from './test/pageProblems.ts';
 
 const info: PublicationInfo = {
   uri: 'https://news.example.com/copydesk/articles/a1',
@@ -101,6 +102,33 @@ describe('articlePage', () => {
     expect(ld.headline).toBe(payload);
     expect(doc.querySelector('h1')?.textContent).toBe(payload);
     expect(html).not.toContain('<!-- "');
+  });
+
+  it('is valid HTML5 with NewsArticle JSON-LD and Open Graph, for the fixture and for hostile content alike', () => {
+    expect(pageProblems(articlePage(fixtureArticleJson(), info), 'article')).toEqual([]);
+    const hostile = fixtureArticleJson();
+    const payload = '</script><script>alert(1)</script><h1 id="x">"\'><p>';
+    hostile.meta.byline = payload;
+    hostile.doc.content = [
+      { type: 'headline', content: [{ type: 'text', text: payload }] },
+      { type: 'standfirst', content: [{ type: 'text', text: payload }] },
+      { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: payload }] },
+      { type: 'figure', attrs: { src: 'javascript:alert(1)', alt: payload, credit: payload }, content: [{ type: 'text', text: payload }] },
+      { type: 'relatedLink', attrs: { href: 'javascript:alert(1)' }, content: [{ type: 'text', text: payload }] },
+    ];
+    expect(pageProblems(articlePage(hostile, { ...info, correction: payload }), 'article')).toEqual([]);
+    // The checker itself fails on a page that breaks the rules.
+    expect(pageProblems('<html><body><h1>a</h1><h1 id="d">b</h1><p id="d"><figure></figure></p><a href="javascript:x" onclick="y">z</a></body></html>', 'article')).toEqual(
+      expect.arrayContaining(['no HTML5 doctype first', 'no lang on <html>', '2 <h1>', 'duplicate id d', '<a href> uses javascript:', '<a> has an event attribute onclick', 'an empty <p> (misnested markup?)', '0 JSON-LD blocks', 'no og:title']),
+    );
+  });
+
+  it('carries the site masthead linking to the front page, and the stylesheet inline', () => {
+    const doc = parse(articlePage(fixtureArticleJson(), { ...info, siteUrl: 'https://news.example.com/site/' }));
+    expect(doc.querySelector('header.masthead a')?.getAttribute('href')).toBe('https://news.example.com/site/');
+    expect(doc.querySelector('header.masthead')?.textContent).toBe('The Example');
+    expect(doc.querySelector('main > article')).not.toBeNull();
+    expect(doc.querySelector('head style')?.textContent).toContain('figcaption');
   });
 
   it('escapes script-ending sequences in JSON-LD', () => {

@@ -1,22 +1,15 @@
 import type { ArticleJson } from '../article/ArticleJson.ts';
+import { displayDate } from './displayDate.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { checkedInfo, resolveUrl } from './publicationDates.ts';
 import type { PublicationInfo } from './PublicationInfo.ts';
 import { safeUrl } from './safeUrl.ts';
+import { SITE_STYLE } from './siteStyle.ts';
 import { storyParts } from './storyParts.ts';
 import { renderBlocks } from './toHtml.ts';
 
 // The published page runs nothing: JSON-LD is data, not script, and needs no script-src.
 const CONTENT_SECURITY_POLICY = "default-src 'none'; img-src 'self' http: https:; style-src 'self' 'unsafe-inline'";
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "1 May 2024, 09:30 UTC": the same on every server, whatever its locale. */
-function displayDate(iso: string): string {
-  const date = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
-}
 
 /**
  * JSON for a `<script type="application/ld+json">` block: `<`, `>` and `&` escaped so no text in
@@ -99,6 +92,7 @@ export function articlePage(article: ArticleJson, info: PublicationInfo): string
     metaTag('property', 'article:section', section),
     ...meta.tags.map((tag) => metaTag('property', 'article:tag', tag)),
     `<script type="application/ld+json">${jsonForScript(jsonLd)}</script>`,
+    `<style>${SITE_STYLE}</style>`,
   ];
 
   const header = [
@@ -144,9 +138,23 @@ export function articlePage(article: ArticleJson, info: PublicationInfo): string
     ...head.filter(Boolean),
     '</head>',
     '<body>',
+    masthead(pub),
+    '<main>',
     ...articleHtml,
+    '</main>',
+    pub.siteName ? `<footer class="site-footer"><p>${escapeHtml(pub.siteName)}</p></footer>` : '',
     '</body>',
     '</html>',
     '',
-  ].join('\n');
+  ]
+    .filter((line, index, lines) => line !== '' || index === lines.length - 1)
+    .join('\n');
+}
+
+/** The site's name above the story, linking to the front page when the publication knows it. */
+function masthead(pub: PublicationInfo): string {
+  if (!pub.siteName) return '';
+  const front = pub.siteUrl === undefined ? null : resolveUrl(pub.siteUrl, undefined);
+  const name = escapeHtml(pub.siteName);
+  return `<header class="masthead"><p class="site-name">${front === null ? name : `<a href="${escapeHtml(front)}">${name}</a>`}</p></header>`;
 }

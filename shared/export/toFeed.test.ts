@@ -8,6 +8,43 @@ function parse(xml: string): Document {
   return doc;
 }
 
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** What RFC 4287 requires of a feed and its entries, as a list of breaches (empty when valid). */
+function atomProblems(doc: Document): string[] {
+  const problems: string[] = [];
+  const root = doc.documentElement;
+  if (root.tagName !== 'feed' || root.getAttribute('xmlns') !== 'http://www.w3.org/2005/Atom') problems.push('root is not an Atom feed');
+  const own = (parent: Element, name: string) => [...parent.children].filter((child) => child.tagName === name);
+  const once = (parent: Element, name: string, where: string) => {
+    const found = own(parent, name);
+    if (found.length !== 1) problems.push(`${where} has ${found.length} <${name}>`);
+    return found[0];
+  };
+  once(root, 'title', 'feed');
+  once(root, 'id', 'feed');
+  const updated = once(root, 'updated', 'feed');
+  if (updated && !RFC3339.test(updated.textContent ?? '')) problems.push('feed updated is not RFC 3339');
+  const feedHasAuthor = own(root, 'author').some((author) => own(author, 'name').length === 1);
+  const ids = new Set<string>();
+  own(root, 'entry').forEach((entry, index) => {
+    const where = `entry ${index + 1}`;
+    once(entry, 'title', where);
+    const id = once(entry, 'id', where)?.textContent ?? '';
+    if (ids.has(id)) problems.push(`${where} repeats id ${id}`);
+    ids.add(id);
+    for (const name of ['updated', 'published']) {
+      const date = own(entry, name)[0];
+      if (name === 'updated' && !date) problems.push(`${where} has no updated`);
+      if (date && !RFC3339.test(date.textContent ?? '')) problems.push(`${where} ${name} is not RFC 3339`);
+    }
+    if (!own(entry, 'link').some((link) => (link.getAttribute('rel') ?? 'alternate') === 'alternate')) problems.push(`${where} has no alternate link`);
+    if (!feedHasAuthor && !own(entry, 'author').some((author) => own(author, 'name').length === 1)) problems.push(`${where} has no author, nor has the feed`);
+  });
+  return problems;
+}
+
 const entry = (over: Partial<FeedEntry> = {}): FeedEntry => ({
   id: 'https://news.example.com/copydesk/articles/a1',
   title: 'North Korea sees mass exodus',
@@ -30,6 +67,15 @@ const feed = (entries: FeedEntry[]): FeedInfo => ({
 });
 
 describe('toFeed', () => {
+  it('is a valid Atom document: required elements, unique ids, RFC 3339 dates, an author for every entry', () => {
+    const doc = parse(toFeed(feed([entry(), entry({ id: 'https://news.example.com/copydesk/articles/a2', author: undefined, summary: undefined })])));
+    expect(atomProblems(doc)).toEqual([]);
+    expect(doc.querySelector('feed > author > name')?.textContent).toBe('The Example News');
+    // The checker itself catches an entry without author in a feed without one.
+    doc.documentElement.removeChild(doc.querySelector('feed > author') as Element);
+    expect(atomProblems(doc)).toEqual(['entry 2 has no author, nor has the feed']);
+  });
+
   it('the well-formedness check itself can fail', () => {
     const doc = new new Window().DOMParser().parseFromString('<feed><title>x</feed>', 'application/xml');
     expect(doc.querySelector('parsererror')).not.toBeNull();

@@ -58,7 +58,8 @@ function element(name: string, text: string | undefined): string {
 
 /**
  * An Atom 1.0 feed (RFC 4287) of published stories, newest first as given: title, link, id,
- * published and updated dates, summary, author, section and tags as categories. Every text is
+ * published and updated dates, summary, author (the site's name when the story has no byline),
+ * section and tags as categories. Every text is
  * escaped; only absolute http(s) links are written. Throws RangeError on an unusable URL or date.
  */
 export function toFeed(feed: FeedInfo): string {
@@ -97,6 +98,8 @@ export function toFeed(feed: FeedInfo): string {
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
     element('title', feed.title.trim() || 'Copydesk'),
+    // RFC 4287 4.1.1: without a feed author every entry would need its own; entries without a byline inherit the site.
+    `<author><name>${escapeXml(feed.title.trim() || 'Copydesk')}</name></author>`,
     `<link rel="alternate" type="text/html" href="${escapeXml(siteUrl)}"/>`,
     `<link rel="self" type="application/atom+xml" href="${escapeXml(feedUrl)}"/>`,
     element('id', feedUrl),
