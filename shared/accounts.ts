@@ -23,6 +23,13 @@ export interface PublicUser {
   createdAt: string;
 }
 
+/** One colleague in GET /api/people, the directory editors pick assignees and reviewers from: nothing else about the account. */
+export interface Person {
+  username: string;
+  displayName: string;
+  role: Role;
+}
+
 /** Body of POST /api/session. Only shape is checked here: a too-short password is simply wrong, not invalid. */
 export const LoginBody = z.object({
   username: z.string().min(1).max(64),

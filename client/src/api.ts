@@ -1,4 +1,4 @@
-import type { ActivityEntry, CreateUserBody, LoginBody, PublicUser, UpdateUserBody } from '../../shared/accounts.ts';
+import type { ActivityEntry, CreateUserBody, LoginBody, Person, PublicUser, UpdateUserBody } from '../../shared/accounts.ts';
 import type { ApiErrorBody, Article, ArticleList, ArticleStatus, ArticleSummary, CreateArticleBody } from '../../shared/api.ts';
 
 /** A failed API call, carrying the server's stable error id and its human message. */
@@ -127,6 +127,12 @@ export function signOut(): Promise<void> {
 export async function listUsers(): Promise<PublicUser[]> {
   const body = await request<{ users: PublicUser[] }>('/api/users');
   return body.users;
+}
+
+/** The active colleagues' usernames, display names and roles (editors and admins), to assign people to stories. */
+export async function listPeople(): Promise<Person[]> {
+  const body = await request<{ people: Person[] }>('/api/people');
+  return body.people;
 }
 
 /** Creates an account (admins only). */

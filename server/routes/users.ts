@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { CreateUserBody, UpdateUserBody } from '../../shared/accounts.ts';
+import { CreateUserBody, UpdateUserBody, type Person } from '../../shared/accounts.ts';
 import { ErrorId } from '../../shared/api.ts';
 import type { AppDeps } from '../AppDeps.ts';
 import { authOf, requireRole } from '../auth/authMiddleware.ts';
@@ -13,7 +13,10 @@ import { parseBody } from '../http/parseBody.ts';
 import { UsernameTakenError } from '../storage/UserStore.ts';
 import { secureRequest } from './session.ts';
 
-/** /api/users, for admins: list, create and change accounts. */
+/**
+ * /api/users, for admins: list, create and change accounts. /api/people, for editors and admins:
+ * the active accounts' usernames, display names and roles, to assign people to stories.
+ */
 export function userRoutes(deps: AppDeps): Router {
   const router = Router();
   const { users, sessions, audit, transact } = deps.accounts;
@@ -21,6 +24,14 @@ export function userRoutes(deps: AppDeps): Router {
 
   router.get('/users', adminOnly, (_req, res) => {
     res.json({ users: users.list().map(publicUser) });
+  });
+
+  router.get('/people', requireRole('editor', 'admin'), (_req, res) => {
+    const people: Person[] = users
+      .list()
+      .filter((user) => !user.disabled)
+      .map((user) => ({ username: user.username, displayName: user.displayName, role: user.role }));
+    res.json({ people });
   });
 
   router.post('/users', adminOnly, async (req, res) => {

@@ -45,6 +45,7 @@ describe('sessions and accounts over HTTP', () => {
       ['POST', `/api/articles/${id}/transitions`, { to: 'in_review' }],
       ['PUT', `/api/articles/${id}/assignees`, { usernames: [] }],
       ['GET', '/api/users'],
+      ['GET', '/api/people'],
       ['POST', '/api/users', { username: 'mallory', password: 'a long enough password', displayName: 'M', role: 'admin' }],
       ['DELETE', '/api/session'],
     ];
@@ -157,6 +158,30 @@ describe('sessions and accounts over HTTP', () => {
     expect((await api(server.url, 'GET', '/api/me', undefined, back)).status).toBe(401);
     const refused = await api(server.url, 'POST', '/api/session', { username: 'eddie', password: 'a brand new password' });
     expect(refused).toMatchObject({ status: 401, body: { error: { id: 'invalid_credentials' } } });
+  });
+
+  it('gives editors and admins a people directory of active accounts: usernames, display names, roles, nothing else', async () => {
+    const editor = await createUser(server.url, admin, 'penny', 'editor', 'Penny Picker');
+    const reporter = await createUser(server.url, admin, 'rory', 'reporter', 'Rory Writer');
+    const viewer = await createUser(server.url, admin, 'vera', 'viewer', 'Vera Reader');
+    await createUser(server.url, admin, 'gone', 'reporter', 'Gone Away');
+    expect((await api(server.url, 'PATCH', '/api/users/gone', { disabled: true }, admin)).status).toBe(200);
+
+    for (const auth of [editor.auth, admin]) {
+      const directory = await api<{ people: Array<Record<string, unknown>> }>(server.url, 'GET', '/api/people', undefined, auth);
+      expect(directory.status).toBe(200);
+      expect(directory.body.people).toEqual(
+        expect.arrayContaining([
+          { username: 'penny', displayName: 'Penny Picker', role: 'editor' },
+          { username: 'rory', displayName: 'Rory Writer', role: 'reporter' },
+          { username: 'vera', displayName: 'Vera Reader', role: 'viewer' },
+        ]),
+      );
+      expect(directory.body.people.map((person) => person.username)).not.toContain('gone');
+      expect(directory.body.people.every((person) => Object.keys(person).sort().join() === 'displayName,role,username')).toBe(true);
+    }
+    expect((await api(server.url, 'GET', '/api/people', undefined, reporter.auth)).status).toBe(403);
+    expect((await api(server.url, 'GET', '/api/people', undefined, viewer.auth)).status).toBe(403);
   });
 
   it('keeps one active admin: the last cannot be demoted or disabled', async () => {

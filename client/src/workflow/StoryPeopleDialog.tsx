@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react';
-import type { PublicUser } from '../../../shared/accounts.ts';
+import type { Person } from '../../../shared/accounts.ts';
 import type { Article } from '../../../shared/api.ts';
-import { isEditorial } from '../../../shared/roles.ts';
-import { listUsers, setAssignees, setReviewer } from '../api.ts';
+import { ROLE_LABELS, isEditorial } from '../../../shared/roles.ts';
+import { listPeople, setAssignees, setReviewer } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { Modal } from '../components/Modal.tsx';
 
@@ -10,38 +10,53 @@ function parseUsernames(text: string): string[] {
   return [...new Set(text.split(/[\s,]+/u).map((name) => name.trim()).filter(Boolean))];
 }
 
+const byName = (a: Person, b: Person) => a.displayName.localeCompare(b.displayName);
+
 /**
- * Assigned reporters and the reviewing editor, for editors and admins. Accounts are offered as
- * suggestions when the user may list them (admins); anyone else types usernames.
+ * Assigned reporters and the reviewing editor, for editors and admins, picked from the people
+ * directory: a checkbox per colleague who may write, a choice of editors. Should the directory
+ * not load, usernames can still be typed.
  */
 export function StoryPeopleDialog({ article, onDone, onCancel }: {
   article: Article;
   onDone: (article: Article) => void;
   onCancel: () => void;
 }) {
-  const reportersId = useId();
-  const editorsId = useId();
-  const [assignees, setAssigneesText] = useState(article.assignees.map((a) => a.username).join(', '));
-  const [reviewer, setReviewerText] = useState(article.reviewer?.username ?? '');
-  const [users, setUsers] = useState<PublicUser[]>([]);
+  const reviewerId = useId();
+  const [assigned, setAssigned] = useState<string[]>(article.assignees.map((a) => a.username));
+  const [assigneesText, setAssigneesText] = useState(article.assignees.map((a) => a.username).join(', '));
+  const [reviewer, setReviewerName] = useState(article.reviewer?.username ?? '');
+  const [people, setPeople] = useState<Person[] | null>(null);
+  const [directoryFailed, setDirectoryFailed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    listUsers().then(
-      (all) => setUsers(all.filter((user) => !user.disabled)),
-      () => setUsers([]),
+    listPeople().then(
+      (all) => setPeople(all.sort(byName)),
+      () => setDirectoryFailed(true),
     );
   }, []);
+
+  const writers = (people ?? []).filter((person) => person.role !== 'viewer');
+  const editors = (people ?? []).filter((person) => isEditorial(person.role));
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  // Someone assigned earlier whose account since left the directory stays listed, so saving keeps them unless unticked.
+  const missing = article.assignees.filter((a) => people !== null && !writers.some((w) => same(w.username, a.username)));
+
+  function toggle(username: string, on: boolean) {
+    setAssigned((current) => (on ? [...current, username] : current.filter((name) => !same(name, username))));
+  }
 
   async function save() {
     setBusy(true);
     setError(null);
     try {
       let latest = article;
-      const wanted = parseUsernames(assignees);
+      const wanted = directoryFailed ? parseUsernames(assigneesText) : assigned;
       const current = article.assignees.map((a) => a.username);
-      if (wanted.join('\n').toLowerCase() !== current.join('\n').toLowerCase()) latest = await setAssignees(article.id, wanted);
+      const key = (names: string[]) => names.map((name) => name.toLowerCase()).sort().join('\n');
+      if (key(wanted) !== key(current)) latest = await setAssignees(article.id, wanted);
       const nextReviewer = reviewer.trim() || null;
       if ((nextReviewer ?? '').toLowerCase() !== (article.reviewer?.username ?? '').toLowerCase()) {
         latest = await setReviewer(article.id, nextReviewer);
@@ -57,48 +72,74 @@ export function StoryPeopleDialog({ article, onDone, onCancel }: {
     <Modal
       title="People on this story"
       submitLabel={busy ? 'Saving…' : 'Save'}
-      submitDisabled={busy}
+      submitDisabled={busy || (people === null && !directoryFailed)}
       onSubmit={() => void save()}
       onCancel={onCancel}
       error={error}
     >
-      <Field
-        label="Assigned reporters"
-        hint="Usernames, separated by commas. Assigned reporters can edit the story."
-        value={assignees}
-        list={reportersId}
-        autoFocus
-        autoCapitalize="none"
-        spellCheck={false}
-        onChange={(event) => setAssigneesText(event.target.value)}
-      />
-      <Field
-        label="Reviewing editor"
-        hint="A username; leave empty for none."
-        value={reviewer}
-        list={editorsId}
-        autoCapitalize="none"
-        spellCheck={false}
-        onChange={(event) => setReviewerText(event.target.value)}
-      />
-      <datalist id={reportersId}>
-        {users
-          .filter((user) => user.role !== 'viewer')
-          .map((user) => (
-            <option key={user.username} value={user.username}>
-              {user.displayName}
-            </option>
-          ))}
-      </datalist>
-      <datalist id={editorsId}>
-        {users
-          .filter((user) => isEditorial(user.role))
-          .map((user) => (
-            <option key={user.username} value={user.username}>
-              {user.displayName}
-            </option>
-          ))}
-      </datalist>
+      {directoryFailed ? (
+        <>
+          <Field
+            label="Assigned reporters"
+            hint="The people directory could not be loaded: type usernames, separated by commas."
+            value={assigneesText}
+            autoFocus
+            autoCapitalize="none"
+            spellCheck={false}
+            onChange={(event) => setAssigneesText(event.target.value)}
+          />
+          <Field
+            label="Reviewing editor"
+            hint="A username; leave empty for none."
+            value={reviewer}
+            autoCapitalize="none"
+            spellCheck={false}
+            onChange={(event) => setReviewerName(event.target.value)}
+          />
+        </>
+      ) : people === null ? (
+        <p className="field-hint">Loading the newsroom…</p>
+      ) : (
+        <>
+          <fieldset className="field people-picker">
+            <legend className="field-label">Assigned reporters</legend>
+            <p className="field-hint">Assigned people can edit the story while it is a draft or in review.</p>
+            <ul className="people-choices">
+              {[...writers, ...missing.map((a) => ({ ...a, role: 'reporter' as const }))].map((person) => (
+                <li key={person.username}>
+                  <label className="checkbox">
+                    <input
+                      type="checkbox"
+                      checked={assigned.some((name) => same(name, person.username))}
+                      onChange={(event) => toggle(person.username, event.target.checked)}
+                    />
+                    {person.displayName}
+                    <span className="people-choice-meta">
+                      @{person.username} · {ROLE_LABELS[person.role]}
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+          <div className="field">
+            <label htmlFor={reviewerId} className="field-label">
+              Reviewing editor
+            </label>
+            <select id={reviewerId} className="field-input" value={reviewer.toLowerCase()} onChange={(event) => setReviewerName(event.target.value)}>
+              <option value="">No reviewer</option>
+              {editors.map((person) => (
+                <option key={person.username} value={person.username.toLowerCase()}>
+                  {person.displayName} (@{person.username})
+                </option>
+              ))}
+              {article.reviewer && !editors.some((e) => same(e.username, article.reviewer!.username)) ? (
+                <option value={article.reviewer.username.toLowerCase()}>{article.reviewer.displayName}</option>
+              ) : null}
+            </select>
+          </div>
+        </>
+      )}
     </Modal>
   );
 }
