@@ -9,6 +9,7 @@ import type { Connection } from './Connection.ts';
 import { STORAGE_ORIGIN, assertNever, toTransactionOrigin } from './origins.ts';
 import { encodeAwareness, encodeUpdate } from './protocol.ts';
 import { readSummary } from './readSummary.ts';
+import { UpdateGate } from './UpdateGate.ts';
 
 /** What a live document needs from the rest of the server. */
 export interface CollabDocumentDeps {
@@ -40,6 +41,8 @@ export class CollabDocument {
   readonly ydoc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.ydoc);
   readonly connections = new Set<Connection>();
+  /** Every client update goes through it: comment threads and required suggesting are enforced here. */
+  readonly gate = new UpdateGate(this.ydoc);
   readonly #deps: CollabDocumentDeps;
   /** Updates whose append failed, oldest first; retried on a timer until stored. */
   #unstored: Uint8Array[] = [];
@@ -117,6 +120,7 @@ export class CollabDocument {
     this.ydoc.off('update', this.#onUpdate);
     this.awareness.off('update', this.#onAwarenessUpdate);
     this.awareness.destroy();
+    this.gate.destroy();
     this.ydoc.destroy();
   }
 

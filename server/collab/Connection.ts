@@ -1,6 +1,5 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { WebSocket, RawData } from 'ws';
-import * as Y from 'yjs';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import type { Role } from '../../shared/roles.ts';
 import type { StoryAccess } from '../auth/storyAccess.ts';
@@ -27,6 +26,11 @@ export interface ConnectionOptions {
   /** `read`: the story is sent, but document updates from this socket are dropped. */
   access: StoryAccess;
   log: Logger;
+  /**
+   * Whether, right now, this socket may only suggest (suggesting required in review, not an editor):
+   * its updates that change the words otherwise are undone. Read on every update.
+   */
+  suggestionsRequired?(): boolean;
   /** Frames larger than this close the socket with CloseCode.MessageTooLarge. */
   maxMessageBytes: number;
   /** A socket that does not answer a ping within this interval is dropped. */
@@ -172,7 +176,7 @@ export class Connection {
             this.#options.log.debug('dropped an update from a read-only socket', { articleId: this.articleId, user: this.user.username });
             break;
           }
-          Y.applyUpdate(doc.ydoc, message.update, this.origin);
+          this.#applyUpdate(doc, message.update);
           break;
         case 'awareness': {
           const stamped = stampAwareness(
@@ -190,6 +194,14 @@ export class Connection {
     } catch (error) {
       this.#options.log.warn('closing a socket whose message could not be applied', { articleId: this.articleId, error });
       this.close(CloseCode.BadMessage, 'message could not be applied');
+    }
+  }
+
+  #applyUpdate(doc: CollabDocument, update: Uint8Array): void {
+    const refused: TransactionOrigin = { kind: 'server', reason: `undoing a refused change by ${this.user.username}` };
+    const refusal = doc.gate.apply(update, this.origin, refused, { suggestionsOnly: this.#options.suggestionsRequired?.() ?? false });
+    if (refusal) {
+      this.#options.log.info('undid a change the sender may not make', { articleId: this.articleId, user: this.user.username, refusal });
     }
   }
 

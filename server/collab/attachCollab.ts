@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import { SCHEMA_VERSION, isCompatibleSchema } from '../../shared/editor/version.ts';
+import { isEditorial } from '../../shared/roles.ts';
 import type { Accounts } from '../accounts/Accounts.ts';
 import { checkOrigin } from '../auth/originCheck.ts';
 import { resolveSession, type AuthContext } from '../auth/resolveSession.ts';
@@ -73,6 +74,10 @@ export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer 
       user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, color: user.color },
       access: storyAccess(user, record.status, members.get(articleId)),
       log: deps.log,
+      suggestionsRequired: () => {
+        const story = deps.articleStore.get(articleId);
+        return !!story && story.status === 'in_review' && (story.requireSuggestions ?? false) && !isEditorial(user.role);
+      },
       maxMessageBytes: deps.config.maxMessageBytes,
       pingIntervalMs: deps.pingIntervalMs,
       onClose: () => {

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addThread, commentsMap, reply } from '../../shared/review/commentThreads.ts';
+import { listThreads } from '../../shared/review/listThreads.ts';
+import { bodyTexts, editStory, rangeOf, resolveSuggestion, storyDoc, suggestReplace, typeAt } from '../test/storyEdits.ts';
+import { storyDoc as seedStory, storyJson } from '../versions/testStory.ts';
+import { UpdateGate, type GateRules } from './UpdateGate.ts';
+
+const CLIENT = { kind: 'client' };
+const REFUSED = { kind: 'refused' };
+const rita = { id: 'rita', name: 'Rita Reporter', color: '#2471a3' };
+const edna = { id: 'edna', name: 'Edna Editor', color: '#c0392b' };
+
+/** A live story with its gate, and a client replica that sends its changes through the gate. */
+function room(paragraphs = ['Only 290 expatriates remain in the country.']) {
+  const live = seedStory(storyJson('Exodus', paragraphs));
+  const gate = new UpdateGate(live);
+  const client = new Y.Doc();
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(live));
+  const send = (rules: GateRules) => {
+    const update = Y.encodeStateAsUpdate(client, Y.encodeStateVector(live));
+    const refusal = gate.apply(update, CLIENT, REFUSED, rules);
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(live, Y.encodeStateVector(client)));
+    return refusal;
+  };
+  return { live, gate, client, send };
+}
+
+const suggestionsOnly: GateRules = { suggestionsOnly: true };
+const anything: GateRules = { suggestionsOnly: false };
+
+describe('UpdateGate', () => {
+  it('passes ordinary edits through with the client origin', () => {
+    const { live, client, send } = room();
+    const origins: unknown[] = [];
+    live.on('update', (_update: Uint8Array, origin: unknown) => origins.push(origin));
+    typeAt(client, (doc) => rangeOf(doc, 'expatriates').from, 'foreign ');
+    expect(send(anything)).toBeNull();
+    expect(bodyTexts(live)).toEqual(['Only 290 foreign expatriates remain in the country.']);
+    expect(origins).toEqual([CLIENT]);
+  });
+
+  it('undoes a thread written straight into the comments map, for the sender too', () => {
+    const { live, client, send } = room();
+    const { from, to } = rangeOf(storyDoc(client), 'expatriates');
+    addThread(client, { from, to, body: 'Forged in the name of the desk chief', author: edna });
+    expect(send(anything)).toBe('comments');
+    expect(listThreads(live)).toEqual([]);
+    expect(listThreads(client)).toEqual([]);
+    expect(Y.encodeStateVector(client)).toEqual(Y.encodeStateVector(live));
+  });
+
+  it('undoes a reply forged into an existing thread, and a thread deleted by hand, keeping the story in step', () => {
+    const { live, client, send } = room();
+    const { from, to } = rangeOf(storyDoc(live), 'expatriates');
+    const threadId = addThread(live, { from, to, body: 'Source?', author: edna });
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(live, Y.encodeStateVector(client)));
+    reply(client, threadId, { body: 'Yes (signed: Edna)', author: edna });
+    expect(send(anything)).toBe('comments');
+    commentsMap(client).delete(threadId);
+    expect(send(anything)).toBe('comments');
+    const threads = listThreads(live);
+    expect(threads.map((thread) => thread.replies.map((entry) => entry.body))).toEqual([['Source?']]);
+    expect(listThreads(client)).toEqual(threads);
+  });
+
+  it('while suggesting is required: passes a suggestion and resolving one, undoes a plain edit', () => {
+    const { live, client, send } = room();
+    suggestReplace(client, rita, 's1', '290', '300');
+    expect(send(suggestionsOnly)).toBeNull();
+    suggestReplace(client, rita, 's2', ' in the country', '');
+    expect(send(suggestionsOnly)).toBeNull();
+    resolveSuggestion(client, 's1', true);
+    expect(send(suggestionsOnly)).toBeNull();
+    resolveSuggestion(client, 's2', false);
+    expect(send(suggestionsOnly)).toBeNull();
+    expect(bodyTexts(live)).toEqual(['Only 300 expatriates remain in the country.']);
+
+    typeAt(client, (doc) => rangeOf(doc, 'remain').from, 'still ');
+    expect(send(suggestionsOnly)).toBe('not_a_suggestion');
+    expect(bodyTexts(live)).toEqual(['Only 300 expatriates remain in the country.']);
+    expect(bodyTexts(client)).toEqual(bodyTexts(live));
+    // The same edit from an editor (no requirement) goes through, and the replicas stay in step.
+    typeAt(client, (doc) => rangeOf(doc, 'remain').from, 'still ');
+    expect(send(anything)).toBeNull();
+    expect(bodyTexts(live)).toEqual(['Only 300 expatriates still remain in the country.']);
+  });
+
+  it('undoes a plain deletion of words while suggesting is required, restoring them for everyone', () => {
+    const { live, client, send } = room(['First paragraph stays.', 'Second paragraph goes.']);
+    editStory(client, (tr) => {
+      const { from, to } = rangeOf(tr.doc, 'Second paragraph goes.');
+      return tr.delete(from, to);
+    });
+    expect(bodyTexts(client)).toEqual(['First paragraph stays.', '']);
+    expect(send(suggestionsOnly)).toBe('not_a_suggestion');
+    expect(bodyTexts(live)).toEqual(['First paragraph stays.', 'Second paragraph goes.']);
+    expect(bodyTexts(client)).toEqual(bodyTexts(live));
+  });
+
+  it('keeps following the story: a server change reaches the replica it checks against', () => {
+    const { live, client, send } = room();
+    typeAt(live, (doc) => rangeOf(doc, 'remain').from, 'now ');
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(live, Y.encodeStateVector(client)));
+    suggestReplace(client, rita, 's1', 'now ', '');
+    expect(send(suggestionsOnly)).toBeNull();
+    expect(bodyTexts(live)).toEqual(['Only 290 expatriates now remain in the country.']);
+  });
+});
