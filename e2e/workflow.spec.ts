@@ -101,4 +101,15 @@ test('a reporter submits, an editor sends it back with a note, the reporter resu
   const activity = reporter.getByRole('list', { name: 'Story activity' });
   await expect(activity).toContainText('Ed Editor approved it');
   await expect(activity).toContainText('Added the names.');
+  await expect(activity).toContainText('Rosa Reporter created the story');
+
+  // Publishing from the workflow bar shows the exact page first; nothing goes out before the editor confirms.
+  await workflow(editor).getByRole('button', { name: 'Publish' }).click();
+  const preview = editor.getByRole('dialog', { name: 'Preview' });
+  await expect(preview.frameLocator('iframe[title="Published page preview"]').getByText('Diaz and Okafor')).toBeVisible();
+  await expect(workflow(editor)).toContainText('Approved');
+  await preview.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(preview).toBeHidden();
+  await expect(workflow(editor)).toContainText('Published');
+  await expect(activity).toContainText('Ed Editor published it');
 });

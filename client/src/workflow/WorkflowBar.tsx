@@ -1,9 +1,13 @@
 import { useState, type ReactNode } from 'react';
 import type { AllowedTransition, Article } from '../../../shared/api.ts';
 import { StatusBadge } from '../components/StatusBadge.tsx';
+import { PublishStep } from './PublishStep.tsx';
 import { TransitionDialog } from './TransitionDialog.tsx';
 
-/** The story's status and the workflow steps the signed-in user may take from it (and only those). */
+/**
+ * The story's status and the workflow steps the signed-in user may take from it (and only those).
+ * Publishing opens the preview of the exact page; the other steps ask for their note.
+ */
 export function WorkflowBar({ article, onChanged, children }: {
   article: Article;
   onChanged: (article: Article) => void;
@@ -28,7 +32,16 @@ export function WorkflowBar({ article, onChanged, children }: {
         ))}
         {children}
       </div>
-      {pending ? (
+      {pending?.action === 'publish' ? (
+        <PublishStep
+          article={article}
+          onCancel={() => setPending(null)}
+          onDone={(next) => {
+            setPending(null);
+            onChanged(next);
+          }}
+        />
+      ) : pending ? (
         <TransitionDialog
           articleId={article.id}
           transition={pending}
