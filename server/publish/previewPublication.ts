@@ -1,10 +1,11 @@
+import type { NinjsItem } from '../../shared/export/toNinjs.ts';
 import { publishProblems, type PublishProblem } from '../../shared/publish/checkPublishable.ts';
 import { linkedArticleId, linkedStoryState } from './linkedStories.ts';
 import type { PublishDeps } from './PublishDeps.ts';
 import { freezePublication } from './publishArticle.ts';
 
 export type PreviewResult =
-  | { ok: true; html: string; ninjs: unknown; version: number; url: { section: string; slug: string }; problems: PublishProblem[] }
+  | { ok: true; html: string; ninjs: NinjsItem | null; version: number; url: { section: string; slug: string }; problems: PublishProblem[] }
   | { ok: false; reason: 'not_found'; message: string };
 
 class Rollback extends Error {

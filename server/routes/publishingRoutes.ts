@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { ErrorId } from '../../shared/api.ts';
+import type { PublicationPreview, PublishingState, PublishResponse } from '../../shared/publishing.ts';
 import type { AppDeps } from '../AppDeps.ts';
 import { authOf, requireRole } from '../auth/authMiddleware.ts';
 import { HttpError } from '../http/HttpError.ts';
@@ -38,7 +39,8 @@ export function publishingRoutes(deps: AppDeps): Router {
     if (!result.ok) throw publishRefusal(result);
     const { html: _html, ninjs: _ninjs, ...summary } = result.publication;
     res.location(`/api/articles/${encodeURIComponent(result.publication.articleId)}/publications/${result.publication.version}`);
-    res.status(201).json({ ...summary, event: result.event, delivery: result.delivery ? withoutPayload(result.delivery) : null });
+    const answer: PublishResponse = { ...summary, event: result.event, delivery: result.delivery ? withoutPayload(result.delivery) : null };
+    res.status(201).json(answer);
   });
 
   router.post('/articles/:id/unpublish', editorial, (req, res) => {
@@ -76,13 +78,14 @@ export function publishingRoutes(deps: AppDeps): Router {
 
   router.get('/articles/:id/publications', (req, res) => {
     const record = findArticle(deps, req.params.id as string);
-    res.json({
+    const state: PublishingState = {
       live: publications.siteState(record.id),
       url: liveUrl(deps, record.id),
       schedule: schedule.get(record.id),
       publications: publications.list(record.id),
       deliveries: publishing.webhooks.forArticle(record.id).map(withoutPayload),
-    });
+    };
+    res.json(state);
   });
 
   router.get('/articles/:id/publications/:version', (req, res) => {
@@ -101,7 +104,8 @@ export function publishingRoutes(deps: AppDeps): Router {
       correction: query.correction ?? null,
     });
     if (!result.ok) throw new HttpError(404, ErrorId.ArticleNotFound, result.message);
-    const { ok: _ok, ...preview } = result;
+    const { ok: _ok, ...rest } = result;
+    const preview: PublicationPreview = rest;
     res.json(preview);
   });
 

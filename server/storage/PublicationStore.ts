@@ -1,45 +1,17 @@
-import type { NinjsItem } from '../../shared/export/toNinjs.ts';
+import type {
+  Publication,
+  PublicationSummary,
+  Schedule,
+  SiteState,
+  WebhookDelivery,
+  WebhookEvent,
+  WebhookState,
+} from '../../shared/publishing.ts';
 
-/** What went out to the site: frozen at publish time, never changed afterwards. */
-export interface Publication {
-  id: number;
-  articleId: string;
-  /** 1 for the first publication, n+1 for each republication. */
-  version: number;
-  publishedAt: string;
-  /** Username of whoever published (or scheduled) it. */
-  publishedBy: string;
-  /** The public address at the time: `/site/<section>/<slug>`. */
-  section: string;
-  slug: string;
-  headline: string;
-  standfirst: string;
-  byline: string;
-  tags: string[];
-  /** When version 1 went out. */
-  firstPublishedAt: string;
-  /** Nothing of this publication is public before this time. */
-  embargoUntil: string | null;
-  /** Public correction note of a republication. */
-  correction: string | null;
-  /** The exact published page. */
-  html: string;
-  /** The exact ninjs document. */
-  ninjs: NinjsItem;
-}
+// The REST shapes live in shared/publishing.ts, where the client reads them too.
+export type { Publication, PublicationSummary, Schedule, SiteState, WebhookDelivery, WebhookEvent, WebhookState };
 
 export type NewPublication = Omit<Publication, 'id'>;
-
-/** A publication without its page and ninjs: what lists need. */
-export type PublicationSummary = Omit<Publication, 'html' | 'ninjs'>;
-
-/** Whether a story is on the public site. A story never published has no site state. */
-export interface SiteState {
-  articleId: string;
-  state: 'live' | 'unpublished';
-  changedAt: string;
-  changedBy: string;
-}
 
 /** Immutable publications and the site state of each story. Nothing here updates a publication. */
 export interface PublicationStore {
@@ -79,17 +51,6 @@ export interface SlugStore {
   claim(articleId: string, section: string, slug: string, at: string): SlugRecord;
 }
 
-/** When a story goes out by itself, and until when nothing of it may be public. */
-export interface Schedule {
-  articleId: string;
-  publishAt: string | null;
-  embargoUntil: string | null;
-  setBy: string;
-  updatedAt: string;
-  /** Why the last scheduled publication failed, if it did. */
-  lastError: string | null;
-}
-
 export interface ScheduleStore {
   get(articleId: string): Schedule | null;
   set(schedule: Omit<Schedule, 'lastError'>): void;
@@ -99,26 +60,6 @@ export interface ScheduleStore {
   due(now: string): Schedule[];
   /** The earliest publishAt still waiting, or null. */
   nextPublishAt(): string | null;
-}
-
-export type WebhookEvent = 'publish' | 'update' | 'unpublish';
-export type WebhookState = 'pending' | 'delivered' | 'failed';
-
-/** One POST to the site's webhook, retried until it succeeds or gives up. */
-export interface WebhookDelivery {
-  id: number;
-  articleId: string;
-  publicationId: number | null;
-  event: WebhookEvent;
-  /** The exact body sent (and signed). */
-  payload: string;
-  state: WebhookState;
-  attempts: number;
-  nextAttemptAt: string;
-  lastStatus: number | null;
-  lastError: string | null;
-  createdAt: string;
-  deliveredAt: string | null;
 }
 
 export interface WebhookDeliveryStore {

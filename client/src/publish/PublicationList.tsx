@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { formatWhen } from './localDateTime.ts';
 import { sitePath } from './publishApi.ts';
-import type { PublicationSummary, WebhookDelivery } from './publishTypes.ts';
+import type { PublicationSummary, WebhookDeliveryView } from '../../../shared/publishing.ts';
 import { PublicationViewer } from './PublicationViewer.tsx';
 import { deliveriesOf, describeDelivery } from './siteStatus.ts';
 
@@ -9,7 +9,7 @@ import { deliveriesOf, describeDelivery } from './siteStatus.ts';
 export function PublicationList({ articleId, publications, deliveries, names }: {
   articleId: string;
   publications: readonly PublicationSummary[];
-  deliveries: readonly WebhookDelivery[];
+  deliveries: readonly WebhookDeliveryView[];
   /** Display names by username. */
   names: ReadonlyMap<string, string>;
 }) {

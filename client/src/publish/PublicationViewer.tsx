@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { getPublication } from './publishApi.ts';
-import type { Publication } from './publishTypes.ts';
+import type { Publication } from '../../../shared/publishing.ts';
 import { formatWhen } from './localDateTime.ts';
 
 /** One frozen publication exactly as it went out, in a sandboxed frame. */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { PublishProblem } from '../../../shared/publish/checkPublishable.ts';
 import { previewPublication, publishStory, sitePath } from './publishApi.ts';
-import type { PublicationPreview, PublicationSummary } from './publishTypes.ts';
+import type { PublicationPreview, PublicationSummary } from '../../../shared/publishing.ts';
 import { ProblemList } from './ProblemList.tsx';
 import { problemsOf } from './problemsOf.ts';
 

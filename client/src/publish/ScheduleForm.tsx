@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { formatWhen, fromLocalInput, toLocalInput } from './localDateTime.ts';
 import { setSchedule } from './publishApi.ts';
-import type { Schedule } from './publishTypes.ts';
+import type { Schedule } from '../../../shared/publishing.ts';
 
 /** When the story goes out by itself and until when nothing of it is public; local time shown, ISO sent. */
 export function ScheduleForm({ articleId, schedule, onSaved }: {

@@ -1,5 +1,5 @@
 import { request } from '../api.ts';
-import type { Publication, PublicationPreview, PublicationSummary, PublishingState, Schedule } from './publishTypes.ts';
+import type { Publication, PublicationPreview, PublicationSummary, PublishingState, Schedule } from '../../../shared/publishing.ts';
 
 const articlePath = (id: string) => `/api/articles/${encodeURIComponent(id)}`;
 

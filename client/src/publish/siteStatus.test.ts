@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PublicationSummary, WebhookDelivery } from './publishTypes.ts';
+import type { PublicationSummary, WebhookDeliveryView } from '../../../shared/publishing.ts';
 import { deliveriesOf, describeDelivery, siteStatus } from './siteStatus.ts';
 
 const now = new Date('2030-05-01T12:00:00Z');
@@ -14,15 +14,19 @@ function publication(version: number, embargoUntil: string | null = null): Publi
     section: 'news',
     slug: 'harbour',
     headline: 'Harbour',
+    standfirst: '',
+    byline: '',
+    tags: [],
     firstPublishedAt: '2030-05-01T10:00:00Z',
     embargoUntil,
     correction: null,
   };
 }
 
-function delivery(id: number, changes: Partial<WebhookDelivery>): WebhookDelivery {
+function delivery(id: number, changes: Partial<WebhookDeliveryView>): WebhookDeliveryView {
   return {
     id,
+    articleId: 'a1',
     publicationId: 10,
     event: 'publish',
     state: 'pending',
@@ -36,7 +40,7 @@ function delivery(id: number, changes: Partial<WebhookDelivery>): WebhookDeliver
   };
 }
 
-const live = { state: 'live' as const, changedAt: '2030-05-01T10:00:00Z', changedBy: 'ed' };
+const live = { articleId: 'a1', state: 'live' as const, changedAt: '2030-05-01T10:00:00Z', changedBy: 'ed' };
 
 describe('siteStatus', () => {
   it('is "never" without a publication or a site state', () => {

@@ -1,4 +1,4 @@
-import type { PublicationSummary, PublishingState, WebhookDelivery } from './publishTypes.ts';
+import type { PublicationSummary, PublishingState, WebhookDeliveryView } from '../../../shared/publishing.ts';
 
 /** Where a story stands with the public site, for the publish panel. */
 export type SiteStatus =
@@ -24,12 +24,12 @@ export function pendingPublishAt(state: Pick<PublishingState, 'schedule'>): stri
 }
 
 /** The webhook deliveries of one publication (unpublish deliveries have none), newest first. */
-export function deliveriesOf(deliveries: readonly WebhookDelivery[], publicationId: number): WebhookDelivery[] {
+export function deliveriesOf(deliveries: readonly WebhookDeliveryView[], publicationId: number): WebhookDeliveryView[] {
   return deliveries.filter((delivery) => delivery.publicationId === publicationId).sort((a, b) => b.id - a.id);
 }
 
 /** One line about a webhook delivery: "delivered", "pending (2 attempts): HTTP 503", "failed after 12 attempts: …". */
-export function describeDelivery(delivery: WebhookDelivery): string {
+export function describeDelivery(delivery: WebhookDeliveryView): string {
   const attempts = `${delivery.attempts} ${delivery.attempts === 1 ? 'attempt' : 'attempts'}`;
   const why = delivery.lastError ?? (delivery.lastStatus !== null ? `HTTP ${delivery.lastStatus}` : null);
   if (delivery.state === 'delivered') return `${delivery.event}: delivered`;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { getPublishing } from './publishApi.ts';
-import type { PublishingState } from './publishTypes.ts';
+import type { PublishingState } from '../../../shared/publishing.ts';
 
 /** Webhook deliveries retry and schedules fire on the server: re-read while the page is visible. */
 const REFRESH_MS = 5000;
