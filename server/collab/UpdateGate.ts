@@ -21,9 +21,10 @@ function replicaOf(live: Y.Doc): Y.Doc {
   return replica;
 }
 
-function rootOf(type: Y.AbstractType<unknown>): Y.AbstractType<unknown> {
+// `any`: Yjs types are invariant in their event type, and a root may be any of them.
+function rootOf(type: Y.AbstractType<any>): Y.AbstractType<any> {
   let current = type;
-  while (current._item) current = current._item.parent as Y.AbstractType<unknown>;
+  while (current._item) current = current._item.parent as Y.AbstractType<any>;
   return current;
 }
 
@@ -40,7 +41,7 @@ const storyJson = (ydoc: Y.Doc): JSONContent => yXmlFragmentToProsemirrorJSON(yd
 export class UpdateGate {
   readonly #live: Y.Doc;
   #probe: Y.Doc;
-  #changed: Array<Y.AbstractType<unknown>> = [];
+  #changed: Array<Y.AbstractType<any>> = [];
 
   constructor(live: Y.Doc) {
     this.#live = live;
