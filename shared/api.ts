@@ -105,3 +105,32 @@ export interface CreateArticleBody {
 }
 
 export const HEADLINE_MAX_LENGTH = 300;
+
+/**
+ * Why a version was kept: a workflow `transition`, an `auto` version after a period of editing,
+ * a `named` version a user saved, or the state just before a `restore` replaced it.
+ */
+export type VersionKind = 'transition' | 'auto' | 'named' | 'restore';
+
+/** One row of a story's history, as GET /api/articles/:id/versions lists it (newest first). */
+export interface VersionSummary {
+  id: number;
+  articleId: string;
+  /** 1 for the story's first version, n+1 for each later one. */
+  number: number;
+  kind: VersionKind;
+  /** The user's name for a named version, or what happened ("Draft → In review"); null otherwise. */
+  name: string | null;
+  createdAt: string;
+  /** Username of whoever caused it; null for versions the server takes on its own (auto). */
+  createdBy: string | null;
+  /** Usernames of everyone who edited the story since the previous version, in order of first edit. */
+  editors: string[];
+  wordCount: number;
+}
+
+/** Answer of POST /api/articles/:id/versions/:v/restore: the new version and the one kept just before it. */
+export interface RestoreVersionResponse {
+  restored: VersionSummary;
+  before: VersionSummary;
+}

@@ -5,7 +5,7 @@ import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import { listSuggestions } from '../../shared/editor/suggestions/listSuggestions.ts';
 import { listThreads, type CommentThread } from '../../shared/review/commentThreads.ts';
 import type { RunningServer } from '../index.ts';
-import type { VersionSummary } from '../storage/VersionStore.ts';
+import type { VersionSummary } from '../../shared/api.ts';
 import {
   api,
   connectClient,

@@ -1,22 +1,7 @@
+import type { RestoreVersionResponse, VersionSummary } from '../../../shared/api.ts';
 import { ApiError, request } from '../api.ts';
 
-/** Why a version was kept. */
-export type VersionKind = 'transition' | 'auto' | 'named' | 'restore';
-
-/** One row of a story's history, as GET /api/articles/:id/versions lists it. */
-export interface VersionSummary {
-  id: number;
-  articleId: string;
-  number: number;
-  kind: VersionKind;
-  name: string | null;
-  createdAt: string;
-  /** Username of whoever caused it; null for automatic versions. */
-  createdBy: string | null;
-  /** Usernames of everyone who edited since the version before. */
-  editors: string[];
-  wordCount: number;
-}
+export type { VersionKind, VersionSummary } from '../../../shared/api.ts';
 
 /** What a comparison answers: both sides and the highlighted HTML (`<ins>`, `<del>`). */
 export interface VersionComparison {
@@ -57,6 +42,6 @@ export function compareVersions(articleId: string, from: number, to: CompareTarg
 }
 
 /** Brings version `number` back as a new change everyone in the story receives. */
-export function restoreVersion(articleId: string, number: number): Promise<{ restored: VersionSummary; before: VersionSummary }> {
+export function restoreVersion(articleId: string, number: number): Promise<RestoreVersionResponse> {
   return request(`${versionsPath(articleId)}/${number}/restore`, { method: 'POST' });
 }
