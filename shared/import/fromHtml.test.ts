@@ -86,6 +86,18 @@ describe('fromHtml', () => {
     ]);
   });
 
+  it("keeps Word's bold and italic, whose style names mso-bidi-font-weight and mso-bidi-font-style", () => {
+    const blocks = blocksOf(`<h1>H</h1><p class=MsoNormal>The <b style='mso-bidi-font-weight:normal'>council</b> and <i style='mso-bidi-font-style:normal'>its plan</i>,
+      <span style="font-weight: normal !important">plain</span> <b style="FONT-WEIGHT: normal">docs wrapper</b></p>`);
+    expect(blocks[2]?.content).toEqual([
+      { type: 'text', text: 'The ' },
+      { type: 'text', text: 'council', marks: [{ type: 'bold' }] },
+      { type: 'text', text: ' and ' },
+      { type: 'text', text: 'its plan', marks: [{ type: 'italic' }] },
+      { type: 'text', text: ', plain docs wrapper' },
+    ]);
+  });
+
   it('keeps lists and quotes, nested or straight from Word and Google Docs', () => {
     const blocks = blocksOf(`<b style="font-weight:normal;" id="docs-internal-guid-1"><h1 dir="ltr"><span style="font-weight:400">Docs title</span></h1>
       <p dir="ltr"><span style="font-weight:700">Bold</span><span> and </span><span style="font-style:italic">italic</span><br></p>

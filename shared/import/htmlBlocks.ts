@@ -55,15 +55,24 @@ function isHidden(element: DomElement): boolean {
   );
 }
 
+/** The value of one CSS property in a normalized style attribute; `mso-bidi-font-weight` is not `font-weight`. */
+function cssValue(style: string, property: string): string | undefined {
+  for (const declaration of style.split(';')) {
+    const colon = declaration.indexOf(':');
+    if (colon > 0 && declaration.slice(0, colon) === property) return declaration.slice(colon + 1).replace(/!important$/, '');
+  }
+  return undefined;
+}
+
 function marksFor(element: DomElement, tag: string, marks: MarkJson[]): MarkJson[] {
   const style = styleOf(element);
   let out = marks;
   // Google Docs wraps a whole paste in <b style="font-weight:normal">.
-  const weight = /font-weight:(\w+)/.exec(style)?.[1];
+  const weight = cssValue(style, 'font-weight');
   const boldByStyle = weight === 'bold' || weight === 'bolder' || (weight !== undefined && Number(weight) >= 600);
   const notBold = weight === 'normal' || (weight !== undefined && Number(weight) > 0 && Number(weight) < 600);
   if (((tag === 'b' || tag === 'strong') && !notBold) || boldByStyle) out = withMark(out, { type: 'bold' });
-  const fontStyle = /font-style:(\w+)/.exec(style)?.[1];
+  const fontStyle = cssValue(style, 'font-style');
   if (((tag === 'i' || tag === 'em') && fontStyle !== 'normal') || fontStyle === 'italic' || fontStyle === 'oblique') {
     out = withMark(out, { type: 'italic' });
   }
