@@ -46,6 +46,8 @@ export class CollabDocument {
   readonly #deps: CollabDocumentDeps;
   /** Updates whose append failed, oldest first; retried on a timer until stored. */
   #unstored: Uint8Array[] = [];
+  /** Callbacks waiting for every accepted update to be stored, oldest first. */
+  #storedWaiters: (() => void)[] = [];
   #retryTimer: NodeJS.Timeout | null = null;
   #retryDelayMs = RETRY_FIRST_MS;
   #summaryTimer: NodeJS.Timeout | null = null;
@@ -105,6 +107,15 @@ export class CollabDocument {
     return [...seen.values()];
   }
 
+  /**
+   * Runs `callback` once every update accepted so far is stored: at once when nothing is pending,
+   * otherwise after the retried write succeeds (callbacks keep their order). Dropped on destroy.
+   */
+  whenStored(callback: () => void): void {
+    if (this.#unstored.length === 0) callback();
+    else this.#storedWaiters.push(callback);
+  }
+
   /** Stores what is pending (updates, summary) now. Returns true when nothing is left unstored. */
   flush(): boolean {
     if (this.#unstored.length > 0) this.#retryStore();
@@ -115,6 +126,7 @@ export class CollabDocument {
   /** Stops timers and releases the Y.Doc. Call flush() first. */
   destroy(): void {
     this.#destroyed = true;
+    this.#storedWaiters = [];
     if (this.#retryTimer) clearTimeout(this.#retryTimer);
     if (this.#summaryTimer) clearTimeout(this.#summaryTimer);
     this.ydoc.off('update', this.#onUpdate);
@@ -218,6 +230,9 @@ export class CollabDocument {
         clearTimeout(this.#retryTimer);
         this.#retryTimer = null;
       }
+      const waiters = this.#storedWaiters;
+      this.#storedWaiters = [];
+      for (const waiter of waiters) waiter();
     } catch (error) {
       this.#unstored = [merged];
       this.#retryDelayMs = Math.min(this.#retryDelayMs * 2, RETRY_MAX_MS);

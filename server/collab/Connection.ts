@@ -166,9 +166,13 @@ export class Connection {
     }
     try {
       switch (message.type) {
-        case 'syncStep1':
-          this.send(encodeSyncStep2(doc.ydoc, message.stateVector));
+        case 'syncStep1': {
+          // Clients take this reply as proof that everything they sent before is saved (the
+          // browser's "All changes saved"): while a write is failing, it waits until the retry stores it.
+          const { stateVector } = message;
+          doc.whenStored(() => this.send(encodeSyncStep2(doc.ydoc, stateVector)));
           break;
+        }
         case 'syncStep2':
         case 'update':
           if (this.access === 'read') {
