@@ -1,4 +1,5 @@
 import type { JSONContent } from '@tiptap/core';
+import { articleSchema } from '../../shared/editor/schema.ts';
 import { withoutSuggestions } from '../../shared/editor/suggestions/withoutSuggestions.ts';
 import { DELETE_MARK, SUGGESTION_MARK_NAMES } from '../../shared/editor/suggestions/suggestionMarks.ts';
 
@@ -30,6 +31,9 @@ export function withSuggestionsAccepted(doc: JSONContent): JSONContent {
   return copy;
 }
 
+/** Blocks that are one thing with a caption or label, not running text. */
+const OBJECT_NODES: ReadonlySet<string> = new Set(['figure', 'relatedLink']);
+
 const sortedJson = (value: unknown): string =>
   JSON.stringify(value, (_key, inner: unknown) =>
     inner && typeof inner === 'object' && !Array.isArray(inner)
@@ -40,7 +44,7 @@ const sortedJson = (value: unknown): string =>
 /**
  * The words of a story (without suggestion marks) as a list of runs: text with its marks and the
  * blocks around it, and every leaf node (figure, READ MORE link, rule) with its attributes.
- * Where paragraphs split or join does not count, nor empty blocks: suggesting mode applies
+ * Where paragraphs split or join does not count, nor empty paragraphs: suggesting mode applies
  * Enter and a paragraph join for real, and resolving a suggestion drops a block it left empty.
  */
 export function wordRuns(doc: JSONContent): string[] {
@@ -54,11 +58,10 @@ export function wordRuns(doc: JSONContent): string[] {
       return;
     }
     const here = `${path}/${node.type ?? '?'}${sortedJson(node.attrs ?? {})}`;
-    if (!Array.isArray(node.content)) {
-      if (node.type !== 'doc') runs.push(`n:${here}`);
-      return;
-    }
-    for (const child of node.content) walk(child, here);
+    const nodeType = articleSchema.nodes[node.type ?? ''];
+    // A leaf (a rule, a line break) or an object (a figure, a READ MORE link) counts even when it holds no text; an empty paragraph does not.
+    if (!nodeType || nodeType.isLeaf || OBJECT_NODES.has(nodeType.name)) runs.push(`n:${here}`);
+    if (nodeType && !nodeType.isLeaf) for (const child of node.content ?? []) walk(child, here);
   };
   walk(doc, '');
   return runs;
