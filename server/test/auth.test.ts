@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PublicUser } from '../../shared/accounts.ts';
 import type { ArticleList } from '../../shared/api.ts';
 import { TrustedProxies } from '../auth/clientAddress.ts';
-import type { RunningServer } from '../index.ts';
 import {
   api,
   createStory,
@@ -13,28 +12,18 @@ import {
   startTestServer,
   tempDataDir,
   TEST_ADMIN_PASSWORD,
-  type Auth,
 } from './helpers.ts';
+import { useTestServer } from './testServer.ts';
 import { spawnServer } from './spawnServer.ts';
 
 const EVIL = 'http://evil.example';
 
 describe('sessions and accounts over HTTP', () => {
-  const dir = tempDataDir();
-  let server: RunningServer;
-  let admin: Auth;
-  beforeAll(async () => {
-    server = await startTestServer(dir.dataDir);
-    admin = await signInAdmin(server.url);
-  });
-  afterAll(async () => {
-    await server.stop();
-    dir.remove();
-  });
+  const server = useTestServer();
 
   it('answers 401 JSON on every /api route but health and sign-in without a session', async () => {
     expect((await api(server.url, 'GET', '/api/health')).status).toBe(200);
-    const id = await createStory(server.url, 'Behind the door', admin);
+    const id = await createStory(server.url, 'Behind the door', server.admin);
     const doors: Array<[string, string, unknown?]> = [
       ['GET', '/api/me'],
       ['GET', '/api/articles'],
@@ -60,7 +49,7 @@ describe('sessions and accounts over HTTP', () => {
     }
     const forged = await api(server.url, 'GET', '/api/me', undefined, { cookie: `copydesk_session=${'A'.repeat(43)}` });
     expect(forged.status).toBe(401);
-    expect((await api<ArticleList>(server.url, 'GET', '/api/articles', undefined, admin)).body.articles.map((a) => a.headline)).not.toContain('Sneaky');
+    expect((await api<ArticleList>(server.url, 'GET', '/api/articles', undefined, server.admin)).body.articles.map((a) => a.headline)).not.toContain('Sneaky');
   });
 
   it('sets an HttpOnly, SameSite=Lax session cookie, names the user on /api/me and never shows a hash', async () => {
@@ -99,8 +88,8 @@ describe('sessions and accounts over HTTP', () => {
   });
 
   it('refuses state-changing requests from another origin with 403, even with a valid session', async () => {
-    const before = (await api<ArticleList>(server.url, 'GET', '/api/articles', undefined, admin)).body.articles.length;
-    const foreign = { ...admin, origin: EVIL };
+    const before = (await api<ArticleList>(server.url, 'GET', '/api/articles', undefined, server.admin)).body.articles.length;
+    const foreign = { ...server.admin, origin: EVIL };
     const attempts: Array<[string, string, unknown?]> = [
       ['POST', '/api/articles', { headline: 'Forged from afar' }],
       ['POST', '/api/users', { username: 'mallory', password: 'a long enough password', displayName: 'M', role: 'admin' }],
@@ -118,8 +107,8 @@ describe('sessions and accounts over HTTP', () => {
       });
     }
     // Nothing happened: no story, no account, the name kept, the session still valid.
-    expect((await api<ArticleList>(server.url, 'GET', '/api/articles', undefined, admin)).body.articles).toHaveLength(before);
-    const me = await api<PublicUser>(server.url, 'GET', '/api/me', undefined, admin);
+    expect((await api<ArticleList>(server.url, 'GET', '/api/articles', undefined, server.admin)).body.articles).toHaveLength(before);
+    const me = await api<PublicUser>(server.url, 'GET', '/api/me', undefined, server.admin);
     expect(me.status).toBe(200);
     expect(me.body.displayName).toBe('Administrator');
     expect((await api(server.url, 'POST', '/api/session', { username: 'mallory', password: 'a long enough password' })).status).toBe(401);
@@ -128,46 +117,46 @@ describe('sessions and accounts over HTTP', () => {
   });
 
   it('lets only admins manage accounts; creates, renames, re-roles, resets and disables them', async () => {
-    const ed = await createUser(server.url, admin, 'eddie', 'editor', 'Eddie Editor');
+    const ed = await createUser(server.url, server.admin, 'eddie', 'editor', 'Eddie Editor');
     expect(ed.user).toMatchObject({ username: 'eddie', displayName: 'Eddie Editor', role: 'editor', disabled: false });
     expect((await api(server.url, 'GET', '/api/users', undefined, ed.auth)).status).toBe(403);
     expect((await api(server.url, 'POST', '/api/users', { username: 'x1', password: 'long enough pass', displayName: 'X', role: 'admin' }, ed.auth)).status).toBe(403);
     expect((await api(server.url, 'PATCH', '/api/users/eddie', { role: 'admin' }, ed.auth)).status).toBe(403);
 
-    const list = await api<{ users: PublicUser[] }>(server.url, 'GET', '/api/users', undefined, admin);
+    const list = await api<{ users: PublicUser[] }>(server.url, 'GET', '/api/users', undefined, server.admin);
     expect(list.body.users.map((u) => u.username)).toEqual(expect.arrayContaining(['admin', 'eddie']));
     expect(JSON.stringify(list.body)).not.toMatch(/scrypt/);
 
-    const taken = await api(server.url, 'POST', '/api/users', { username: 'EDDIE', password: 'long enough pass', displayName: 'E', role: 'viewer' }, admin);
+    const taken = await api(server.url, 'POST', '/api/users', { username: 'EDDIE', password: 'long enough pass', displayName: 'E', role: 'viewer' }, server.admin);
     expect(taken).toMatchObject({ status: 409, body: { error: { id: 'username_taken' } } });
-    const weak = await api(server.url, 'POST', '/api/users', { username: 'weak', password: 'short', displayName: 'W', role: 'viewer' }, admin);
+    const weak = await api(server.url, 'POST', '/api/users', { username: 'weak', password: 'short', displayName: 'W', role: 'viewer' }, server.admin);
     expect(weak).toMatchObject({ status: 400, body: { error: { id: 'validation_failed' } } });
-    expect((await api(server.url, 'PATCH', '/api/users/nobody', { role: 'viewer' }, admin)).status).toBe(404);
+    expect((await api(server.url, 'PATCH', '/api/users/nobody', { role: 'viewer' }, server.admin)).status).toBe(404);
 
-    const renamed = await api<PublicUser>(server.url, 'PATCH', '/api/users/eddie', { displayName: 'Edward', role: 'reporter' }, admin);
+    const renamed = await api<PublicUser>(server.url, 'PATCH', '/api/users/eddie', { displayName: 'Edward', role: 'reporter' }, server.admin);
     expect(renamed.body).toMatchObject({ displayName: 'Edward', role: 'reporter' });
     expect((await api<PublicUser>(server.url, 'GET', '/api/me', undefined, ed.auth)).body).toMatchObject({ displayName: 'Edward', role: 'reporter' });
 
     // A new password ends every session of the account; only the new password opens one.
-    expect((await api(server.url, 'PATCH', '/api/users/eddie', { password: 'a brand new password' }, admin)).status).toBe(200);
+    expect((await api(server.url, 'PATCH', '/api/users/eddie', { password: 'a brand new password' }, server.admin)).status).toBe(200);
     expect((await api(server.url, 'GET', '/api/me', undefined, ed.auth)).status).toBe(401);
     expect((await api(server.url, 'POST', '/api/session', { username: 'eddie', password: ed.password })).status).toBe(401);
     const back = await signIn(server.url, 'eddie', 'a brand new password');
 
-    expect((await api(server.url, 'PATCH', '/api/users/eddie', { disabled: true }, admin)).status).toBe(200);
+    expect((await api(server.url, 'PATCH', '/api/users/eddie', { disabled: true }, server.admin)).status).toBe(200);
     expect((await api(server.url, 'GET', '/api/me', undefined, back)).status).toBe(401);
     const refused = await api(server.url, 'POST', '/api/session', { username: 'eddie', password: 'a brand new password' });
     expect(refused).toMatchObject({ status: 401, body: { error: { id: 'invalid_credentials' } } });
   });
 
   it('gives editors and admins a people directory of active accounts: usernames, display names, roles, nothing else', async () => {
-    const editor = await createUser(server.url, admin, 'penny', 'editor', 'Penny Picker');
-    const reporter = await createUser(server.url, admin, 'rory', 'reporter', 'Rory Writer');
-    const viewer = await createUser(server.url, admin, 'vera', 'viewer', 'Vera Reader');
-    await createUser(server.url, admin, 'gone', 'reporter', 'Gone Away');
-    expect((await api(server.url, 'PATCH', '/api/users/gone', { disabled: true }, admin)).status).toBe(200);
+    const editor = await createUser(server.url, server.admin, 'penny', 'editor', 'Penny Picker');
+    const reporter = await createUser(server.url, server.admin, 'rory', 'reporter', 'Rory Writer');
+    const viewer = await createUser(server.url, server.admin, 'vera', 'viewer', 'Vera Reader');
+    await createUser(server.url, server.admin, 'gone', 'reporter', 'Gone Away');
+    expect((await api(server.url, 'PATCH', '/api/users/gone', { disabled: true }, server.admin)).status).toBe(200);
 
-    for (const auth of [editor.auth, admin]) {
+    for (const auth of [editor.auth, server.admin]) {
       const directory = await api<{ people: Array<Record<string, unknown>> }>(server.url, 'GET', '/api/people', undefined, auth);
       expect(directory.status).toBe(200);
       expect(directory.body.people).toEqual(
@@ -185,11 +174,11 @@ describe('sessions and accounts over HTTP', () => {
   });
 
   it('keeps one active admin: the last cannot be demoted or disabled', async () => {
-    const demote = await api(server.url, 'PATCH', '/api/users/admin', { role: 'editor' }, admin);
+    const demote = await api(server.url, 'PATCH', '/api/users/admin', { role: 'editor' }, server.admin);
     expect(demote).toMatchObject({ status: 409, body: { error: { id: 'last_admin' } } });
-    expect((await api(server.url, 'PATCH', '/api/users/admin', { disabled: true }, admin)).status).toBe(409);
-    await createUser(server.url, admin, 'second-admin', 'admin');
-    expect((await api(server.url, 'PATCH', '/api/users/second-admin', { role: 'editor' }, admin)).status).toBe(200);
+    expect((await api(server.url, 'PATCH', '/api/users/admin', { disabled: true }, server.admin)).status).toBe(409);
+    await createUser(server.url, server.admin, 'second-admin', 'admin');
+    expect((await api(server.url, 'PATCH', '/api/users/second-admin', { role: 'editor' }, server.admin)).status).toBe(200);
   });
 
   it('keeps an admin who changes their own password signed in, on a new session', async () => {
@@ -201,7 +190,7 @@ describe('sessions and accounts over HTTP', () => {
     expect((await api(server.url, 'GET', '/api/me', undefined, session)).status).toBe(401);
     expect((await api(server.url, 'GET', '/api/me', undefined, { cookie: fresh! })).status).toBe(200);
     expect((await api(server.url, 'PATCH', '/api/users/admin', { password: TEST_ADMIN_PASSWORD }, { cookie: fresh! })).status).toBe(200);
-    admin = await signInAdmin(server.url);
+    server.admin = await signInAdmin(server.url);
   });
 });
 

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import { readMeta, setMetaText, setTags } from '../../shared/article/meta.ts';
-import type { RunningServer } from '../index.ts';
 import { openDatabase } from '../storage/sqlite/openDatabase.ts';
 import {
   api,
@@ -15,25 +14,15 @@ import {
   startTestServer,
   tempDataDir,
   waitFor,
-  type Auth,
 } from './helpers.ts';
+import { useTestServer } from './testServer.ts';
 
 describe('co-editing over y-websocket', () => {
-  const dir = tempDataDir();
-  let server: RunningServer;
-  let admin: Auth;
-  beforeAll(async () => {
-    server = await startTestServer(dir.dataDir, { compactAfterUpdates: 20 });
-    admin = await signInAdmin(server.url);
-  });
-  afterAll(async () => {
-    await server.stop();
-    dir.remove();
-  });
+  const server = useTestServer({ compactAfterUpdates: 20 });
 
   it('loads the server-written first document; the client seeds nothing', async () => {
-    const id = await createStory(server.url, 'Council votes', admin);
-    const client = connectClient(server.url, id, { auth: admin });
+    const id = await createStory(server.url, 'Council votes', server.admin);
+    const client = connectClient(server.url, id, { auth: server.admin });
     await client.synced;
     const fragment = client.ydoc.getXmlFragment('default');
     expect(fragment.toArray().map((node) => (node as Y.XmlElement).nodeName)).toEqual(['headline', 'standfirst', 'paragraph']);
@@ -43,10 +32,10 @@ describe('co-editing over y-websocket', () => {
   });
 
   it('two writers typing at once converge, in the body and in meta', async () => {
-    const id = await createStory(server.url, 'Two writers', admin);
-    const ada = await createUser(server.url, admin, 'ada', 'editor', 'Ada');
-    const bo = await createUser(server.url, admin, 'bo', 'reporter', 'Bo');
-    await api(server.url, 'PUT', `/api/articles/${id}/assignees`, { usernames: ['bo'] }, admin);
+    const id = await createStory(server.url, 'Two writers', server.admin);
+    const ada = await createUser(server.url, server.admin, 'ada', 'editor', 'Ada');
+    const bo = await createUser(server.url, server.admin, 'bo', 'reporter', 'Bo');
+    await api(server.url, 'PUT', `/api/articles/${id}/assignees`, { usernames: ['bo'] }, server.admin);
     const a = connectClient(server.url, id, { auth: ada.auth, user: { name: 'Ada', color: '#f00' } });
     const b = connectClient(server.url, id, { auth: bo.auth, user: { name: 'Bo', color: '#00f' } });
     await Promise.all([a.synced, b.synced]);
@@ -79,9 +68,9 @@ describe('co-editing over y-websocket', () => {
   });
 
   it('serves clients that connect together while the story loads, frames in order', async () => {
-    const id = await createStory(server.url, 'Rush', admin);
+    const id = await createStory(server.url, 'Rush', server.admin);
     await new Promise((resolve) => setTimeout(resolve, 100)); // the story is not in memory
-    const clients = Array.from({ length: 5 }, () => connectClient(server.url, id, { auth: admin }));
+    const clients = Array.from({ length: 5 }, () => connectClient(server.url, id, { auth: server.admin }));
     // Edits made before the socket even opens are sent on connect, racing the load.
     clients.forEach((client, i) => appendParagraph(client.ydoc, `early ${i}`));
     await Promise.all(clients.map((client) => client.synced));
@@ -95,42 +84,42 @@ describe('co-editing over y-websocket', () => {
   });
 
   it('closes with NotFound for an unknown story and creates nothing', async () => {
-    const client = connectClient(server.url, 'no-such-story', { auth: admin });
+    const client = connectClient(server.url, 'no-such-story', { auth: server.admin });
     expect(await client.closed).toBe(CloseCode.NotFound);
     client.destroy();
-    expect((await api(server.url, 'GET', '/api/articles/no-such-story', undefined, admin)).status).toBe(404);
-    const db = openDatabase(dir.dataDir);
+    expect((await api(server.url, 'GET', '/api/articles/no-such-story', undefined, server.admin)).status).toBe(404);
+    const db = openDatabase(server.dataDir);
     const rows = db.prepare("SELECT (SELECT COUNT(*) FROM doc_updates WHERE article_id = 'no-such-story') + (SELECT COUNT(*) FROM doc_snapshots WHERE article_id = 'no-such-story') AS n").get() as { n: number };
     db.close();
     expect(rows.n).toBe(0);
   });
 
   it('refuses another schema major and serves a client that states no version', async () => {
-    const id = await createStory(server.url, 'Versions', admin);
-    const old = connectClient(server.url, id, { auth: admin, schemaVersion: '0.9.0' });
+    const id = await createStory(server.url, 'Versions', server.admin);
+    const old = connectClient(server.url, id, { auth: server.admin, schemaVersion: '0.9.0' });
     expect(await old.closed).toBe(CloseCode.SchemaMismatch);
     old.destroy();
-    const bot = connectClient(server.url, id, { auth: admin, schemaVersion: null });
+    const bot = connectClient(server.url, id, { auth: server.admin, schemaVersion: null });
     await bot.synced;
     expect(bot.ydoc.getXmlFragment('default').length).toBe(3);
     bot.destroy();
   });
 
   it('compacts the update log without changing the content', async () => {
-    const id = await createStory(server.url, 'Long log', admin);
-    const client = connectClient(server.url, id, { auth: admin });
+    const id = await createStory(server.url, 'Long log', server.admin);
+    const client = connectClient(server.url, id, { auth: server.admin });
     await client.synced;
     for (let i = 0; i < 45; i++) appendParagraph(client.ydoc, `line ${i}`);
-    const observer = connectClient(server.url, id, { auth: admin });
+    const observer = connectClient(server.url, id, { auth: server.admin });
     await waitFor('the observer to hold all lines', () => paragraphs(observer.ydoc).length === 46);
-    const db = openDatabase(dir.dataDir);
+    const db = openDatabase(server.dataDir);
     const logLength = () =>
       (db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE article_id = ?').get(id) as { n: number }).n;
     await waitFor('a compaction', () => logLength() < 20);
     client.destroy();
     observer.destroy();
     await new Promise((resolve) => setTimeout(resolve, 200)); // unloaded after the last client left
-    const fresh = connectClient(server.url, id, { auth: admin });
+    const fresh = connectClient(server.url, id, { auth: server.admin });
     await fresh.synced;
     expect(paragraphs(fresh.ydoc)).toEqual(['', ...Array.from({ length: 45 }, (_, i) => `line ${i}`)]);
     fresh.destroy();

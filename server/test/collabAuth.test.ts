@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { WebSocket } from 'ws';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
-import type { RunningServer } from '../index.ts';
 import { openDatabase } from '../storage/sqlite/openDatabase.ts';
 import { SqliteDocStore } from '../storage/sqlite/SqliteDocStore.ts';
 import { hashSessionToken } from '../auth/sessionToken.ts';
@@ -14,19 +13,14 @@ import {
   createUser,
   paragraphs,
   signIn,
-  signInAdmin,
-  startTestServer,
-  tempDataDir,
   waitFor,
-  type Auth,
   type TestUser,
 } from './helpers.ts';
+import { useTestServer } from './testServer.ts';
 import { appendParagraphUpdate, openRawSocket, syncUpdateFrame } from './rawSocket.ts';
 
 describe('the collaboration socket checks who is asking', () => {
-  const dir = tempDataDir();
-  let server: RunningServer;
-  let admin: Auth;
+  const server = useTestServer({ sessionCheckMs: 100 });
   let ed: TestUser;
   let rita: TestUser;
   let ron: TestUser;
@@ -34,7 +28,7 @@ describe('the collaboration socket checks who is asking', () => {
 
   /** The story's paragraphs as SQLite holds them. */
   const stored = (id: string): string[] => {
-    const db = openDatabase(dir.dataDir);
+    const db = openDatabase(server.dataDir);
     try {
       const doc = new Y.Doc();
       Y.applyUpdate(doc, new SqliteDocStore(db).load(id)!);
@@ -45,16 +39,10 @@ describe('the collaboration socket checks who is asking', () => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer(dir.dataDir, { sessionCheckMs: 100 });
-    admin = await signInAdmin(server.url);
-    ed = await createUser(server.url, admin, 'ed', 'editor', 'Ed Itor');
-    rita = await createUser(server.url, admin, 'rita', 'reporter', 'Rita Porter');
-    ron = await createUser(server.url, admin, 'ron', 'reporter', 'Ron Other');
-    vic = await createUser(server.url, admin, 'vic', 'viewer', 'Vic Viewer');
-  });
-  afterAll(async () => {
-    await server.stop();
-    dir.remove();
+    ed = await createUser(server.url, server.admin, 'ed', 'editor', 'Ed Itor');
+    rita = await createUser(server.url, server.admin, 'rita', 'reporter', 'Rita Porter');
+    ron = await createUser(server.url, server.admin, 'ron', 'reporter', 'Ron Other');
+    vic = await createUser(server.url, server.admin, 'vic', 'viewer', 'Vic Viewer');
   });
 
   it('closes a socket without a valid session with Unauthorized before sending anything, for any story', async () => {
@@ -106,7 +94,7 @@ describe('the collaboration socket checks who is asking', () => {
     await waitFor('the later edit', () => paragraphs(watcher.ydoc).includes('after'));
     expect(paragraphs(watcher.ydoc)).toEqual(['', 'by the reporter', 'after']);
     expect(stored(id)).toEqual(['', 'by the reporter', 'after']);
-    const live = await api(server.url, 'GET', `/api/articles/${id}/export?format=json`, undefined, admin);
+    const live = await api(server.url, 'GET', `/api/articles/${id}/export?format=json`, undefined, server.admin);
     expect(JSON.stringify(live.body)).toContain('after');
     expect(JSON.stringify(live.body)).not.toContain('forged');
     // The reader is still connected and reading.
@@ -141,7 +129,7 @@ describe('the collaboration socket checks who is asking', () => {
     expect(vicState?.user).toEqual({ name: 'Vic Viewer', color: vic.user.color });
     expect(names(watcher)).not.toContain('The Editor-in-chief');
     await waitFor("the watcher's own name on the impostor", () => names(impostor).includes('Ed Itor'));
-    const list = await api<{ articles: Array<{ id: string; present: unknown[] }> }>(server.url, 'GET', '/api/articles', undefined, admin);
+    const list = await api<{ articles: Array<{ id: string; present: unknown[] }> }>(server.url, 'GET', '/api/articles', undefined, server.admin);
     expect(list.body.articles.find((a) => a.id === id)?.present).toEqual(
       expect.arrayContaining([{ name: 'Vic Viewer', color: vic.user.color }, { name: 'Ed Itor', color: ed.user.color }]),
     );
@@ -174,7 +162,7 @@ describe('the collaboration socket checks who is asking', () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(onStale.provider.wsconnected).toBe(true);
 
-    const db = openDatabase(dir.dataDir);
+    const db = openDatabase(server.dataDir);
     try {
       const token = stale.cookie.split('=')[1]!;
       const expired = db
@@ -192,13 +180,13 @@ describe('the collaboration socket checks who is asking', () => {
   });
 
   it('a role change closes the user’s sockets with AccessChanged and they come back with the new rights; disabling closes with Unauthorized', async () => {
-    const dora = await createUser(server.url, admin, 'dora', 'viewer', 'Dora');
+    const dora = await createUser(server.url, server.admin, 'dora', 'viewer', 'Dora');
     const id = await createStory(server.url, 'Promotion', rita.auth);
     const client = connectClient(server.url, id, { auth: dora.auth });
     const watcher = connectClient(server.url, id, { auth: ed.auth });
     await Promise.all([client.synced, watcher.synced]);
 
-    expect((await api(server.url, 'PATCH', '/api/users/dora', { role: 'editor' }, admin)).status).toBe(200);
+    expect((await api(server.url, 'PATCH', '/api/users/dora', { role: 'editor' }, server.admin)).status).toBe(200);
     expect(await client.closed).toBe(CloseCode.AccessChanged);
     // y-websocket reconnects on its own after AccessChanged; the new socket may write.
     await waitFor('the reconnect', () => client.provider.wsconnected && client.provider.synced);
@@ -208,7 +196,7 @@ describe('the collaboration socket checks who is asking', () => {
     const disabledClose = new Promise<number>((resolve) =>
       client.provider.on('connection-close', (event: { code: number } | null) => event && resolve(event.code)),
     );
-    expect((await api(server.url, 'PATCH', '/api/users/dora', { disabled: true }, admin)).status).toBe(200);
+    expect((await api(server.url, 'PATCH', '/api/users/dora', { disabled: true }, server.admin)).status).toBe(200);
     expect(await disabledClose).toBe(CloseCode.Unauthorized);
     expect((await api(server.url, 'GET', '/api/me', undefined, dora.auth)).status).toBe(401);
     const retry = openRawSocket(server.url, id, { auth: dora.auth });

@@ -1,9 +1,9 @@
 import { Window } from 'happy-dom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleJson } from '../../shared/article/ArticleJson.ts';
 import { fixtureArticleJson } from '../../shared/article/fixtureArticle.ts';
-import type { RunningServer } from '../index.ts';
-import { api, createStory, createUser, signInAdmin, startTestServer, tempDataDir, type Auth } from './helpers.ts';
+import { api, createStory, createUser, type Auth } from './helpers.ts';
+import { useTestServer } from './testServer.ts';
 import { ninjsErrors, storyWith, writeStory } from './publishingHelpers.ts';
 
 /** Everything a hostile paste or a careless editor could leave in a story. */
@@ -42,23 +42,15 @@ function withoutJsonLd(html: string): string {
 }
 
 describe('export', () => {
-  const dir = tempDataDir();
-  let server: RunningServer;
+  const server = useTestServer({ unloadDelayMs: 0, publicSiteUrl: 'https://daily.example.org' });
   let id: string;
-  let admin: Auth;
 
   beforeAll(async () => {
-    server = await startTestServer(dir.dataDir, { unloadDelayMs: 0, publicSiteUrl: 'https://daily.example.org' });
-    admin = await signInAdmin(server.url);
-    id = await createStory(server.url, 'Draft', admin);
-    await writeStory(server.url, id, admin, hostileStory());
-  });
-  afterAll(async () => {
-    await server.stop();
-    dir.remove();
+    id = await createStory(server.url, 'Draft', server.admin);
+    await writeStory(server.url, id, server.admin, hostileStory());
   });
 
-  const get = (format: string, auth: Auth | null = admin) => api<unknown>(server.url, 'GET', `/api/articles/${id}/export?format=${format}`, undefined, auth);
+  const get = (format: string, auth: Auth | null = server.admin) => api<unknown>(server.url, 'GET', `/api/articles/${id}/export?format=${format}`, undefined, auth);
 
   it('exports the full article page: figure caption and credit, READ MORE links, JSON-LD and Open Graph, nothing executable', async () => {
     const response = await get('html');
@@ -125,11 +117,11 @@ describe('export', () => {
   });
 
   it('leaves pending suggestions out of every export', async () => {
-    const suggested = await createStory(server.url, 'Suggested', admin);
+    const suggested = await createStory(server.url, 'Suggested', server.admin);
     await writeStory(
       server.url,
       suggested,
-      admin,
+      server.admin,
       storyWith((article) => {
         const attrs = { id: 's1', authorId: 'u1', authorName: 'Sam', color: '#c00', createdAt: '2024-05-01T09:00:00.000Z' };
         article.doc.content!.push({
@@ -142,7 +134,7 @@ describe('export', () => {
       }),
     );
     for (const format of ['html', 'md', 'text', 'json', 'ninjs']) {
-      const response = await api<unknown>(server.url, 'GET', `/api/articles/${suggested}/export?format=${format}`, undefined, admin);
+      const response = await api<unknown>(server.url, 'GET', `/api/articles/${suggested}/export?format=${format}`, undefined, server.admin);
       expect(response.status, format).toBe(200);
       const body = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
       expect(body, format).toContain('Kept text.');
@@ -156,7 +148,7 @@ describe('export', () => {
       expect(response.status, format).toBe(401);
       expect(JSON.stringify(response.body)).not.toContain('North Korea');
     }
-    const viewer = await createUser(server.url, admin, 'vera', 'viewer');
+    const viewer = await createUser(server.url, server.admin, 'vera', 'viewer');
     expect((await get('ninjs', viewer.auth)).status).toBe(200);
   });
 
@@ -164,7 +156,7 @@ describe('export', () => {
     const format = await get('pdf');
     expect(format.status).toBe(400);
     expect(format.body).toMatchObject({ error: { id: 'unsupported_format' } });
-    const missing = await api(server.url, 'GET', '/api/articles/nope/export?format=html', undefined, admin);
+    const missing = await api(server.url, 'GET', '/api/articles/nope/export?format=html', undefined, server.admin);
     expect(missing.status).toBe(404);
     expect(missing.body).toMatchObject({ error: { id: 'article_not_found' } });
   });

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../shared/api.ts';
 import type { ArticleJson } from '../../shared/article/ArticleJson.ts';
-import type { RunningServer } from '../index.ts';
-import { api, connectClient, createUser, paragraphs, signInAdmin, startTestServer, tempDataDir, type Auth, type TestUser } from './helpers.ts';
+import { api, connectClient, createUser, paragraphs, type TestUser } from './helpers.ts';
+import { useTestServer } from './testServer.ts';
 import { fixtureText } from './publishingHelpers.ts';
 
 const HOSTILE_HTML = `<!DOCTYPE html><html><head><title>Ignored title</title><meta name="author" content="Jo Writer">
@@ -20,22 +20,14 @@ according to <a href="https://port.example.com/notice" onmouseover="alert(4)">th
 </body></html>`;
 
 describe('import', () => {
-  const dir = tempDataDir();
-  let server: RunningServer;
-  let admin: Auth;
+  const server = useTestServer({ maxBodyBytes: 64 * 1024 });
   let reporter: TestUser;
 
   beforeAll(async () => {
-    server = await startTestServer(dir.dataDir, { maxBodyBytes: 64 * 1024 });
-    admin = await signInAdmin(server.url);
-    reporter = await createUser(server.url, admin, 'rosa', 'reporter');
-  });
-  afterAll(async () => {
-    await server.stop();
-    dir.remove();
+    reporter = await createUser(server.url, server.admin, 'rosa', 'reporter');
   });
 
-  const exportJson = async (id: string) => (await api<ArticleJson>(server.url, 'GET', `/api/articles/${id}/export?format=json`, undefined, admin)).body;
+  const exportJson = async (id: string) => (await api<ArticleJson>(server.url, 'GET', `/api/articles/${id}/export?format=json`, undefined, server.admin)).body;
 
   it('imports the fixture story from plain text: headline, paragraphs and READ MORE blocks, owned by the importer', async () => {
     const created = await api<Article>(server.url, 'POST', '/api/articles/import', { format: 'text', content: fixtureText() }, reporter.auth);
@@ -54,7 +46,7 @@ describe('import', () => {
     expect(JSON.stringify(story.doc)).not.toContain('READ MORE:');
     expect(story.meta.slug).toBe('north-korea-sees-mass-exodus-of-foreigners-due-to-covid-19');
     // Without PUBLIC_SITE_URL the site is the server's own address.
-    const ninjs = await api<{ uri: string }>(server.url, 'GET', `/api/articles/${created.body.id}/export?format=ninjs`, undefined, admin);
+    const ninjs = await api<{ uri: string }>(server.url, 'GET', `/api/articles/${created.body.id}/export?format=ninjs`, undefined, server.admin);
     expect(ninjs.body.uri).toBe(`${server.url}/copydesk/articles/${created.body.id}`);
 
     // The imported state is the story's first state: an editor opening it sees the same document.
@@ -65,7 +57,7 @@ describe('import', () => {
   });
 
   it('imports HTML keeping the headline, paragraphs, links and figures, dropping everything unsafe', async () => {
-    const created = await api<Article>(server.url, 'POST', '/api/articles/import', { format: 'html', content: HOSTILE_HTML }, admin);
+    const created = await api<Article>(server.url, 'POST', '/api/articles/import', { format: 'html', content: HOSTILE_HTML }, server.admin);
     expect(created.status).toBe(201);
     expect(created.body.headline).toBe('Harbour reopens after storm');
     expect(created.body.byline).toBe('Jo Writer');
@@ -79,22 +71,22 @@ describe('import', () => {
     expect(JSON.stringify(figure)).toContain('Boats back in the harbour.');
     expect(story.doc.content!.some((block) => block.type === 'relatedLink' && block.attrs?.href === '/stories/storm-warning')).toBe(true);
 
-    const page = await api<string>(server.url, 'GET', `/api/articles/${created.body.id}/export?format=html`, undefined, admin);
+    const page = await api<string>(server.url, 'GET', `/api/articles/${created.body.id}/export?format=html`, undefined, server.admin);
     expect(page.body).toContain('<figcaption>');
     expect(page.body.replace(/<script type="application\/ld\+json">[^<]*<\/script>/, '')).not.toMatch(/<script|<iframe|javascript:/i);
   });
 
   it('refuses empty content, an unknown format, viewers, strangers and bodies over the limit', async () => {
-    const empty = await api(server.url, 'POST', '/api/articles/import', { format: 'text', content: '  \n ' }, admin);
+    const empty = await api(server.url, 'POST', '/api/articles/import', { format: 'text', content: '  \n ' }, server.admin);
     expect(empty.status).toBe(400);
     expect(empty.body).toMatchObject({ error: { id: 'validation_failed' } });
-    expect((await api(server.url, 'POST', '/api/articles/import', { format: 'docx', content: 'x' }, admin)).status).toBe(400);
-    const viewer = await createUser(server.url, admin, 'vic', 'viewer');
+    expect((await api(server.url, 'POST', '/api/articles/import', { format: 'docx', content: 'x' }, server.admin)).status).toBe(400);
+    const viewer = await createUser(server.url, server.admin, 'vic', 'viewer');
     expect((await api(server.url, 'POST', '/api/articles/import', { format: 'text', content: 'A story' }, viewer.auth)).status).toBe(403);
     expect((await api(server.url, 'POST', '/api/articles/import', { format: 'text', content: 'A story' }, null)).status).toBe(401);
-    const huge = await api(server.url, 'POST', '/api/articles/import', { format: 'text', content: `Big\n\n${'word '.repeat(20_000)}` }, admin);
+    const huge = await api(server.url, 'POST', '/api/articles/import', { format: 'text', content: `Big\n\n${'word '.repeat(20_000)}` }, server.admin);
     expect(huge.status).toBe(413);
-    const before = (await api<{ articles: unknown[] }>(server.url, 'GET', '/api/articles', undefined, admin)).body.articles.length;
+    const before = (await api<{ articles: unknown[] }>(server.url, 'GET', '/api/articles', undefined, server.admin)).body.articles.length;
     expect(before).toBe(2);
   });
 });

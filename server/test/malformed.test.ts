@@ -1,24 +1,13 @@
 import * as encoding from 'lib0/encoding';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import { SCHEMA_VERSION } from '../../shared/editor/version.ts';
-import type { RunningServer } from '../index.ts';
 import { openDatabase } from '../storage/sqlite/openDatabase.ts';
 import { SqliteDocStore } from '../storage/sqlite/SqliteDocStore.ts';
-import {
-  api,
-  appendParagraph,
-  connectClient,
-  createStory,
-  paragraphs,
-  signInAdmin,
-  startTestServer,
-  tempDataDir,
-  waitFor,
-  type Auth,
-} from './helpers.ts';
+import { api, appendParagraph, connectClient, createStory, paragraphs, waitFor, type Auth } from './helpers.ts';
+import { useTestServer } from './testServer.ts';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
@@ -51,34 +40,26 @@ function syncUpdateFrame(update: Uint8Array): Buffer {
 }
 
 describe('malformed frames', () => {
-  const dir = tempDataDir();
-  let server: RunningServer;
+  const server = useTestServer({ maxMessageBytes: MAX_MESSAGE_BYTES, unloadDelayMs: 60_000 });
   let id: string;
   let stored: () => Uint8Array;
-  let admin: Auth;
 
   beforeAll(async () => {
-    server = await startTestServer(dir.dataDir, { maxMessageBytes: MAX_MESSAGE_BYTES, unloadDelayMs: 60_000 });
-    admin = await signInAdmin(server.url);
-    id = await createStory(server.url, 'Under attack', admin);
-    const writer = connectClient(server.url, id, { auth: admin });
+    id = await createStory(server.url, 'Under attack', server.admin);
+    const writer = connectClient(server.url, id, { auth: server.admin });
     await writer.synced;
     appendParagraph(writer.ydoc, 'precious words');
-    const reader = connectClient(server.url, id, { auth: admin });
+    const reader = connectClient(server.url, id, { auth: server.admin });
     await waitFor('the edit to reach a second client', () => paragraphs(reader.ydoc).includes('precious words'));
     writer.destroy();
     reader.destroy();
-    const db = openDatabase(dir.dataDir);
+    const db = openDatabase(server.dataDir);
     const store = new SqliteDocStore(db);
     stored = () => {
       const doc = new Y.Doc();
       Y.applyUpdate(doc, store.load(id)!);
       return Y.encodeStateAsUpdate(doc);
     };
-  });
-  afterAll(async () => {
-    await server.stop();
-    dir.remove();
   });
 
   const realUpdate = (): Uint8Array => {
@@ -102,20 +83,20 @@ describe('malformed frames', () => {
 
   it.each(cases)('closes the socket on %s; the server stays up and the story intact', async (_name, frame, code, options) => {
     const before = stored();
-    expect(await sendRaw(server.url, id, admin, frame(), options)).toBe(code);
+    expect(await sendRaw(server.url, id, server.admin, frame(), options)).toBe(code);
     expect((await api(server.url, 'GET', '/api/health')).status).toBe(200);
     expect(Buffer.from(stored())).toEqual(Buffer.from(before));
-    const client = connectClient(server.url, id, { auth: admin });
+    const client = connectClient(server.url, id, { auth: server.admin });
     await client.synced;
     expect(paragraphs(client.ydoc)).toEqual(['', 'precious words']);
     client.destroy();
   });
 
   it('keeps other clients syncing while one socket misbehaves', async () => {
-    const a = connectClient(server.url, id, { auth: admin });
-    const b = connectClient(server.url, id, { auth: admin });
+    const a = connectClient(server.url, id, { auth: server.admin });
+    const b = connectClient(server.url, id, { auth: server.admin });
     await Promise.all([a.synced, b.synced]);
-    expect(await sendRaw(server.url, id, admin, Buffer.from([0x80]))).toBe(CloseCode.BadMessage);
+    expect(await sendRaw(server.url, id, server.admin, Buffer.from([0x80]))).toBe(CloseCode.BadMessage);
     appendParagraph(a.ydoc, 'still flowing');
     await waitFor('b to receive the edit', () => paragraphs(b.ydoc).includes('still flowing'));
     a.destroy();

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../shared/api.ts';
-import type { RunningServer } from '../index.ts';
 import type { Publication, PublicationSummary } from '../storage/PublicationStore.ts';
-import { api, createStory, createUser, signInAdmin, startTestServer, tempDataDir, type Auth, type TestUser } from './helpers.ts';
+import { api, createStory, createUser, type Auth, type TestUser } from './helpers.ts';
+import { useTestServer } from './testServer.ts';
 import { pageProblems } from '../../shared/export/test/pageProblems.ts';
 import { approve, ninjsErrors, publicGet, storyWith, writeStory } from './publishingHelpers.ts';
 
@@ -10,9 +10,7 @@ const SITE = 'https://daily.example.org';
 const HEADLINE = 'North Korea sees mass exodus of foreigners due to COVID-19';
 
 describe('publishing over HTTP', () => {
-  const dir = tempDataDir();
-  let server: RunningServer;
-  let admin: Auth;
+  const server = useTestServer({ publicSiteUrl: SITE, siteName: 'The Daily Example' });
   let editor: TestUser;
   let reporter: TestUser;
   let linkedId: string;
@@ -20,35 +18,29 @@ describe('publishing over HTTP', () => {
   let pagePath: string;
 
   beforeAll(async () => {
-    server = await startTestServer(dir.dataDir, { publicSiteUrl: SITE, siteName: 'The Daily Example' });
-    admin = await signInAdmin(server.url);
-    editor = await createUser(server.url, admin, 'edith', 'editor');
-    reporter = await createUser(server.url, admin, 'rita', 'reporter');
-    linkedId = await createStory(server.url, 'Linked', admin);
+    editor = await createUser(server.url, server.admin, 'edith', 'editor');
+    reporter = await createUser(server.url, server.admin, 'rita', 'reporter');
+    linkedId = await createStory(server.url, 'Linked', server.admin);
     await writeStory(
       server.url,
       linkedId,
-      admin,
+      server.admin,
       storyWith((article) => {
         article.doc.content![0] = { type: 'headline', content: [{ type: 'text', text: "North Korea warns US against 'causing a stink'" }] };
         article.meta.slug = 'north-korea-warns-us';
       }),
     );
-    await approve(server.url, linkedId, admin);
-    mainId = await createStory(server.url, 'Main', admin);
-    await writeStory(server.url, mainId, admin, storyWith(() => {}, linkedId));
-    await approve(server.url, mainId, admin);
-  });
-  afterAll(async () => {
-    await server.stop();
-    dir.remove();
+    await approve(server.url, linkedId, server.admin);
+    mainId = await createStory(server.url, 'Main', server.admin);
+    await writeStory(server.url, mainId, server.admin, storyWith(() => {}, linkedId));
+    await approve(server.url, mainId, server.admin);
   });
 
   const publish = (id: string, auth: Auth, body: unknown = {}) => api<Publication & { error?: { id: string; details?: Array<{ id: string }> } }>(server.url, 'POST', `/api/articles/${id}/publish`, body, auth);
 
   it('refuses a reporter (403) and a story that is not approved (409)', async () => {
     expect((await publish(mainId, reporter.auth)).status).toBe(403);
-    const draft = await createStory(server.url, 'Still a draft', admin);
+    const draft = await createStory(server.url, 'Still a draft', server.admin);
     const refused = await publish(draft, editor.auth);
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ error: { id: 'transition_not_allowed' } });
@@ -61,16 +53,16 @@ describe('publishing over HTTP', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.error?.id).toBe('publish_blocked');
     expect(refused.body.error?.details?.map((p) => p.id)).toEqual(['read_more_unpublished']);
-    const story = await api<Article>(server.url, 'GET', `/api/articles/${mainId}`, undefined, admin);
+    const story = await api<Article>(server.url, 'GET', `/api/articles/${mainId}`, undefined, server.admin);
     expect(story.body.status).toBe('approved');
   });
 
   it('refuses a figure without alt text or credit', async () => {
-    const id = await createStory(server.url, 'Figures', admin);
+    const id = await createStory(server.url, 'Figures', server.admin);
     await writeStory(
       server.url,
       id,
-      admin,
+      server.admin,
       storyWith((article) => {
         article.meta.slug = 'figures';
         const figure = article.doc.content!.find((block) => block.type === 'figure')!;
@@ -78,11 +70,11 @@ describe('publishing over HTTP', () => {
         article.doc.content!.push({ type: 'figure', attrs: { src: 'https://images.example.com/b.jpg', alt: '', credit: 'AP' }, content: [] });
       }),
     );
-    await approve(server.url, id, admin);
+    await approve(server.url, id, server.admin);
     const refused = await publish(id, editor.auth);
     expect(refused.status).toBe(409);
     expect(refused.body.error?.details?.map((p) => p.id)).toEqual(['figure_missing_credit', 'figure_missing_alt']);
-    expect((await api<{ publications: unknown[] }>(server.url, 'GET', `/api/articles/${id}/publications`, undefined, admin)).body.publications).toEqual([]);
+    expect((await api<{ publications: unknown[] }>(server.url, 'GET', `/api/articles/${id}/publications`, undefined, server.admin)).body.publications).toEqual([]);
   });
 
   it('previews the exact page without storing anything', async () => {
@@ -141,11 +133,11 @@ describe('publishing over HTTP', () => {
     expect(ninjsErrors(item)).toEqual([]);
     expect(item).toMatchObject({ uri: `${SITE}/copydesk/articles/${mainId}`, pubStatus: 'usable', headlines: [{ value: HEADLINE }] });
 
-    const story = await api<Article>(server.url, 'GET', `/api/articles/${mainId}`, undefined, admin);
+    const story = await api<Article>(server.url, 'GET', `/api/articles/${mainId}`, undefined, server.admin);
     expect(story.body.status).toBe('published');
     expect(story.body.canEdit).toBe(true);
     const activity = await api<{ entries: Array<{ action: string; from: string | null; to: string | null; actor: string }> }>(
-      server.url, 'GET', `/api/articles/${mainId}/activity`, undefined, admin,
+      server.url, 'GET', `/api/articles/${mainId}/activity`, undefined, server.admin,
     );
     expect(activity.body.entries.at(-1)).toMatchObject({ action: 'transition', from: 'approved', to: 'published', actor: 'edith' });
   });
@@ -154,7 +146,7 @@ describe('publishing over HTTP', () => {
     await writeStory(
       server.url,
       mainId,
-      admin,
+      server.admin,
       storyWith((article) => {
         article.doc.content!.push({ type: 'paragraph', content: [{ type: 'text', text: 'Corrected figures from the embassy.' }] });
       }, linkedId),
@@ -166,23 +158,23 @@ describe('publishing over HTTP', () => {
     const list = await api<{ publications: PublicationSummary[]; live: { state: string } }>(server.url, 'GET', `/api/articles/${mainId}/publications`, undefined, reporter.auth);
     expect(list.body.publications.map((p) => p.version)).toEqual([2, 1]);
     expect(list.body.live.state).toBe('live');
-    const v1 = await api<Publication>(server.url, 'GET', `/api/articles/${mainId}/publications/1`, undefined, admin);
-    const v2 = await api<Publication>(server.url, 'GET', `/api/articles/${mainId}/publications/2`, undefined, admin);
+    const v1 = await api<Publication>(server.url, 'GET', `/api/articles/${mainId}/publications/1`, undefined, server.admin);
+    const v2 = await api<Publication>(server.url, 'GET', `/api/articles/${mainId}/publications/2`, undefined, server.admin);
     expect(v1.body.html).not.toContain('Corrected figures');
     expect(v2.body.html).toContain('Corrected figures');
     expect(v2.body.html).toContain('An earlier version misstated the number of diplomats.');
     expect(ninjsErrors(v2.body.ninjs)).toEqual([]);
-    expect((await api(server.url, 'GET', `/api/articles/${mainId}/publications/3`, undefined, admin)).status).toBe(404);
+    expect((await api(server.url, 'GET', `/api/articles/${mainId}/publications/3`, undefined, server.admin)).status).toBe(404);
 
     const page = await publicGet(server.url, pagePath);
     expect(page.text).toContain('Corrected figures from the embassy.');
-    const activity = await api<{ entries: Array<{ action: string; to: string | null; note: string | null }> }>(server.url, 'GET', `/api/articles/${mainId}/activity`, undefined, admin);
+    const activity = await api<{ entries: Array<{ action: string; to: string | null; note: string | null }> }>(server.url, 'GET', `/api/articles/${mainId}/activity`, undefined, server.admin);
     expect(activity.body.entries.at(-1)).toMatchObject({ action: 'publish', to: '2', note: 'An earlier version misstated the number of diplomats.' });
   });
 
   it('moves a story whose slug changed, and the old address redirects (301)', async () => {
-    await writeStory(server.url, mainId, admin, storyWith((article) => { article.meta.slug = 'foreigners-leave-north-korea'; }, linkedId));
-    expect((await publish(mainId, admin)).body.slug).toBe('foreigners-leave-north-korea');
+    await writeStory(server.url, mainId, server.admin, storyWith((article) => { article.meta.slug = 'foreigners-leave-north-korea'; }, linkedId));
+    expect((await publish(mainId, server.admin)).body.slug).toBe('foreigners-leave-north-korea');
     const old = await publicGet(server.url, pagePath);
     expect(old.status).toBe(301);
     expect(old.headers.get('location')).toBe('/site/world/foreigners-leave-north-korea');
@@ -204,30 +196,30 @@ describe('publishing over HTTP', () => {
     const again = await api(server.url, 'POST', `/api/articles/${mainId}/unpublish`, {}, editor.auth);
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ error: { id: 'not_published' } });
-    const list = await api<{ publications: unknown[]; live: { state: string } }>(server.url, 'GET', `/api/articles/${mainId}/publications`, undefined, admin);
+    const list = await api<{ publications: unknown[]; live: { state: string } }>(server.url, 'GET', `/api/articles/${mainId}/publications`, undefined, server.admin);
     expect(list.body.publications).toHaveLength(3);
     expect(list.body.live.state).toBe('unpublished');
-    expect((await api(server.url, 'GET', `/api/articles/${mainId}/publications/1`, undefined, admin)).status).toBe(200);
-    const activity = await api<{ entries: Array<{ action: string }> }>(server.url, 'GET', `/api/articles/${mainId}/activity`, undefined, admin);
+    expect((await api(server.url, 'GET', `/api/articles/${mainId}/publications/1`, undefined, server.admin)).status).toBe(200);
+    const activity = await api<{ entries: Array<{ action: string }> }>(server.url, 'GET', `/api/articles/${mainId}/activity`, undefined, server.admin);
     expect(activity.body.entries.at(-1)?.action).toBe('unpublish');
   });
 
   it("publishes through the workflow's published transition, refusing it with the problems", async () => {
-    const id = await createStory(server.url, 'Through the workflow', admin);
-    await writeStory(server.url, id, admin, storyWith((article) => { article.meta.slug = 'through-the-workflow'; }, 'no-such-story'));
-    await approve(server.url, id, admin);
+    const id = await createStory(server.url, 'Through the workflow', server.admin);
+    await writeStory(server.url, id, server.admin, storyWith((article) => { article.meta.slug = 'through-the-workflow'; }, 'no-such-story'));
+    await approve(server.url, id, server.admin);
     const blocked = await api<{ error: { id: string; details: Array<{ id: string }> } }>(server.url, 'POST', `/api/articles/${id}/transitions`, { to: 'published' }, editor.auth);
     expect(blocked.status).toBe(409);
     expect(blocked.body.error.id).toBe('publish_blocked');
     expect(blocked.body.error.details.map((p) => p.id)).toEqual(['read_more_unknown_story']);
     expect((await api(server.url, 'POST', `/api/articles/${id}/transitions`, { to: 'published' }, reporter.auth)).status).toBe(403);
 
-    await writeStory(server.url, id, admin, storyWith((article) => { article.meta.slug = 'through-the-workflow'; }, linkedId));
+    await writeStory(server.url, id, server.admin, storyWith((article) => { article.meta.slug = 'through-the-workflow'; }, linkedId));
     const moved = await api<Article>(server.url, 'POST', `/api/articles/${id}/transitions`, { to: 'published', note: 'Cleared by legal' }, editor.auth);
     expect(moved.status).toBe(200);
     expect(moved.body.status).toBe('published');
     expect((await publicGet(server.url, '/site/world/through-the-workflow')).status).toBe(200);
-    const list = await api<{ publications: PublicationSummary[] }>(server.url, 'GET', `/api/articles/${id}/publications`, undefined, admin);
+    const list = await api<{ publications: PublicationSummary[] }>(server.url, 'GET', `/api/articles/${id}/publications`, undefined, server.admin);
     expect(list.body.publications.map((p) => p.version)).toEqual([1]);
 
     // Reopening leaves the story on the site; only unpublishing takes it off.

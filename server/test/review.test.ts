@@ -4,29 +4,15 @@ import type { Article } from '../../shared/api.ts';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import { listSuggestions } from '../../shared/editor/suggestions/listSuggestions.ts';
 import { listThreads, type CommentThread } from '../../shared/review/commentThreads.ts';
-import type { RunningServer } from '../index.ts';
 import type { VersionSummary } from '../../shared/api.ts';
-import {
-  api,
-  connectClient,
-  createStory,
-  createUser,
-  signInAdmin,
-  startTestServer,
-  tempDataDir,
-  waitFor,
-  type Auth,
-  type TestClient,
-  type TestUser,
-} from './helpers.ts';
+import { api, connectClient, createStory, createUser, waitFor, type Auth, type TestClient, type TestUser } from './helpers.ts';
+import { useTestServer } from './testServer.ts';
 import { bodyTexts, editStory, rangeOf, resolveSuggestion, storyDoc, suggestReplace, typeAt } from './storyEdits.ts';
 
 const BODY = 'The council approved the budget on Tuesday after a long debate.';
 
 describe('reviewing a live story: comments, suggestions, versions, review settings', () => {
-  const dir = tempDataDir();
-  let server: RunningServer;
-  let admin: Auth;
+  const server = useTestServer();
   let ed: TestUser;
   let rita: TestUser;
   let vic: TestUser;
@@ -59,16 +45,12 @@ describe('reviewing a live story: comments, suggestions, versions, review settin
   };
 
   beforeAll(async () => {
-    server = await startTestServer(dir.dataDir);
-    admin = await signInAdmin(server.url);
-    ed = await createUser(server.url, admin, 'ed', 'editor', 'Ed Itor');
-    rita = await createUser(server.url, admin, 'rita', 'reporter', 'Rita Porter');
-    vic = await createUser(server.url, admin, 'vic', 'viewer', 'Vic Viewer');
+    ed = await createUser(server.url, server.admin, 'ed', 'editor', 'Ed Itor');
+    rita = await createUser(server.url, server.admin, 'rita', 'reporter', 'Rita Porter');
+    vic = await createUser(server.url, server.admin, 'vic', 'viewer', 'Vic Viewer');
   });
   afterAll(async () => {
     for (const client of clients) client.destroy();
-    await server.stop();
-    dir.remove();
   });
 
   it('refuses an editor of schema 1 (no suggestions) and serves schema 2', async () => {
@@ -272,8 +254,7 @@ describe('reviewing a live story: comments, suggestions, versions, review settin
     expect(JSON.stringify(newest.body.article.doc)).toContain('suggestionInsert');
 
     for (const client of clients.splice(0)) client.destroy();
-    await server.stop();
-    server = await startTestServer(dir.dataDir);
+    await server.restart();
     // Sessions are stored too: everyone stays signed in.
     expect((await comments(ed.auth, id)).body.threads).toEqual(threadsBefore);
     expect((await versions(ed.auth, id)).map((v) => v.name)).toEqual(['Draft → In review']);

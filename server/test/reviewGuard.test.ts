@@ -3,15 +3,14 @@ import type { Article } from '../../shared/api.ts';
 import { listSuggestions } from '../../shared/editor/suggestions/listSuggestions.ts';
 import { addThread, type CommentThread } from '../../shared/review/commentThreads.ts';
 import { listThreads } from '../../shared/review/listThreads.ts';
-import type { RunningServer } from '../index.ts';
-import { api, connectClient, createStory, createUser, signInAdmin, startTestServer, tempDataDir, waitFor, type Auth, type TestClient, type TestUser } from './helpers.ts';
+import { api, connectClient, createStory, createUser, waitFor, type Auth, type TestClient, type TestUser } from './helpers.ts';
+import { useTestServer } from './testServer.ts';
 import { bodyTexts, editStory, rangeOf, resolveSuggestion, storyDoc, suggestReplace, typeAt } from './storyEdits.ts';
 
 const BODY = 'The council approved the budget on Tuesday.';
 
 describe('the server enforces what a socket may change: comment threads, required suggesting', () => {
-  const dir = tempDataDir();
-  let server: RunningServer;
+  const server = useTestServer();
   let ed: TestUser;
   let rita: TestUser;
   const clients: TestClient[] = [];
@@ -35,15 +34,11 @@ describe('the server enforces what a socket may change: comment threads, require
   };
 
   beforeAll(async () => {
-    server = await startTestServer(dir.dataDir);
-    const admin = await signInAdmin(server.url);
-    ed = await createUser(server.url, admin, 'ed', 'editor', 'Ed Itor');
-    rita = await createUser(server.url, admin, 'rita', 'reporter', 'Rita Porter');
+    ed = await createUser(server.url, server.admin, 'ed', 'editor', 'Ed Itor');
+    rita = await createUser(server.url, server.admin, 'rita', 'reporter', 'Rita Porter');
   });
   afterAll(async () => {
     for (const client of clients) client.destroy();
-    await server.stop();
-    dir.remove();
   });
 
   it('a thread written into the document by a socket (a forged author) is undone for everyone; the REST route still comments', async () => {

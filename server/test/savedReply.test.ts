@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { RunningServer } from '../index.ts';
 import { openDatabase } from '../storage/sqlite/openDatabase.ts';
 import { SqliteDocStore } from '../storage/sqlite/SqliteDocStore.ts';
 import { appendParagraphUpdate, openRawSocket, syncUpdateFrame } from './rawSocket.ts';
-import { createStory, paragraphs, signInAdmin, startTestServer, tempDataDir, type Auth } from './helpers.ts';
+import { createStory, paragraphs } from './helpers.ts';
+import { useTestServer } from './testServer.ts';
 
 /** Whether `promise` settles within `ms`. */
 async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
@@ -18,26 +18,16 @@ async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boo
 // The browser shows "All changes saved" when the server answers its sync step 1: that answer must
 // not come while the server could not store an update the browser sent before it.
 describe('the saved signal follows storage', () => {
-  const dir = tempDataDir();
-  let server: RunningServer;
-  let admin: Auth;
+  const server = useTestServer();
 
-  beforeAll(async () => {
-    server = await startTestServer(dir.dataDir);
-    admin = await signInAdmin(server.url);
-  });
-  afterAll(async () => {
-    await server.stop();
-    dir.remove();
-  });
 
   it('holds the sync step 2 reply while an update is unstored and sends it once the retried write succeeds', async () => {
-    const id = await createStory(server.url, 'Disk trouble', admin);
-    const socket = openRawSocket(server.url, id, { auth: admin });
+    const id = await createStory(server.url, 'Disk trouble', server.admin);
+    const socket = openRawSocket(server.url, id, { auth: server.admin });
     await socket.greeted;
     await socket.barrier();
 
-    const db = openDatabase(dir.dataDir);
+    const db = openDatabase(server.dataDir);
     const stored = () => {
       const doc = new Y.Doc();
       Y.applyUpdate(doc, new SqliteDocStore(db).load(id)!);

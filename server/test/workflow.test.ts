@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityEntry } from '../../shared/accounts.ts';
 import type { Article, ArticleList } from '../../shared/api.ts';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
-import type { RunningServer } from '../index.ts';
 import {
   api,
   appendParagraph,
@@ -10,19 +9,15 @@ import {
   createStory,
   createUser,
   paragraphs,
-  signInAdmin,
-  startTestServer,
-  tempDataDir,
   waitFor,
   type Auth,
   type TestUser,
 } from './helpers.ts';
+import { useTestServer } from './testServer.ts';
 import { appendParagraphUpdate, openRawSocket, syncUpdateFrame } from './rawSocket.ts';
 
 describe('the editorial workflow', () => {
-  const dir = tempDataDir();
-  let server: RunningServer;
-  let admin: Auth;
+  const server = useTestServer();
   let ed: TestUser;
   let rita: TestUser;
   let ron: TestUser;
@@ -33,16 +28,10 @@ describe('the editorial workflow', () => {
   const read = async (auth: Auth, id: string) => (await api<Article>(server.url, 'GET', `/api/articles/${id}`, undefined, auth)).body;
 
   beforeAll(async () => {
-    server = await startTestServer(dir.dataDir);
-    admin = await signInAdmin(server.url);
-    ed = await createUser(server.url, admin, 'ed', 'editor', 'Ed Itor');
-    rita = await createUser(server.url, admin, 'rita', 'reporter', 'Rita Porter');
-    ron = await createUser(server.url, admin, 'ron', 'reporter', 'Ron Other');
-    vic = await createUser(server.url, admin, 'vic', 'viewer', 'Vic Viewer');
-  });
-  afterAll(async () => {
-    await server.stop();
-    dir.remove();
+    ed = await createUser(server.url, server.admin, 'ed', 'editor', 'Ed Itor');
+    rita = await createUser(server.url, server.admin, 'rita', 'reporter', 'Rita Porter');
+    ron = await createUser(server.url, server.admin, 'ron', 'reporter', 'Ron Other');
+    vic = await createUser(server.url, server.admin, 'vic', 'viewer', 'Vic Viewer');
   });
 
   it('runs draft → in review → sent back with a note → resubmitted → approved → published, logging every step', async () => {
@@ -95,15 +84,15 @@ describe('the editorial workflow', () => {
     await refused(ron.auth, 'in_review', 403, 'forbidden');
     await refused(rita.auth, 'approved', 409, 'transition_not_allowed');
     await refused(ed.auth, 'published', 409, 'transition_not_allowed');
-    expect((await read(admin, id)).status).toBe('draft');
+    expect((await read(server.admin, id)).status).toBe('draft');
     await move(rita.auth, id, 'in_review');
     await refused(rita.auth, 'approved', 403, 'forbidden');
     await refused(rita.auth, 'draft', 403, 'forbidden');
-    expect((await read(admin, id)).status).toBe('in_review');
+    expect((await read(server.admin, id)).status).toBe('in_review');
     const bogus = await move(ed.auth, id, 'shredded');
     expect(bogus.status).toBe(400);
     expect((await move(ed.auth, 'no-such-story', 'approved')).status).toBe(404);
-    const log = (await api<{ entries: ActivityEntry[] }>(server.url, 'GET', `/api/articles/${id}/activity`, undefined, admin)).body.entries;
+    const log = (await api<{ entries: ActivityEntry[] }>(server.url, 'GET', `/api/articles/${id}/activity`, undefined, server.admin)).body.entries;
     expect(log.map((entry) => [entry.action, entry.to])).toEqual([
       ['create', 'draft'],
       ['transition', 'in_review'],
