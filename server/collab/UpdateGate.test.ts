@@ -106,4 +106,47 @@ describe('UpdateGate', () => {
     expect(send(suggestionsOnly)).toBeNull();
     expect(bodyTexts(live)).toEqual(['Only 290 expatriates now remain in the country.']);
   });
+
+  it('lets nothing of an update wait in the story for a missing dependency and slip in later unchecked', () => {
+    const { live, gate, client, send } = room();
+    const { from, to } = rangeOf(storyDoc(live), 'expatriates');
+    // A forger predicts the id of the server's next change and builds on it: an overwrite of
+    // whatever that change will be, sent before the change exists.
+    const forger = new Y.Doc();
+    Y.applyUpdate(forger, Y.encodeStateAsUpdate(live));
+    const serverClock = Y.getState(live.store, live.clientID);
+    forger.clientID = live.clientID;
+    commentsMap(forger).set('bait', new Y.Map());
+    forger.clientID = 4242;
+    commentsMap(forger).set('bait', new Y.Map([['body', 'forged']]));
+    const withoutBait = new Map(Y.decodeStateVector(Y.encodeStateVector(forger)));
+    withoutBait.set(live.clientID, serverClock + 1);
+    withoutBait.delete(4242);
+    const forged = Y.encodeStateAsUpdate(forger, Y.encodeStateVector(withoutBait));
+    expect(gate.apply(forged, CLIENT, REFUSED, anything)).toBeNull();
+
+    // The server writes a thread (that change has the predicted id), then anyone edits.
+    const threadId = addThread(live, { from, to, body: 'Source?', author: edna });
+    const threads = listThreads(live);
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(live, Y.encodeStateVector(client)));
+    typeAt(client, (doc) => rangeOf(doc, 'remain').from, 'still ');
+    expect(send(anything)).toBeNull();
+    expect(listThreads(live)).toEqual(threads);
+    expect(commentsMap(live).get(threadId)?.get('body')).not.toBe('forged');
+    expect(JSON.stringify(commentsMap(live).toJSON())).not.toContain('forged');
+    expect(bodyTexts(live)).toEqual(['Only 290 expatriates still remain in the country.']);
+  });
+
+  it('keeps an update that arrived before the sync step 2 it builds on: the step 2 carries it again', () => {
+    const { live, gate, client } = room();
+    typeAt(client, (doc) => rangeOf(doc, 'remain').from, 'still ');
+    const afterOffline = Y.encodeStateVector(client);
+    typeAt(client, (doc) => rangeOf(doc, 'remain').from, 'all ');
+    // Typed right after reconnecting: the provider sends it before answering the server's step 1.
+    const early = Y.encodeStateAsUpdate(client, afterOffline);
+    expect(gate.apply(early, CLIENT, REFUSED, anything)).toBeNull();
+    expect(gate.apply(Y.encodeStateAsUpdate(client, Y.encodeStateVector(live)), CLIENT, REFUSED, anything)).toBeNull();
+    expect(bodyTexts(live)).toEqual(['Only 290 expatriates still all remain in the country.']);
+    expect(Y.encodeStateVector(live)).toEqual(Y.encodeStateVector(client));
+  });
 });

@@ -59,20 +59,29 @@ export class UpdateGate {
       captureTimeout: 0,
     });
     let refusal: GateRefusal | null;
+    let integrated: Uint8Array | null = null;
+    const capture = (applied: Uint8Array, appliedOrigin: unknown): void => {
+      if (appliedOrigin === PROBE_ORIGIN) integrated = applied;
+    };
+    this.#probe.on('update', capture);
     try {
       const before = rules.suggestionsOnly ? storyJson(this.#probe) : null;
       this.#changed = [];
       Y.applyUpdate(this.#probe, update, PROBE_ORIGIN);
+      this.#dropPending();
       refusal = this.#judge(before);
       if (refusal) undo.undo();
     } catch (error) {
+      this.#probe.off('update', capture);
       undo.destroy();
       this.#reset();
       throw error;
     }
+    this.#probe.off('update', capture);
     undo.destroy();
     if (!refusal) {
-      Y.applyUpdate(this.#live, update, origin);
+      // Only what the replica integrated: the live story never holds a part waiting for its dependencies.
+      if (integrated) Y.applyUpdate(this.#live, integrated, origin);
       return null;
     }
     Y.applyUpdate(this.#live, Y.encodeStateAsUpdate(this.#probe, Y.encodeStateVector(this.#live)), refusedOrigin);
@@ -96,6 +105,17 @@ export class UpdateGate {
     }
     if (before && touchesStory && !onlySuggests(before, storyJson(this.#probe))) return 'not_a_suggestion';
     return null;
+  }
+
+  /**
+   * Forgets the part of an update that waits for structs the story lacks. Yjs would integrate it in
+   * whichever later transaction supplies them (a mirrored server change, another socket's update),
+   * unchecked and under that transaction's origin. A client that really holds the missing part
+   * sends it again in its next sync step 2 (its state vector is ahead of the story's).
+   */
+  #dropPending(): void {
+    this.#probe.store.pendingStructs = null;
+    this.#probe.store.pendingDs = null;
   }
 
   #newProbe(): Y.Doc {
