@@ -6,6 +6,7 @@ import { listArticles } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { Modal } from '../components/Modal.tsx';
 import { storyPath } from '../router/router.ts';
+import { errorMessage } from '../format/errorMessage.ts';
 
 type Target = { kind: 'story'; story: ArticleSummary } | { kind: 'url' };
 
@@ -27,7 +28,7 @@ export function RelatedLinkDialog({ editor, currentId, onClose }: {
   useEffect(() => {
     listArticles().then(
       (all) => setStories(all.filter((story) => story.id !== currentId)),
-      (failure: unknown) => setLoadError(failure instanceof Error ? failure.message : String(failure)),
+      (failure: unknown) => setLoadError(errorMessage(failure)),
     );
   }, [currentId]);
 

@@ -1,13 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Field } from '../components/Field.tsx';
 import { Modal } from '../components/Modal.tsx';
 import { relativeTime } from '../format/relativeTime.ts';
+import { usePolled } from '../hooks/usePolled.ts';
 import { listVersions, restoreVersion, saveVersion, type VersionSummary } from './historyApi.ts';
 import { VersionDialog, type VersionView } from './VersionDialog.tsx';
 import { versionLabel, versionPeople } from './versionLabel.ts';
+import { errorMessage } from '../format/errorMessage.ts';
 
 /** Versions are kept by the server at any time (transitions, periods of editing): look again now and then. */
 const REFRESH_MS = 15_000;
+const NO_VERSIONS: VersionSummary[] = [];
 
 /**
  * The story's version history: every version with its time, who edited and its length; save a
@@ -20,29 +23,12 @@ export function HistoryPanel({ articleId, canWrite, names }: {
   /** Display names by username, for "who edited". */
   names: ReadonlyMap<string, string>;
 }) {
-  const [versions, setVersions] = useState<VersionSummary[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const { data, error, refresh } = usePolled(listVersions, articleId, REFRESH_MS);
+  const versions = data ?? NO_VERSIONS;
   const [view, setView] = useState<VersionView | null>(null);
   const [saving, setSaving] = useState<string | null>(null);
   const [restoring, setRestoring] = useState<number | null>(null);
   const [busyError, setBusyError] = useState<string | null>(null);
-
-  const refresh = useCallback(async () => {
-    try {
-      setVersions(await listVersions(articleId));
-      setError(null);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    }
-  }, [articleId]);
-
-  useEffect(() => {
-    void refresh();
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') void refresh();
-    }, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [refresh]);
 
   async function run(action: () => Promise<unknown>, done: () => void) {
     setBusyError(null);
@@ -51,7 +37,7 @@ export function HistoryPanel({ articleId, canWrite, names }: {
       done();
       await refresh();
     } catch (failure) {
-      setBusyError(failure instanceof Error ? failure.message : String(failure));
+      setBusyError(errorMessage(failure));
     }
   }
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { compareVersions, versionHtml, type CompareTarget, type VersionSummary } from './historyApi.ts';
 import { versionLabel } from './versionLabel.ts';
+import { errorMessage } from '../format/errorMessage.ts';
 
 /** What the dialog shows: one version read-only, or the changes between two. */
 export type VersionView = { mode: 'open'; number: number } | { mode: 'compare'; from: number; to: CompareTarget };
@@ -54,7 +55,7 @@ export function VersionDialog({ articleId, versions, view, onView, onClose, onRe
         : compareVersions(articleId, view.from, view.to).then((comparison) => comparePage(comparison.html));
     load.then(
       (html) => current && setPage(html),
-      (failure: unknown) => current && setError(failure instanceof Error ? failure.message : String(failure)),
+      (failure: unknown) => current && setError(errorMessage(failure)),
     );
     return () => {
       current = false;

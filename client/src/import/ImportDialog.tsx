@@ -3,6 +3,7 @@ import type { Article } from '../../../shared/api.ts';
 import { Modal } from '../components/Modal.tsx';
 import { guessImportFormat, importStory, type ImportFormat } from './importStory.ts';
 import '../publish/publish.css';
+import { errorMessage } from '../format/errorMessage.ts';
 
 /** Paste text or HTML, or pick a .txt/.html file; the server turns it into a new story. */
 export function ImportDialog({ onImported, onCancel }: { onImported: (article: Article) => void; onCancel: () => void }) {
@@ -32,7 +33,7 @@ export function ImportDialog({ onImported, onCancel }: { onImported: (article: A
     try {
       onImported(await importStory(format, content));
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
       setBusy(false);
     }
   }

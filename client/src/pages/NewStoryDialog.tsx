@@ -3,6 +3,7 @@ import { HEADLINE_MAX_LENGTH, type Article } from '../../../shared/api.ts';
 import { createArticle } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { Modal } from '../components/Modal.tsx';
+import { errorMessage } from '../format/errorMessage.ts';
 
 /** Asks for a working headline and creates the story on the server. */
 export function NewStoryDialog({ onCreated, onCancel }: { onCreated: (article: Article) => void; onCancel: () => void }) {
@@ -17,7 +18,7 @@ export function NewStoryDialog({ onCreated, onCancel }: { onCreated: (article: A
     try {
       onCreated(await createArticle({ headline: trimmed }));
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
       setBusy(false);
     }
   }

@@ -7,6 +7,7 @@ import { Link } from '../router/Link.tsx';
 import { useSession } from '../session/sessionContext.ts';
 import { CreateUserDialog } from '../users/CreateUserDialog.tsx';
 import { EditUserDialog } from '../users/EditUserDialog.tsx';
+import { errorMessage } from '../format/errorMessage.ts';
 
 /** User management for admins: every account, create one, change role, name, password or disabled. */
 export function UsersPage() {
@@ -22,7 +23,7 @@ export function UsersPage() {
       setUsers(await listUsers());
       setError(null);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
     }
   }, []);
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticleSummary } from '../../../shared/api.ts';
 import { listArticles, type ArticleFilter } from '../api.ts';
+import { errorMessage } from '../format/errorMessage.ts';
 
 const REFRESH_MS = 5000;
 
@@ -25,7 +26,7 @@ export function useArticleList(filter: ArticleFilter = {}): {
       setError(null);
     } catch (failure) {
       if (ticket !== latest.current) return;
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
     }
   }, [status, mine]);
 

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { getPublication } from './publishApi.ts';
 import type { Publication } from '../../../shared/publishing.ts';
 import { formatWhen } from './localDateTime.ts';
+import { errorMessage } from '../format/errorMessage.ts';
 
 /** One frozen publication exactly as it went out, in a sandboxed frame. */
 export function PublicationViewer({ articleId, version, onClose }: { articleId: string; version: number; onClose: () => void }) {
@@ -14,7 +15,7 @@ export function PublicationViewer({ articleId, version, onClose }: { articleId: 
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
     getPublication(articleId, version).then(setPublication, (failure: unknown) =>
-      setError(failure instanceof Error ? failure.message : String(failure)),
+      setError(errorMessage(failure)),
     );
     return () => dialog?.close();
   }, [articleId, version]);

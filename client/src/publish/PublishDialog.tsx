@@ -4,6 +4,7 @@ import { previewPublication, publishStory, sitePath } from './publishApi.ts';
 import type { PublicationPreview, PublicationSummary } from '../../../shared/publishing.ts';
 import { ProblemList } from './ProblemList.tsx';
 import { problemsOf } from './problemsOf.ts';
+import { errorMessage } from '../format/errorMessage.ts';
 
 /** Same bound as the server's CORRECTION_MAX_LENGTH. */
 const CORRECTION_MAX_LENGTH = 2000;
@@ -40,7 +41,7 @@ export function PublishDialog({ articleId, mayPublish, republish, onPublished, o
       setPreview(next);
       setProblems(next.problems);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
     }
   }, [articleId]);
 
@@ -59,7 +60,7 @@ export function PublishDialog({ articleId, mayPublish, republish, onPublished, o
     } catch (failure) {
       const blocking = problemsOf(failure);
       setProblems(blocking);
-      setError(blocking.length > 0 ? null : failure instanceof Error ? failure.message : String(failure));
+      setError(blocking.length > 0 ? null : errorMessage(failure));
       setBusy(false);
     }
   }

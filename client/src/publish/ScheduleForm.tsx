@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { formatWhen, fromLocalInput, toLocalInput } from './localDateTime.ts';
 import { setSchedule } from './publishApi.ts';
 import type { Schedule } from '../../../shared/publishing.ts';
+import { errorMessage } from '../format/errorMessage.ts';
 
 /** When the story goes out by itself and until when nothing of it is public; local time shown, ISO sent. */
 export function ScheduleForm({ articleId, schedule, onSaved }: {
@@ -41,7 +42,7 @@ export function ScheduleForm({ articleId, schedule, onSaved }: {
       setSaved(true);
       onSaved();
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Modal } from '../components/Modal.tsx';
 import { unpublishStory } from './publishApi.ts';
+import { errorMessage } from '../format/errorMessage.ts';
 
 /** Confirms taking a story off the public site; its publications stay on record. */
 export function UnpublishDialog({ articleId, path, onDone, onCancel }: {
@@ -20,7 +21,7 @@ export function UnpublishDialog({ articleId, path, onDone, onCancel }: {
       await unpublishStory(articleId);
       onDone();
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
       setBusy(false);
     }
   }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { usePolled } from '../hooks/usePolled.ts';
 import { getPublishing } from './publishApi.ts';
 import type { PublishingState } from '../../../shared/publishing.ts';
 
@@ -11,28 +11,6 @@ export function usePublishing(articleId: string, refreshKey: unknown): {
   error: string | null;
   refresh: () => Promise<void>;
 } {
-  const [state, setState] = useState<PublishingState | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const refresh = useCallback(async () => {
-    try {
-      setState(await getPublishing(articleId));
-      setError(null);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    }
-  }, [articleId]);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh, refreshKey]);
-
-  useEffect(() => {
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') void refresh();
-    }, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [refresh]);
-
+  const { data: state, error, refresh } = usePolled(getPublishing, articleId, REFRESH_MS, refreshKey);
   return { state, error, refresh };
 }

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { errorMessage } from '../format/errorMessage.ts';
 
 /** A text box with a submit button, for a new thread, a reply or an edit. */
 export function CommentComposer({ label, submitLabel, initial = '', autoFocus = false, onSubmit, onCancel }: {
@@ -23,7 +24,7 @@ export function CommentComposer({ label, submitLabel, initial = '', autoFocus = 
       await onSubmit(body.trim());
       setBody('');
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
     } finally {
       setBusy(false);
     }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Article } from '../../../shared/api.ts';
 import { reviewFieldsOf } from './reviewSettings.ts';
 import { setReviewSettings, type ReviewSettingsBody } from './reviewApi.ts';
+import { errorMessage } from '../format/errorMessage.ts';
 
 /** Editors' review settings: suggestions required while in review, and the assigned length. */
 export function ReviewSettingsPanel({ article, onChanged }: { article: Article; onChanged: (article: Article) => void }) {
@@ -16,7 +17,7 @@ export function ReviewSettingsPanel({ article, onChanged }: { article: Article; 
     try {
       onChanged(await setReviewSettings(article.id, body));
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
     }
   }
 

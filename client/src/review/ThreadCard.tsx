@@ -3,6 +3,7 @@ import type { CommentEntry, CommentThread } from '../../../shared/review/listThr
 import { relativeTime } from '../format/relativeTime.ts';
 import { CommentComposer } from './CommentComposer.tsx';
 import { deleteComment, editComment, replyToThread, setThreadResolved } from './reviewApi.ts';
+import { errorMessage } from '../format/errorMessage.ts';
 
 function Comment({ entry, own, onEdit, onDelete }: {
   entry: CommentEntry;
@@ -72,7 +73,7 @@ export function ThreadCard({ articleId, thread, active, me, onSelect }: {
     try {
       await action();
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
     }
   };
 

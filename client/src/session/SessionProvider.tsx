@@ -3,6 +3,7 @@ import type { PublicUser } from '../../../shared/accounts.ts';
 import { ApiError, SIGNED_OUT_EVENT, getMe, signOut as signOutOnServer } from '../api.ts';
 import { SessionContext, type Session } from './sessionContext.ts';
 import { SignInPage } from './SignInPage.tsx';
+import { errorMessage } from '../format/errorMessage.ts';
 
 type State = { kind: 'loading' } | { kind: 'signedOut' } | { kind: 'signedIn'; user: PublicUser } | { kind: 'error'; message: string };
 
@@ -19,7 +20,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setState({ kind: 'signedIn', user: await getMe() });
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 401) setState({ kind: 'signedOut' });
-      else setState({ kind: 'error', message: failure instanceof Error ? failure.message : String(failure) });
+      else setState({ kind: 'error', message: errorMessage(failure) });
     }
   }, []);
 

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { PublicUser } from '../../../shared/accounts.ts';
 import { signIn } from '../api.ts';
 import { Field } from '../components/Field.tsx';
+import { errorMessage } from '../format/errorMessage.ts';
 
 /** Username and password; on success the app renders the page the address asks for. */
 export function SignInPage({ onSignedIn }: { onSignedIn: (user: PublicUser) => void }) {
@@ -21,7 +22,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (user: PublicUser) => v
     try {
       onSignedIn(await signIn({ username: username.trim(), password }));
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
       setBusy(false);
     }
   }

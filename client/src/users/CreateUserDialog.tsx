@@ -5,6 +5,7 @@ import { createUser } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { Modal } from '../components/Modal.tsx';
 import { RoleSelect } from './RoleSelect.tsx';
+import { errorMessage } from '../format/errorMessage.ts';
 
 /** A new account: username, display name, role and a first password to hand over. */
 export function CreateUserDialog({ onCreated, onCancel }: { onCreated: (user: PublicUser) => void; onCancel: () => void }) {
@@ -21,7 +22,7 @@ export function CreateUserDialog({ onCreated, onCancel }: { onCreated: (user: Pu
     try {
       onCreated(await createUser({ username: username.trim(), displayName: displayName.trim(), role, password }));
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
       setBusy(false);
     }
   }

@@ -5,6 +5,7 @@ import { updateUser } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { Modal } from '../components/Modal.tsx';
 import { RoleSelect } from './RoleSelect.tsx';
+import { errorMessage } from '../format/errorMessage.ts';
 
 /** Changes one account: display name, role, a new password, disabled. Only what changed is sent. */
 export function EditUserDialog({ user, onSaved, onCancel }: {
@@ -33,7 +34,7 @@ export function EditUserDialog({ user, onSaved, onCancel }: {
     try {
       onSaved(await updateUser(user.username, changes));
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
       setBusy(false);
     }
   }

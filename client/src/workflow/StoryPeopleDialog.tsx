@@ -5,6 +5,7 @@ import { ROLE_LABELS, isEditorial } from '../../../shared/roles.ts';
 import { listPeople, setAssignees, setReviewer } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { Modal } from '../components/Modal.tsx';
+import { errorMessage } from '../format/errorMessage.ts';
 
 function parseUsernames(text: string): string[] {
   return [...new Set(text.split(/[\s,]+/u).map((name) => name.trim()).filter(Boolean))];
@@ -63,7 +64,7 @@ export function StoryPeopleDialog({ article, onDone, onCancel }: {
       }
       onDone(latest);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
       setBusy(false);
     }
   }

@@ -3,6 +3,7 @@ import type { AllowedTransition, Article } from '../../../shared/api.ts';
 import { NOTE_MAX_LENGTH } from '../../../shared/workflow.ts';
 import { transitionArticle } from '../api.ts';
 import { Modal } from '../components/Modal.tsx';
+import { errorMessage } from '../format/errorMessage.ts';
 
 /** Confirms a workflow step, with a note for the story's activity (required when the step says so). */
 export function TransitionDialog({ articleId, transition, onDone, onCancel }: {
@@ -24,7 +25,7 @@ export function TransitionDialog({ articleId, transition, onDone, onCancel }: {
     try {
       onDone(await transitionArticle(articleId, transition.to, trimmed || undefined));
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
       setBusy(false);
     }
   }

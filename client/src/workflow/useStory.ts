@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ActivityEntry } from '../../../shared/accounts.ts';
 import type { Article } from '../../../shared/api.ts';
 import { ApiError, getActivity, getArticle } from '../api.ts';
+import { useVisibleInterval } from '../hooks/useVisibleInterval.ts';
+import { errorMessage } from '../format/errorMessage.ts';
 
 /** Colleagues move stories along too (a send-back, an approval): poll while the page is visible. */
 const REFRESH_MS = 4000;
@@ -34,7 +36,7 @@ export function useStory(articleId: string, refreshKey: number): StoryState {
       setError(null);
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 404) setMissing(true);
-      else setError(failure instanceof Error ? failure.message : String(failure));
+      else setError(errorMessage(failure));
     }
   }, [articleId]);
 
@@ -50,12 +52,7 @@ export function useStory(articleId: string, refreshKey: number): StoryState {
     void refresh();
   }, [refresh, refreshKey]);
 
-  useEffect(() => {
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') void refresh();
-    }, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [refresh]);
+  useVisibleInterval(refresh, REFRESH_MS);
 
   return { article, activity, missing, error, refresh, replace };
 }
