@@ -1,23 +1,19 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { createAccount, pageAs, signInWithForm, type Account } from './support/accounts.ts';
-import { createStory, startCopydesk, type CopydeskServer } from './support/copydeskServer.ts';
+import { createStory } from './support/copydeskServer.ts';
 import { connection, cursorToEnd, expectSaved, expectText, serveTestImages, storyText } from './support/editorPage.ts';
+import { useCopydesk } from './support/useCopydesk.ts';
 
-let copydesk: CopydeskServer;
+const copydesk = useCopydesk();
 let adaAccount: Account;
 let graceAccount: Account;
 let margaretAccount: Account;
 
 test.beforeAll(async () => {
-  copydesk = await startCopydesk();
   const url = copydesk.server.url;
   adaAccount = await createAccount(url, 'ada', 'Ada Lovelace', 'reporter');
   graceAccount = await createAccount(url, 'grace', 'Grace Hopper', 'editor');
   margaretAccount = await createAccount(url, 'margaret', 'Margaret Hamilton', 'viewer');
-});
-
-test.afterAll(async () => {
-  await copydesk?.stop();
 });
 
 async function openAs(browser: Browser, url: string, account: Account): Promise<Page> {

@@ -1,18 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { adminCookie, apiAs, createAccount, signInCookie, signInContext, type Account } from './support/accounts.ts';
-import { createStory, startCopydesk, type CopydeskServer } from './support/copydeskServer.ts';
+import { createStory } from './support/copydeskServer.ts';
 import { cursorToEnd, expectSaved, storyText } from './support/editorPage.ts';
+import { useCopydesk } from './support/useCopydesk.ts';
 
-let copydesk: CopydeskServer;
+const copydesk = useCopydesk();
 let nellie: Account;
 
 test.beforeAll(async () => {
-  copydesk = await startCopydesk();
   nellie = await createAccount(copydesk.server.url, 'nellie', 'Nellie Bly', 'reporter');
-});
-
-test.afterAll(async () => {
-  await copydesk?.stop();
 });
 
 interface ExportedJson {

@@ -1,20 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createAccount, pageAs, signInCookie, type Account } from './support/accounts.ts';
-import { createStory, startCopydesk, type CopydeskServer } from './support/copydeskServer.ts';
+import { createStory } from './support/copydeskServer.ts';
 import { cursorToEnd, expectSaved, serveTestImages, storyText } from './support/editorPage.ts';
+import { useCopydesk } from './support/useCopydesk.ts';
 
-let copydesk: CopydeskServer;
+const copydesk = useCopydesk();
 let ed: Account;
 let edCookie: string;
 
 test.beforeAll(async () => {
-  copydesk = await startCopydesk();
   ed = await createAccount(copydesk.server.url, 'paula', 'Paula Paste', 'editor');
   edCookie = await signInCookie(copydesk.server.url, ed.username, ed.password);
-});
-
-test.afterAll(async () => {
-  await copydesk?.stop();
 });
 
 /** What Word puts on the clipboard: Office namespaces, Mso classes, lists as mso-list paragraphs, VML fallbacks. */

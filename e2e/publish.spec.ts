@@ -4,24 +4,19 @@ import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import type { Article } from '../shared/api.ts';
 import { apiAs, createAccount, pageAs, signInCookie, type Account } from './support/accounts.ts';
-import { startCopydesk, type CopydeskServer } from './support/copydeskServer.ts';
 import { expectSaved, storyText } from './support/editorPage.ts';
+import { useCopydesk } from './support/useCopydesk.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURE = path.resolve(ROOT, '../shared/fixtures/article-north-korea-exodus.txt');
 
-let copydesk: CopydeskServer;
+const copydesk = useCopydesk();
 let ed: Account;
 let edCookie: string;
 
 test.beforeAll(async () => {
-  copydesk = await startCopydesk();
   ed = await createAccount(copydesk.server.url, 'ed', 'Ed Editor', 'editor');
   edCookie = await signInCookie(copydesk.server.url, ed.username, ed.password);
-});
-
-test.afterAll(async () => {
-  await copydesk?.stop();
 });
 
 /** Creates a story the way another tool would: POST /api/articles/import, as the editor. */

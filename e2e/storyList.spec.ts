@@ -1,23 +1,18 @@
 import { expect, test } from '@playwright/test';
 import { createAccount, pageAs, signInWithForm, type Account } from './support/accounts.ts';
-import { startCopydesk, type CopydeskServer } from './support/copydeskServer.ts';
 import { expectSaved } from './support/editorPage.ts';
+import { useCopydesk } from './support/useCopydesk.ts';
 
-let copydesk: CopydeskServer;
+const copydesk = useCopydesk();
 let nellie: Account;
 let ida: Account;
 let vera: Account;
 
 test.beforeAll(async () => {
-  copydesk = await startCopydesk();
   const url = copydesk.server.url;
   nellie = await createAccount(url, 'nellie', 'Nellie Bly', 'editor');
   ida = await createAccount(url, 'ida', 'Ida Wells', 'reporter');
   vera = await createAccount(url, 'vera', 'Vera Viewer', 'viewer');
-});
-
-test.afterAll(async () => {
-  await copydesk?.stop();
 });
 
 test('the list starts empty, shows a new story, its creator, who is in it, and filters by status and "mine"', async ({ browser }) => {

@@ -1,18 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { TEST_ADMIN_PASSWORD } from '../server/test/spawnServer.ts';
-import { createStory, startCopydesk, type CopydeskServer } from './support/copydeskServer.ts';
+import { createStory } from './support/copydeskServer.ts';
 import { signInWithForm } from './support/accounts.ts';
 import { expectSaved } from './support/editorPage.ts';
+import { useCopydesk } from './support/useCopydesk.ts';
 
-let copydesk: CopydeskServer;
-
-test.beforeAll(async () => {
-  copydesk = await startCopydesk();
-});
-
-test.afterAll(async () => {
-  await copydesk?.stop();
-});
+const copydesk = useCopydesk();
 
 test('an admin creates an account in the UI, the new user signs in, and disabling them signs them out of an open story', async ({
   browser,

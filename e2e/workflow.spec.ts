@@ -1,20 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createAccount, pageAs, type Account } from './support/accounts.ts';
-import { startCopydesk, type CopydeskServer } from './support/copydeskServer.ts';
 import { cursorToEnd, expectSaved, storyText } from './support/editorPage.ts';
+import { useCopydesk } from './support/useCopydesk.ts';
 
-let copydesk: CopydeskServer;
+const copydesk = useCopydesk();
 let rosa: Account;
 let ed: Account;
 
 test.beforeAll(async () => {
-  copydesk = await startCopydesk();
   rosa = await createAccount(copydesk.server.url, 'rosa', 'Rosa Reporter', 'reporter');
   ed = await createAccount(copydesk.server.url, 'ed', 'Ed Editor', 'editor');
-});
-
-test.afterAll(async () => {
-  await copydesk?.stop();
 });
 
 function workflow(page: Page) {

@@ -1,0 +1,32 @@
+import { test } from '@playwright/test';
+import { startCopydesk, type CopydeskServer } from './copydeskServer.ts';
+
+/** The spec's Copydesk server, as its hooks and tests see it (read it inside them, not at load). */
+export type CopydeskFixture = Readonly<Pick<CopydeskServer, 'dataDir' | 'server' | 'restart'>>;
+
+/**
+ * Starts a real Copydesk server before the spec's tests and stops it (removing its data) after them.
+ * Hooks the spec declares later run once it is up.
+ */
+export function useCopydesk(): CopydeskFixture {
+  let running: CopydeskServer | undefined;
+  const started = (): CopydeskServer => {
+    if (!running) throw new Error('the Copydesk server has not started yet: read it inside a hook or a test');
+    return running;
+  };
+  test.beforeAll(async () => {
+    running = await startCopydesk();
+  });
+  test.afterAll(async () => {
+    await running?.stop();
+  });
+  return {
+    get dataDir() {
+      return started().dataDir;
+    },
+    get server() {
+      return started().server;
+    },
+    restart: (signal) => started().restart(signal),
+  };
+}
