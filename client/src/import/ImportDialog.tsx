@@ -2,8 +2,8 @@ import { useId, useState } from 'react';
 import type { Article } from '../../../shared/api.ts';
 import { Modal } from '../components/Modal.tsx';
 import { guessImportFormat, importStory, type ImportFormat } from './importStory.ts';
+import { useDialogSubmit } from '../hooks/useDialogSubmit.ts';
 import '../publish/publish.css';
-import { errorMessage } from '../format/errorMessage.ts';
 
 /** Paste text or HTML, or pick a .txt/.html file; the server turns it into a new story. */
 export function ImportDialog({ onImported, onCancel }: { onImported: (article: Article) => void; onCancel: () => void }) {
@@ -12,8 +12,7 @@ export function ImportDialog({ onImported, onCancel }: { onImported: (article: A
   const [content, setContent] = useState('');
   const [format, setFormat] = useState<ImportFormat>('text');
   const [fileName, setFileName] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useDialogSubmit();
 
   async function readFile(file: File) {
     setError(null);
@@ -27,15 +26,10 @@ export function ImportDialog({ onImported, onCancel }: { onImported: (article: A
     }
   }
 
-  async function submit() {
-    setBusy(true);
-    setError(null);
-    try {
+  function submit(): Promise<void> {
+    return run(async () => {
       onImported(await importStory(format, content));
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setBusy(false);
-    }
+    });
   }
 
   return (

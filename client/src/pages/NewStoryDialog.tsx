@@ -3,24 +3,18 @@ import { HEADLINE_MAX_LENGTH, type Article } from '../../../shared/api.ts';
 import { createArticle } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { Modal } from '../components/Modal.tsx';
-import { errorMessage } from '../format/errorMessage.ts';
+import { useDialogSubmit } from '../hooks/useDialogSubmit.ts';
 
 /** Asks for a working headline and creates the story on the server. */
 export function NewStoryDialog({ onCreated, onCancel }: { onCreated: (article: Article) => void; onCancel: () => void }) {
   const [headline, setHeadline] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useDialogSubmit();
   const trimmed = headline.trim();
 
-  async function create() {
-    setBusy(true);
-    setError(null);
-    try {
+  function create(): Promise<void> {
+    return run(async () => {
       onCreated(await createArticle({ headline: trimmed }));
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setBusy(false);
-    }
+    });
   }
 
   return (

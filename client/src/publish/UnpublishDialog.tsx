@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { Modal } from '../components/Modal.tsx';
 import { unpublishStory } from './publishApi.ts';
-import { errorMessage } from '../format/errorMessage.ts';
+import { useDialogSubmit } from '../hooks/useDialogSubmit.ts';
 
 /** Confirms taking a story off the public site; its publications stay on record. */
 export function UnpublishDialog({ articleId, path, onDone, onCancel }: {
@@ -11,19 +10,13 @@ export function UnpublishDialog({ articleId, path, onDone, onCancel }: {
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useDialogSubmit();
 
-  async function unpublish() {
-    setBusy(true);
-    setError(null);
-    try {
+  function unpublish(): Promise<void> {
+    return run(async () => {
       await unpublishStory(articleId);
       onDone();
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setBusy(false);
-    }
+    });
   }
 
   return (

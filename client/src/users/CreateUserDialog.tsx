@@ -5,7 +5,7 @@ import { createUser } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { Modal } from '../components/Modal.tsx';
 import { RoleSelect } from './RoleSelect.tsx';
-import { errorMessage } from '../format/errorMessage.ts';
+import { useDialogSubmit } from '../hooks/useDialogSubmit.ts';
 
 /** A new account: username, display name, role and a first password to hand over. */
 export function CreateUserDialog({ onCreated, onCancel }: { onCreated: (user: PublicUser) => void; onCancel: () => void }) {
@@ -13,18 +13,12 @@ export function CreateUserDialog({ onCreated, onCancel }: { onCreated: (user: Pu
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('reporter');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useDialogSubmit();
 
-  async function create() {
-    setBusy(true);
-    setError(null);
-    try {
+  function create(): Promise<void> {
+    return run(async () => {
       onCreated(await createUser({ username: username.trim(), displayName: displayName.trim(), role, password }));
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -5,7 +5,7 @@ import { updateUser } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { Modal } from '../components/Modal.tsx';
 import { RoleSelect } from './RoleSelect.tsx';
-import { errorMessage } from '../format/errorMessage.ts';
+import { useDialogSubmit } from '../hooks/useDialogSubmit.ts';
 
 /** Changes one account: display name, role, a new password, disabled. Only what changed is sent. */
 export function EditUserDialog({ user, onSaved, onCancel }: {
@@ -17,8 +17,7 @@ export function EditUserDialog({ user, onSaved, onCancel }: {
   const [role, setRole] = useState<Role>(user.role);
   const [password, setPassword] = useState('');
   const [disabled, setDisabled] = useState(user.disabled);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useDialogSubmit();
 
   const changes: UpdateUserBody = {};
   if (displayName.trim() !== user.displayName) changes.displayName = displayName.trim();
@@ -28,15 +27,10 @@ export function EditUserDialog({ user, onSaved, onCancel }: {
   const changed = Object.keys(changes).length > 0;
   const passwordTooShort = password.length > 0 && password.length < PASSWORD_MIN_LENGTH;
 
-  async function save() {
-    setBusy(true);
-    setError(null);
-    try {
+  function save(): Promise<void> {
+    return run(async () => {
       onSaved(await updateUser(user.username, changes));
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -5,7 +5,7 @@ import { ROLE_LABELS, isEditorial } from '../../../shared/roles.ts';
 import { listPeople, setAssignees, setReviewer } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { Modal } from '../components/Modal.tsx';
-import { errorMessage } from '../format/errorMessage.ts';
+import { useDialogSubmit } from '../hooks/useDialogSubmit.ts';
 
 function parseUsernames(text: string): string[] {
   return [...new Set(text.split(/[\s,]+/u).map((name) => name.trim()).filter(Boolean))];
@@ -29,8 +29,7 @@ export function StoryPeopleDialog({ article, onDone, onCancel }: {
   const [reviewer, setReviewerName] = useState(article.reviewer?.username ?? '');
   const [people, setPeople] = useState<Person[] | null>(null);
   const [directoryFailed, setDirectoryFailed] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useDialogSubmit();
 
   useEffect(() => {
     listPeople().then(
@@ -49,10 +48,8 @@ export function StoryPeopleDialog({ article, onDone, onCancel }: {
     setAssigned((current) => (on ? [...current, username] : current.filter((name) => !same(name, username))));
   }
 
-  async function save() {
-    setBusy(true);
-    setError(null);
-    try {
+  function save(): Promise<void> {
+    return run(async () => {
       let latest = article;
       const wanted = directoryFailed ? parseUsernames(assigneesText) : assigned;
       const current = article.assignees.map((a) => a.username);
@@ -63,10 +60,7 @@ export function StoryPeopleDialog({ article, onDone, onCancel }: {
         latest = await setReviewer(article.id, nextReviewer);
       }
       onDone(latest);
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setBusy(false);
-    }
+    });
   }
 
   return (

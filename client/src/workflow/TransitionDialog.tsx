@@ -3,7 +3,7 @@ import type { AllowedTransition, Article } from '../../../shared/api.ts';
 import { NOTE_MAX_LENGTH } from '../../../shared/workflow.ts';
 import { transitionArticle } from '../api.ts';
 import { Modal } from '../components/Modal.tsx';
-import { errorMessage } from '../format/errorMessage.ts';
+import { useDialogSubmit } from '../hooks/useDialogSubmit.ts';
 
 /** Confirms a workflow step, with a note for the story's activity (required when the step says so). */
 export function TransitionDialog({ articleId, transition, onDone, onCancel }: {
@@ -14,20 +14,14 @@ export function TransitionDialog({ articleId, transition, onDone, onCancel }: {
 }) {
   const noteId = useId();
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useDialogSubmit();
   const required = transition.note === 'required';
   const trimmed = note.trim();
 
-  async function submit() {
-    setBusy(true);
-    setError(null);
-    try {
+  function submit(): Promise<void> {
+    return run(async () => {
       onDone(await transitionArticle(articleId, transition.to, trimmed || undefined));
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setBusy(false);
-    }
+    });
   }
 
   return (
