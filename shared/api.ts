@@ -134,3 +134,7 @@ export interface RestoreVersionResponse {
   restored: VersionSummary;
   before: VersionSummary;
 }
+
+/** The export formats of GET /api/articles/:id/export. */
+export const EXPORT_FORMATS = ['html', 'ninjs', 'md', 'json', 'text'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -1,5 +1,5 @@
 import type { ActivityEntry, CreateUserBody, LoginBody, Person, PublicUser, UpdateUserBody } from '../../shared/accounts.ts';
-import type { ApiErrorBody, Article, ArticleList, ArticleStatus, ArticleSummary, CreateArticleBody } from '../../shared/api.ts';
+import type { ApiErrorBody, Article, ArticleList, ArticleStatus, ArticleSummary, CreateArticleBody, ExportFormat } from '../../shared/api.ts';
 
 /** A failed API call, carrying the server's stable error id and its human message. */
 export class ApiError extends Error {
@@ -146,8 +146,6 @@ export function updateUser(username: string, changes: UpdateUserBody): Promise<P
 }
 
 /** The formats GET /api/articles/:id/export serves. */
-export type ExportFormat = 'html' | 'ninjs' | 'md' | 'json' | 'text';
-
 /** Where a story's export in a given format can be downloaded. */
 export function exportUrl(id: string, format: ExportFormat): string {
   return `/api/articles/${encodeURIComponent(id)}/export?format=${format}`;

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { ErrorId } from '../../shared/api.ts';
+import { ErrorId, EXPORT_FORMATS, type ExportFormat } from '../../shared/api.ts';
 import type { ArticleJson } from '../../shared/article/ArticleJson.ts';
 import { articlePage } from '../../shared/export/articlePage.ts';
 import { toJson } from '../../shared/export/toJson.ts';
@@ -13,10 +13,6 @@ import { readStory } from '../commands/readStory.ts';
 import { HttpError } from '../http/HttpError.ts';
 import { exportInfo } from '../publish/exportInfo.ts';
 import { findArticle } from './articles.ts';
-
-/** The export formats of GET /api/articles/:id/export. */
-export const EXPORT_FORMATS = ['html', 'ninjs', 'md', 'json', 'text'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const exportQuery = z.object({ format: z.enum(EXPORT_FORMATS).default('html') });
 

@@ -1,4 +1,5 @@
-import { exportUrl, type ExportFormat } from '../api.ts';
+import type { ExportFormat } from '../../../shared/api.ts';
+import { exportUrl } from '../api.ts';
 
 const FORMATS: ReadonlyArray<{ format: ExportFormat; label: string }> = [
   { format: 'html', label: 'HTML page' },

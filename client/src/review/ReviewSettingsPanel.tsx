@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Article } from '../../../shared/api.ts';
 import { reviewFieldsOf } from './reviewSettings.ts';
-import { setReviewSettings, type ReviewSettingsBody } from './reviewApi.ts';
+import type { ReviewSettingsBody } from '../../../shared/review/reviewBodies.ts';
+import { setReviewSettings } from './reviewApi.ts';
 import { errorMessage } from '../format/errorMessage.ts';
 
 /** Editors' review settings: suggestions required while in review, and the assigned length. */

@@ -1,5 +1,6 @@
 import type { Article } from '../../../shared/api.ts';
 import type { CommentThread } from '../../../shared/review/listThreads.ts';
+import type { ReviewSettingsBody } from '../../../shared/review/reviewBodies.ts';
 import { request } from '../api.ts';
 
 const storyPath = (id: string) => `/api/articles/${encodeURIComponent(id)}`;
@@ -54,12 +55,6 @@ export async function setThreadResolved(articleId: string, threadId: string, res
     method: 'POST',
   });
   return answer.thread;
-}
-
-/** A story's review settings as PUT /review takes them. */
-export interface ReviewSettingsBody {
-  requireSuggestions?: boolean;
-  assignedWords?: number | null;
 }
 
 /** Sets whether non-editors must suggest while the story is in review, and its assigned length (editors only). */
