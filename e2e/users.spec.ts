@@ -62,3 +62,20 @@ test('an admin creates an account in the UI, the new user signs in, and disablin
   await admin.goto(`${url}/users`);
   await expect(admin.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 });
+
+test("this device keeps each account's copy of a story apart, and signing out deletes it", async ({ browser }) => {
+  const url = copydesk.server.url;
+  const story = await createStory(url, 'Council votes on night buses');
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${url}/stories/${story.id}`);
+  await signInWithForm(page, { username: 'admin', password: TEST_ADMIN_PASSWORD });
+  await expectSaved(page);
+
+  const copies = () => page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name ?? ''));
+  await expect.poll(copies).toContain(`copydesk-admin-story-${story.id}`);
+
+  await page.locator('.user-menu summary').click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect.poll(copies).not.toContain(`copydesk-admin-story-${story.id}`);
+});

@@ -6,6 +6,7 @@ import { DOC_FIELD } from '../../../shared/collab/docFields.ts';
 import { SCHEMA_VERSION } from '../../../shared/editor/version.ts';
 import type { Presence } from '../../../shared/api.ts';
 import { SaveTracker } from './SaveTracker.ts';
+import { localStoreName, rememberLocalStore } from './localStores.ts';
 
 /** A plain, immutable picture of a session's connection, for rendering. */
 export interface CollabSnapshot {
@@ -24,11 +25,6 @@ export interface CollabSnapshot {
   notice: string | null;
   /** How many times the server said this user's rights on the story changed; re-read the story when it grows. */
   accessChanges: number;
-}
-
-/** The IndexedDB database holding this device's copy of a story. */
-export function localStoreName(articleId: string): string {
-  return `copydesk-story-${articleId}`;
 }
 
 /**
@@ -51,10 +47,12 @@ export class CollabSession {
 
   constructor(
     readonly articleId: string,
-    identity: Presence,
+    identity: Presence & { username: string },
     collabUrl: string,
   ) {
-    this.local = new IndexeddbPersistence(localStoreName(articleId), this.doc);
+    const storeName = localStoreName(identity.username, articleId);
+    rememberLocalStore(identity.username, storeName);
+    this.local = new IndexeddbPersistence(storeName, this.doc);
     this.provider = new WebsocketProvider(collabUrl, articleId, this.doc, {
       params: { schemaVersion: SCHEMA_VERSION },
       shouldReconnect: (event) => !FATAL_CLOSE_CODES.has(event.code),

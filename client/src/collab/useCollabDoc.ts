@@ -22,19 +22,19 @@ const noSubscription = () => () => {};
  */
 export function useCollabDoc(
   articleId: string,
-  identity: Presence,
+  identity: Presence & { username: string },
 ): { session: CollabSession | null; state: CollabSnapshot } {
   const [session, setSession] = useState<CollabSession | null>(null);
-  const { name, color } = identity;
+  const { username, name, color } = identity;
 
   useEffect(() => {
-    const created = new CollabSession(articleId, { name, color }, collabBaseUrl());
+    const created = new CollabSession(articleId, { username, name, color }, collabBaseUrl());
     setSession(created);
     return () => {
       setSession(null);
       created.destroy();
     };
-  }, [articleId, name, color]);
+  }, [articleId, username, name, color]);
 
   const state = useSyncExternalStore(
     session?.subscribe ?? noSubscription,

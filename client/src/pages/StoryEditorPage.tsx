@@ -26,7 +26,7 @@ import { WorkflowBar } from '../workflow/WorkflowBar.tsx';
 export function StoryEditorPage({ articleId }: { articleId: string }) {
   const { user, recheck } = useSession();
   const identity = useMemo(() => ({ name: user.displayName, color: user.color }), [user.displayName, user.color]);
-  const { session, state } = useCollabDoc(articleId, identity);
+  const { session, state } = useCollabDoc(articleId, { ...identity, username: user.username });
   const story = useStory(articleId, state.accessChanges);
   const [editingPeople, setEditingPeople] = useState(false);
   const people = usePeople(session?.provider.awareness ?? null);

@@ -4,6 +4,7 @@ import { ApiError, SIGNED_OUT_EVENT, getMe, signOut as signOutOnServer } from '.
 import { SessionContext, type Session } from './sessionContext.ts';
 import { SignInPage } from './SignInPage.tsx';
 import { errorMessage } from '../format/errorMessage.ts';
+import { forgetLocalStores } from '../collab/localStores.ts';
 
 type State = { kind: 'loading' } | { kind: 'signedOut' } | { kind: 'signedIn'; user: PublicUser } | { kind: 'error'; message: string };
 
@@ -32,12 +33,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [recheck]);
 
   const signOut = useCallback(async () => {
+    const username = state.kind === 'signedIn' ? state.user.username : null;
     try {
       await signOutOnServer();
     } finally {
       setState({ kind: 'signedOut' });
+      // After the story pages have closed their sessions: the copies are then free to delete.
+      if (username) void forgetLocalStores(username);
     }
-  }, []);
+  }, [state]);
 
   const session = useMemo<Session | null>(
     () => (state.kind === 'signedIn' ? { user: state.user, signOut, recheck } : null),
