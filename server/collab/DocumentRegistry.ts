@@ -17,6 +17,14 @@ interface Entry {
 
 const DIRTY_RETRY_MS = 1_000;
 
+/** Why open() refused a story: the registry is closing, so the socket should hear ServerShutdown. */
+export class RegistryClosingError extends Error {
+  constructor() {
+    super('the server is shutting down');
+    this.name = 'RegistryClosingError';
+  }
+}
+
 /**
  * The open stories: one CollabDocument per story in memory, loaded once however many sockets
  * open it at the same moment, unloaded once the last one leaves and everything is stored.
@@ -32,7 +40,7 @@ export class DocumentRegistry {
 
   /** Holds the story in memory for one more socket and resolves with it once loaded. Pair with release(). */
   open(articleId: string): Promise<CollabDocument> {
-    if (this.#closing) return Promise.reject(new Error('the server is shutting down'));
+    if (this.#closing) return Promise.reject(new RegistryClosingError());
     let entry = this.#entries.get(articleId);
     if (!entry) {
       const created: Entry = { holders: 0, loading: Promise.resolve(null as never), doc: null, unloadTimer: null };

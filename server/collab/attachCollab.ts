@@ -12,7 +12,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { ArticleStore } from '../storage/ArticleStore.ts';
 import { Connection } from './Connection.ts';
-import type { DocumentRegistry } from './DocumentRegistry.ts';
+import { RegistryClosingError, type DocumentRegistry } from './DocumentRegistry.ts';
 import type { StorySockets } from './StorySockets.ts';
 
 /** What the collaboration endpoint needs. */
@@ -90,6 +90,10 @@ export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer 
     deps.registry.open(articleId).then(
       (doc) => connection.attach(doc),
       (error: unknown) => {
+        if (error instanceof RegistryClosingError) {
+          connection.close(CloseCode.ServerShutdown, 'server shutting down');
+          return;
+        }
         deps.log.error('loading a story failed', { articleId, error });
         connection.close(CloseCode.InternalError, 'the story could not be loaded');
       },

@@ -1,6 +1,19 @@
+import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
-import { api, appendParagraph, connectClient, createStory, paragraphs, signInAdmin, tempDataDir, waitFor } from './helpers.ts';
+import { SCHEMA_VERSION } from '../../shared/editor/version.ts';
+import {
+  api,
+  appendParagraph,
+  connectClient,
+  createStory,
+  paragraphs,
+  signInAdmin,
+  startTestServer,
+  tempDataDir,
+  waitFor,
+} from './helpers.ts';
+import { openRawSocket } from './rawSocket.ts';
 import { spawnServer } from './spawnServer.ts';
 
 describe('server process lifecycle', () => {
@@ -30,6 +43,57 @@ describe('server process lifecycle', () => {
     expect(paragraphs(fresh.ydoc)).toContain('last words before the restart');
     fresh.destroy();
     await server.kill();
+    dir.remove();
+  });
+
+  it('closes a socket that connects while the server is shutting down with ServerShutdown', async () => {
+    const dir = tempDataDir();
+    const server = await startTestServer(dir.dataDir);
+    const admin = await signInAdmin(server.url);
+    const id = await createStory(server.url, 'Late arrival', admin);
+    // A socket that never reads the server's close frame keeps the shutdown waiting for it (up to a second).
+    const lingering = openRawSocket(server.url, id, { auth: admin });
+    await lingering.greeted;
+    lingering.ws.pause();
+    // The late socket's HTTP connection exists before the listener closes; its request starts (so the
+    // connection is not idle) but its handshake completes only once the shutdown has begun.
+    const { port } = new URL(server.url);
+    const tcp = net.connect(Number(port), '127.0.0.1');
+    await new Promise<void>((resolve) => tcp.once('connect', () => resolve()));
+    const received: Buffer[] = [];
+    tcp.on('data', (chunk: Buffer) => received.push(chunk));
+    tcp.on('error', () => {
+      // The shutdown ends the connection; the bytes received tell the outcome.
+    });
+    tcp.write(`GET /collab/${id}?schemaVersion=${SCHEMA_VERSION} HTTP/1.1\r\n`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const stopped = server.stop();
+    tcp.write(
+      [
+        `Host: 127.0.0.1:${port}`,
+        'Connection: Upgrade',
+        'Upgrade: websocket',
+        'Sec-WebSocket-Version: 13',
+        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+        `Origin: ${new URL(server.url).origin}`,
+        `Cookie: ${admin.cookie}`,
+        '',
+        '',
+      ].join('\r\n'),
+    );
+    const closeCode = (): number | null => {
+      const bytes = Buffer.concat(received);
+      const headEnd = bytes.indexOf('\r\n\r\n');
+      if (headEnd < 0 || bytes.length < headEnd + 8) return null;
+      const frame = bytes.subarray(headEnd + 4);
+      return frame[0] === 0x88 ? frame.readUInt16BE(2) : -frame[0]!;
+    };
+    await waitFor('the late socket to be closed', () => closeCode() !== null, 5_000);
+    expect(Buffer.concat(received).toString('latin1')).toMatch(/^HTTP\/1\.1 101 /);
+    expect(closeCode()).toBe(CloseCode.ServerShutdown);
+    await stopped;
+    tcp.destroy();
+    lingering.ws.terminate();
     dir.remove();
   });
 
