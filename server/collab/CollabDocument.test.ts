@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { initialArticleState } from '../../shared/article/initialArticleState.ts';
 import { createLogger } from '../log.ts';
@@ -10,6 +11,7 @@ import { openDatabase } from '../storage/sqlite/openDatabase.ts';
 import { SqliteArticleStore } from '../storage/sqlite/SqliteArticleStore.ts';
 import { SqliteDocStore } from '../storage/sqlite/SqliteDocStore.ts';
 import { CollabDocument } from './CollabDocument.ts';
+import { Connection } from './Connection.ts';
 import { DocumentRegistry } from './DocumentRegistry.ts';
 
 /** A real SQLite store whose disk "fills up" while `failing` is set. */
@@ -34,6 +36,14 @@ class FlakyDocStore implements DocStore {
   logLength(id: string) {
     this.logLengthReads += 1;
     return this.inner.logLength(id);
+  }
+}
+
+async function until(what: string, check: () => boolean): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 
@@ -140,6 +150,50 @@ describe('CollabDocument storage failures', () => {
     expect(store.compactions).toBe(1); // the count restarted at the compaction
     expect(textOf(store.load('s'))).toBe(second.ydoc.getXmlFragment('default').toString());
     second.destroy();
+  });
+
+  it("drops a closed socket's replies waiting for a stored write, and still answers the open ones", async () => {
+    const doc = new CollabDocument('s', { docStore: store, articleStore, config, log });
+    doc.load();
+    store.failing = true;
+    doc.ydoc.transact(() => doc.ydoc.getXmlFragment('default').insert(3, [new Y.XmlElement('paragraph')]), {
+      kind: 'server',
+      reason: 'test',
+    });
+    const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    wss.on('connection', (ws) => {
+      const user = { id: 1, username: 'u', displayName: 'U', role: 'editor' as const, color: '#000000' };
+      new Connection(ws, { articleId: 's', user, access: 'write', log, maxMessageBytes: 1 << 20, onClose: () => {} }).attach(doc);
+    });
+    await new Promise((resolve) => wss.once('listening', resolve));
+    const url = `ws://127.0.0.1:${(wss.address() as { port: number }).port}`;
+    const open = async () => {
+      const ws = new WebSocket(url);
+      const replies: Buffer[] = [];
+      ws.on('message', (data: Buffer) => {
+        if (data[0] === 0 && data[1] === 1) replies.push(data);
+      });
+      await new Promise((resolve) => ws.once('open', resolve));
+      return { ws, replies };
+    };
+    const leaving = await open();
+    const staying = await open();
+    const syncStep1 = Uint8Array.of(0, 0, 1, 0);
+    for (let i = 0; i < 3; i++) leaving.ws.send(syncStep1);
+    staying.ws.send(syncStep1);
+    await until('four replies to wait for the store', () => doc.waitingForStore === 4);
+
+    leaving.ws.close();
+    await until("the closed socket's replies to be dropped", () => doc.waitingForStore === 1);
+    store.failing = false;
+    expect(doc.flush()).toBe(true);
+    await until('the open socket to get its reply', () => staying.replies.length === 1);
+    expect(doc.waitingForStore).toBe(0);
+    expect(leaving.replies).toHaveLength(0);
+
+    staying.ws.close();
+    await new Promise((resolve) => wss.close(resolve));
+    doc.destroy();
   });
 
   it('loads a story once for concurrent opens', async () => {

@@ -46,8 +46,8 @@ export class CollabDocument {
   readonly #deps: CollabDocumentDeps;
   /** Updates whose append failed, oldest first; retried on a timer until stored. */
   #unstored: Uint8Array[] = [];
-  /** Callbacks waiting for every accepted update to be stored, oldest first. */
-  #storedWaiters: (() => void)[] = [];
+  /** Callbacks waiting for every accepted update to be stored, oldest first (a Set keeps insertion order). */
+  #storedWaiters = new Set<() => void>();
   #retryTimer: NodeJS.Timeout | null = null;
   #retryDelayMs = RETRY_FIRST_MS;
   #summaryTimer: NodeJS.Timeout | null = null;
@@ -110,10 +110,23 @@ export class CollabDocument {
   /**
    * Runs `callback` once every update accepted so far is stored: at once when nothing is pending,
    * otherwise after the retried write succeeds (callbacks keep their order). Dropped on destroy.
+   * Returns a cancel function: a socket that closes drops what it still waits for.
    */
-  whenStored(callback: () => void): void {
-    if (this.#unstored.length === 0) callback();
-    else this.#storedWaiters.push(callback);
+  whenStored(callback: () => void): () => void {
+    if (this.#unstored.length === 0) {
+      callback();
+      return () => {};
+    }
+    const waiter = () => callback();
+    this.#storedWaiters.add(waiter);
+    return () => {
+      this.#storedWaiters.delete(waiter);
+    };
+  }
+
+  /** How many whenStored callbacks wait for the retried write. */
+  get waitingForStore(): number {
+    return this.#storedWaiters.size;
   }
 
   /** Stores what is pending (updates, summary) now. Returns true when nothing is left unstored. */
@@ -126,7 +139,7 @@ export class CollabDocument {
   /** Stops timers and releases the Y.Doc. Call flush() first. */
   destroy(): void {
     this.#destroyed = true;
-    this.#storedWaiters = [];
+    this.#storedWaiters.clear();
     if (this.#retryTimer) clearTimeout(this.#retryTimer);
     if (this.#summaryTimer) clearTimeout(this.#summaryTimer);
     this.ydoc.off('update', this.#onUpdate);
@@ -230,8 +243,8 @@ export class CollabDocument {
         clearTimeout(this.#retryTimer);
         this.#retryTimer = null;
       }
-      const waiters = this.#storedWaiters;
-      this.#storedWaiters = [];
+      const waiters = [...this.#storedWaiters];
+      this.#storedWaiters.clear();
       for (const waiter of waiters) waiter();
     } catch (error) {
       this.#unstored = [merged];

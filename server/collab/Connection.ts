@@ -63,6 +63,8 @@ export class Connection {
   #queue: Uint8Array[] = [];
   #queuedBytes = 0;
   #closed = false;
+  /** Cancels this socket's sync step 2 replies still waiting for a stored write. */
+  readonly #waitingReplies = new Set<() => void>();
   #alive = true;
   #pingTimer: NodeJS.Timeout;
 
@@ -170,7 +172,16 @@ export class Connection {
           // Clients take this reply as proof that everything they sent before is saved (the
           // browser's "All changes saved"): while a write is failing, it waits until the retry stores it.
           const { stateVector } = message;
-          doc.whenStored(() => this.send(encodeSyncStep2(doc.ydoc, stateVector)));
+          const reply = () => this.send(encodeSyncStep2(doc.ydoc, stateVector));
+          if (!doc.dirty) {
+            reply();
+            break;
+          }
+          const cancel = doc.whenStored(() => {
+            this.#waitingReplies.delete(cancel);
+            reply();
+          });
+          this.#waitingReplies.add(cancel);
           break;
         }
         case 'syncStep2':
@@ -213,6 +224,8 @@ export class Connection {
     if (this.#closed) return;
     this.#closed = true;
     this.#queue = [];
+    for (const cancel of this.#waitingReplies) cancel();
+    this.#waitingReplies.clear();
     clearInterval(this.#pingTimer);
     this.#doc?.removeConnection(this);
     this.#options.onClose(this);
