@@ -8,6 +8,7 @@ import { AppHeader } from '../components/AppHeader.tsx';
 import { ConnectionIndicator } from '../components/ConnectionIndicator.tsx';
 import { PeopleStack } from '../components/PeopleStack.tsx';
 import { EditorWorkspace } from '../editor/EditorWorkspace.tsx';
+import { useUnsavedWarning } from '../hooks/useUnsavedWarning.ts';
 import { ExportMenu } from '../publish/ExportMenu.tsx';
 import { PublishPanel } from '../publish/PublishPanel.tsx';
 import { useReview } from '../review/useReview.tsx';
@@ -32,6 +33,7 @@ export function StoryEditorPage({ articleId }: { articleId: string }) {
   const people = usePeople(session?.provider.awareness ?? null);
   const label = connectionLabel(state);
   const fatalCode = state.fatal?.code;
+  useUnsavedWarning(state.unsaved);
 
   useEffect(() => {
     document.title = story.article ? `${story.article.headline || 'Story'} · Copydesk` : 'Story · Copydesk';
