@@ -74,3 +74,33 @@ test('keyboard shortcuts, the link dialog and story details reach the stored sto
     ['the regulator', 'link'],
   ]);
 });
+
+test('? outside the text and the Shortcuts button open the list of the toolbar shortcuts', async ({ page }) => {
+  const url = copydesk.server.url;
+  const story = await createStory(url, 'Library hours extended', await signInCookie(url, nellie.username, nellie.password));
+  await signInContext(page.context(), url, nellie);
+  await page.goto(`${url}/stories/${story.id}`);
+  await expectSaved(page);
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+
+  // In the story text, ? is just a character.
+  await cursorToEnd(page);
+  await page.keyboard.type(' Why?');
+  await expect(help).toBeHidden();
+  await expect(storyText(page)).toContainText('Why?');
+
+  await page.getByRole('button', { name: 'Bold' }).focus();
+  await page.keyboard.press('Shift+Slash');
+  await expect(help).toBeVisible();
+  const bold = await page.getByRole('button', { name: 'Bold' }).getAttribute('title');
+  expect(bold).toMatch(/^Bold \((.+)\)$/);
+  await expect(help.getByRole('definition').nth(2)).toHaveText(bold!.replace(/^Bold \((.+)\)$/, '$1'));
+  await expect(help.getByRole('term')).toHaveText(['Undo', 'Redo', 'Bold', 'Italic', 'Link', 'Subheading', 'Minor subheading', 'Quote', 'Bulleted list', 'Numbered list']);
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+
+  await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  await expect(help).toBeVisible();
+  await help.getByRole('button', { name: 'Close' }).click();
+  await expect(help).toBeHidden();
+});

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Editor, Extensions } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import type { Presence } from '../../../shared/api.ts';
@@ -8,7 +8,9 @@ import { FigureDialog } from './FigureDialog.tsx';
 import { LinkDialog } from './LinkDialog.tsx';
 import { MetaPanel } from './MetaPanel.tsx';
 import { RelatedLinkDialog } from './RelatedLinkDialog.tsx';
+import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { Toolbar, type ToolbarDialog } from './Toolbar.tsx';
+import { useShortcutsKey } from './useShortcutsKey.ts';
 import { useWordCount } from './useWordCount.ts';
 
 /**
@@ -34,6 +36,7 @@ export function EditorWorkspace({ session, identity, articleId, editable, side, 
 }) {
   const [dialog, setDialog] = useState<ToolbarDialog | null>(null);
   const openLink = useRef(() => setDialog('link'));
+  useShortcutsKey(editable, useCallback(() => setDialog('shortcuts'), []));
 
   const editor = useEditor(
     {
@@ -80,6 +83,7 @@ export function EditorWorkspace({ session, identity, articleId, editable, side, 
       </aside>
       {editor && dialog === 'link' ? <LinkDialog editor={editor} onClose={() => setDialog(null)} /> : null}
       {editor && dialog === 'figure' ? <FigureDialog editor={editor} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'shortcuts' ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
       {editor && dialog === 'relatedLink' ? (
         <RelatedLinkDialog editor={editor} currentId={articleId} onClose={() => setDialog(null)} />
       ) : null}

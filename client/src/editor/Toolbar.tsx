@@ -2,10 +2,10 @@ import type { ReactNode } from 'react';
 import { useEditorState } from '@tiptap/react';
 import type { Editor } from '@tiptap/core';
 import { icons } from './icons.tsx';
-import { shortcutLabel } from './shortcuts.ts';
+import { EDITOR_SHORTCUTS, shortcutLabel } from './shortcuts.ts';
 
 /** The dialogs the toolbar can open; the editor page owns them. */
-export type ToolbarDialog = 'link' | 'figure' | 'relatedLink';
+export type ToolbarDialog = 'link' | 'figure' | 'relatedLink' | 'shortcuts';
 
 function ToolButton({ label, shortcut, active, disabled, onClick, children }: {
   label: string;
@@ -63,38 +63,38 @@ export function Toolbar({ editor, onOpen }: { editor: Editor; onOpen: (dialog: T
   return (
     <div className="toolbar" role="toolbar" aria-label="Formatting">
       <div className="tool-group">
-        <ToolButton label="Undo" shortcut="Mod-z" disabled={!state.canUndo} onClick={() => chain().undo().run()}>
+        <ToolButton {...EDITOR_SHORTCUTS.undo} disabled={!state.canUndo} onClick={() => chain().undo().run()}>
           {icons.undo}
         </ToolButton>
-        <ToolButton label="Redo" shortcut="Mod-Shift-z" disabled={!state.canRedo} onClick={() => chain().redo().run()}>
+        <ToolButton {...EDITOR_SHORTCUTS.redo} disabled={!state.canRedo} onClick={() => chain().redo().run()}>
           {icons.redo}
         </ToolButton>
       </div>
       <div className="tool-group">
-        <ToolButton label="Bold" shortcut="Mod-b" active={state.bold} disabled={!state.canBold} onClick={() => chain().toggleBold().run()}>
+        <ToolButton {...EDITOR_SHORTCUTS.bold} active={state.bold} disabled={!state.canBold} onClick={() => chain().toggleBold().run()}>
           <b>B</b>
         </ToolButton>
-        <ToolButton label="Italic" shortcut="Mod-i" active={state.italic} disabled={!state.canItalic} onClick={() => chain().toggleItalic().run()}>
+        <ToolButton {...EDITOR_SHORTCUTS.italic} active={state.italic} disabled={!state.canItalic} onClick={() => chain().toggleItalic().run()}>
           <i>I</i>
         </ToolButton>
-        <ToolButton label="Link" shortcut="Mod-k" active={state.link} disabled={!state.inBody} onClick={() => onOpen('link')}>
+        <ToolButton {...EDITOR_SHORTCUTS.link} active={state.link} disabled={!state.inBody} onClick={() => onOpen('link')}>
           {icons.link}
         </ToolButton>
       </div>
       <div className="tool-group">
-        <ToolButton label="Subheading" shortcut="Mod-Alt-2" active={state.h2} disabled={!state.inBody} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
+        <ToolButton {...EDITOR_SHORTCUTS.h2} active={state.h2} disabled={!state.inBody} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
           H2
         </ToolButton>
-        <ToolButton label="Minor subheading" shortcut="Mod-Alt-3" active={state.h3} disabled={!state.inBody} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
+        <ToolButton {...EDITOR_SHORTCUTS.h3} active={state.h3} disabled={!state.inBody} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
           H3
         </ToolButton>
-        <ToolButton label="Quote" shortcut="Mod-Shift-b" active={state.quote} disabled={!state.inBody} onClick={() => chain().toggleBlockquote().run()}>
+        <ToolButton {...EDITOR_SHORTCUTS.quote} active={state.quote} disabled={!state.inBody} onClick={() => chain().toggleBlockquote().run()}>
           {icons.quote}
         </ToolButton>
-        <ToolButton label="Bulleted list" shortcut="Mod-Shift-8" active={state.bullet} disabled={!state.inBody} onClick={() => chain().toggleBulletList().run()}>
+        <ToolButton {...EDITOR_SHORTCUTS.bulletList} active={state.bullet} disabled={!state.inBody} onClick={() => chain().toggleBulletList().run()}>
           {icons.bulletList}
         </ToolButton>
-        <ToolButton label="Numbered list" shortcut="Mod-Shift-7" active={state.ordered} disabled={!state.inBody} onClick={() => chain().toggleOrderedList().run()}>
+        <ToolButton {...EDITOR_SHORTCUTS.orderedList} active={state.ordered} disabled={!state.inBody} onClick={() => chain().toggleOrderedList().run()}>
           {icons.orderedList}
         </ToolButton>
       </div>
@@ -106,6 +106,11 @@ export function Toolbar({ editor, onOpen }: { editor: Editor; onOpen: (dialog: T
         <ToolButton label="Insert READ MORE link" onClick={() => onOpen('relatedLink')}>
           {icons.readMore}
           <span className="tool-text">Read more</span>
+        </ToolButton>
+      </div>
+      <div className="tool-group">
+        <ToolButton label="Keyboard shortcuts" shortcut="?" onClick={() => onOpen('shortcuts')}>
+          <span className="tool-text">Shortcuts</span>
         </ToolButton>
       </div>
     </div>

@@ -9,3 +9,20 @@ export function shortcutLabel(shortcut: string): string {
   }
   return parts.map((part) => (part === 'Mod' ? 'Ctrl' : part.length === 1 ? part.toUpperCase() : part)).join('+');
 }
+
+/**
+ * The editor's keyboard shortcuts, in toolbar order: the toolbar's button hints and the
+ * shortcuts help both read this one table.
+ */
+export const EDITOR_SHORTCUTS = {
+  undo: { label: 'Undo', shortcut: 'Mod-z' },
+  redo: { label: 'Redo', shortcut: 'Mod-Shift-z' },
+  bold: { label: 'Bold', shortcut: 'Mod-b' },
+  italic: { label: 'Italic', shortcut: 'Mod-i' },
+  link: { label: 'Link', shortcut: 'Mod-k' },
+  h2: { label: 'Subheading', shortcut: 'Mod-Alt-2' },
+  h3: { label: 'Minor subheading', shortcut: 'Mod-Alt-3' },
+  quote: { label: 'Quote', shortcut: 'Mod-Shift-b' },
+  bulletList: { label: 'Bulleted list', shortcut: 'Mod-Shift-8' },
+  orderedList: { label: 'Numbered list', shortcut: 'Mod-Shift-7' },
+} as const satisfies Record<string, { label: string; shortcut: string }>;
