@@ -1,38 +1,15 @@
 // @vitest-environment happy-dom
 import { Editor } from '@tiptap/core';
-import { Collaboration } from '@tiptap/extension-collaboration';
 import { TextSelection } from '@tiptap/pm/state';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { DOC_FIELD } from '../collab/docFields.ts';
+import { linkedDocs, useCollaborativeEditors } from './test/collaborativeEditors.ts';
 import { initialArticleState } from '../article/initialArticleState.ts';
 import { readArticle } from '../article/readArticle.ts';
 import { toJson } from '../export/toJson.ts';
-import { articleExtensions } from './extensions.ts';
 import { withoutSuggestions } from './suggestions/withoutSuggestions.ts';
 
-const editors: Editor[] = [];
-afterEach(() => editors.splice(0).forEach((editor) => editor.destroy()));
-
-function collaborativeEditor(ydoc: Y.Doc): Editor {
-  const editor = new Editor({
-    element: document.createElement('div'),
-    extensions: [...articleExtensions(), Collaboration.configure({ document: ydoc, field: DOC_FIELD })],
-  });
-  editors.push(editor);
-  return editor;
-}
-
-/** Two replicas of one story relaying every update, as the server does between two browsers. */
-function linkedDocs(): [Y.Doc, Y.Doc] {
-  const a = new Y.Doc();
-  const b = new Y.Doc();
-  Y.applyUpdate(a, initialArticleState('Exodus'));
-  Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
-  a.on('update', (update: Uint8Array, origin: unknown) => origin !== b && Y.applyUpdate(b, update, a));
-  b.on('update', (update: Uint8Array, origin: unknown) => origin !== a && Y.applyUpdate(a, update, b));
-  return [a, b];
-}
+const collaborativeEditor = useCollaborativeEditors();
 
 const endOfBody = (editor: Editor) => TextSelection.atEnd(editor.state.doc);
 

@@ -1,35 +1,11 @@
 // @vitest-environment happy-dom
 import { Editor } from '@tiptap/core';
-import { Collaboration } from '@tiptap/extension-collaboration';
 import { TextSelection } from '@tiptap/pm/state';
-import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { initialArticleState } from '../article/initialArticleState.ts';
-import { DOC_FIELD } from '../collab/docFields.ts';
-import { articleExtensions } from '../editor/extensions.ts';
+import { describe, expect, it } from 'vitest';
+import { linkedDocs, useCollaborativeEditors } from '../editor/test/collaborativeEditors.ts';
 import { addThread, listThreads } from './commentThreads.ts';
 
-const editors: Editor[] = [];
-afterEach(() => editors.splice(0).forEach((editor) => editor.destroy()));
-
-function collaborativeEditor(ydoc: Y.Doc): Editor {
-  const editor = new Editor({
-    element: document.createElement('div'),
-    extensions: [...articleExtensions(), Collaboration.configure({ document: ydoc, field: DOC_FIELD })],
-  });
-  editors.push(editor);
-  return editor;
-}
-
-function linkedDocs(): [Y.Doc, Y.Doc] {
-  const a = new Y.Doc();
-  const b = new Y.Doc();
-  Y.applyUpdate(a, initialArticleState('Exodus'));
-  Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
-  a.on('update', (update: Uint8Array, origin: unknown) => origin !== b && Y.applyUpdate(b, update, a));
-  b.on('update', (update: Uint8Array, origin: unknown) => origin !== a && Y.applyUpdate(a, update, b));
-  return [a, b];
-}
+const collaborativeEditor = useCollaborativeEditors();
 
 function find(editor: Editor, words: string): { from: number; to: number } {
   let found: { from: number; to: number } | null = null;
