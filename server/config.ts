@@ -15,6 +15,16 @@ export interface Config {
   dataDir: string;
   /** Largest WebSocket message accepted, in bytes; larger ones close the socket. */
   maxMessageBytes: number;
+  /**
+   * Collaboration sockets open at once from one client address (behind TRUSTED_PROXIES, the
+   * forwarded one); the next handshake gets HTTP 429. A whole newsroom may share one NAT address.
+   */
+  maxSocketsPerAddress: number;
+  /**
+   * A WebSocket message must arrive whole within this many ms of its first byte; a socket whose
+   * frame (or fragmented message) stays incomplete longer is terminated, freeing what it buffered.
+   */
+  partialFrameTimeoutMs: number;
   /** Largest JSON request body accepted, in bytes. */
   maxBodyBytes: number;
   /** Compact a story's update log into a snapshot once it holds this many rows. */
@@ -185,6 +195,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+    maxSocketsPerAddress: int(env, 'MAX_SOCKETS_PER_ADDRESS', 500, 1, 1_000_000),
+    partialFrameTimeoutMs: int(env, 'PARTIAL_FRAME_TIMEOUT_MS', 10_000, 100, 600_000),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 256 * 1024 * 1024),
     compactAfterUpdates: int(env, 'COMPACT_AFTER_UPDATES', 500, 2, 1_000_000),
     unloadDelayMs: int(env, 'UNLOAD_DELAY_MS', 2000, 0, 3_600_000),

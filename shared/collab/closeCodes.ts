@@ -14,6 +14,17 @@ export const CloseCode = {
   NotFound: 4404,
   /** A single message exceeded the server's size limit. */
   MessageTooLarge: 4413,
+  /**
+   * RFC 6455's own "message too big": the socket layer sends it when a frame's header announces
+   * more than the server's size limit, before any of the payload is read.
+   */
+  MessageTooBig: 1009,
+  /**
+   * An awareness (cursor and presence) state was larger than the server allows, or one socket
+   * spoke for too many awareness clients. The socket's metadata, not the story: like HTTP 431.
+   * Fatal: the browser would send the same state again on every reconnect.
+   */
+  AwarenessTooLarge: 4431,
   /** The client's editor schema has another major version: reload to update. */
   SchemaMismatch: 4426,
   /** The server failed to load or store the story; retry later. */
@@ -35,6 +46,7 @@ export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.Forbidden,
   CloseCode.NotFound,
   CloseCode.SchemaMismatch,
+  CloseCode.AwarenessTooLarge,
 ]);
 
 /** A human sentence for a close code, shown by the client. */
@@ -49,7 +61,10 @@ export function describeCloseCode(code: number): string | null {
     case CloseCode.NotFound:
       return 'This story does not exist. It may have been deleted.';
     case CloseCode.MessageTooLarge:
+    case CloseCode.MessageTooBig:
       return 'A change was too large for the server to accept.';
+    case CloseCode.AwarenessTooLarge:
+      return 'This browser sent more cursor and presence information than the server accepts. Reload the page.';
     case CloseCode.SchemaMismatch:
       return 'Copydesk has been updated. Reload the page to continue editing.';
     case CloseCode.InternalError:

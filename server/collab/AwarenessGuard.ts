@@ -1,0 +1,144 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { CloseCode } from '../../shared/collab/closeCodes.ts';
+import type { StoryAccess } from '../auth/storyAccess.ts';
+import { ProtocolError } from './protocol.ts';
+
+/** What to do with one awareness update from a socket. */
+export type AwarenessVerdict =
+  | { kind: 'relay'; update: Uint8Array }
+  | { kind: 'drop' }
+  | { kind: 'close'; code: number; reason: string };
+
+/** The bounds an AwarenessGuard applies; every field has a default. */
+export interface AwarenessLimits {
+  /** Largest state of one awareness client, in bytes of its JSON. Larger closes the socket. */
+  maxStateBytes: number;
+  /** Distinct awareness client ids one socket may speak for over its life (a browser tab uses one). */
+  maxClientIds: number;
+  /** Sustained awareness updates per second; the excess is dropped. */
+  ratePerSecond: number;
+  /** Updates accepted back to back before the rate applies. */
+  burst: number;
+  /** Largest `cursor` a read-only socket may show, in bytes of its JSON; a larger one is left out. */
+  maxReaderCursorBytes: number;
+}
+
+/** y-prosemirror's cursor is two relative positions, about 200 bytes; a name and colour fewer. */
+export const DEFAULT_AWARENESS_LIMITS: Readonly<AwarenessLimits> = Object.freeze({
+  maxStateBytes: 4 * 1024,
+  maxClientIds: 4,
+  ratePerSecond: 30,
+  burst: 30,
+  maxReaderCursorBytes: 1024,
+});
+
+/** The fields of a read-only socket's state that reach others: who they are and where they read. */
+const READER_FIELDS = ['user', 'cursor'] as const;
+
+interface Entry {
+  clientId: number;
+  clock: number;
+  json: Uint8Array;
+}
+
+const utf8 = new TextDecoder();
+const toUtf8 = new TextEncoder();
+
+/**
+ * Bounds one socket's awareness (cursors and presence) before it is applied and relayed, so a
+ * socket cannot flood its colleagues: a state larger than `maxStateBytes`, or a socket speaking
+ * for more than `maxClientIds` clients, closes it with AwarenessTooLarge; updates beyond
+ * `ratePerSecond` (token bucket, `burst` deep) are dropped; a read-only socket's states keep only
+ * `user` and a small `cursor` (everything else it sets is stripped), so a viewer shows who and
+ * where, nothing more. Removals (null states) pass. One guard per socket.
+ * Call it before the update is parsed any further: a writer's states are measured, never decoded.
+ * Throws (lib0's decoding errors, ProtocolError, SyntaxError) on a malformed update.
+ */
+export class AwarenessGuard {
+  readonly #limits: Readonly<AwarenessLimits>;
+  readonly #clientIds = new Set<number>();
+  #tokens: number;
+  #lastRefillMs: number | null = null;
+
+  constructor(limits: Partial<AwarenessLimits> = {}) {
+    this.#limits = { ...DEFAULT_AWARENESS_LIMITS, ...limits };
+    this.#tokens = this.#limits.burst;
+  }
+
+  /** Judges one awareness update (the payload of an awareness message) sent at `nowMs`. */
+  admit(update: Uint8Array, access: StoryAccess, nowMs: number): AwarenessVerdict {
+    if (!this.#take(nowMs)) return { kind: 'drop' };
+    const limits = this.#limits;
+    const entries = readEntries(update, limits.maxClientIds);
+    if (entries === null) return tooManyClients(limits);
+    for (const entry of entries) {
+      if (entry.json.byteLength > limits.maxStateBytes) {
+        return { kind: 'close', code: CloseCode.AwarenessTooLarge, reason: `awareness states are limited to ${limits.maxStateBytes} bytes` };
+      }
+      if (!this.#clientIds.has(entry.clientId)) {
+        if (this.#clientIds.size >= limits.maxClientIds) return tooManyClients(limits);
+        this.#clientIds.add(entry.clientId);
+      }
+    }
+    if (access === 'write') return { kind: 'relay', update };
+    return { kind: 'relay', update: writeEntries(entries.map((entry) => ({ ...entry, json: this.#readerState(entry.json) }))) };
+  }
+
+  #take(nowMs: number): boolean {
+    const { ratePerSecond, burst } = this.#limits;
+    if (this.#lastRefillMs !== null) {
+      const elapsed = Math.max(0, nowMs - this.#lastRefillMs);
+      this.#tokens = Math.min(burst, this.#tokens + (elapsed * ratePerSecond) / 1000);
+    }
+    this.#lastRefillMs = nowMs;
+    if (this.#tokens < 1) return false;
+    this.#tokens -= 1;
+    return true;
+  }
+
+  /** A reader's state reduced to its `user` and a small `cursor`; null (a removal) stays null. */
+  #readerState(json: Uint8Array): Uint8Array {
+    const state: unknown = JSON.parse(utf8.decode(json));
+    if (state === null || typeof state !== 'object' || Array.isArray(state)) return json;
+    const kept: Record<string, unknown> = {};
+    for (const field of READER_FIELDS) {
+      if (!(field in state)) continue;
+      const value = (state as Record<string, unknown>)[field];
+      if (field === 'cursor' && toUtf8.encode(JSON.stringify(value) ?? '').byteLength > this.#limits.maxReaderCursorBytes) continue;
+      kept[field] = value;
+    }
+    return toUtf8.encode(JSON.stringify(kept));
+  }
+}
+
+function tooManyClients(limits: AwarenessLimits): AwarenessVerdict {
+  return { kind: 'close', code: CloseCode.AwarenessTooLarge, reason: `a socket may speak for ${limits.maxClientIds} awareness clients` };
+}
+
+/** The update's entries, or null when it holds more than `max` (nothing past the count is read then). */
+function readEntries(update: Uint8Array, max: number): Entry[] | null {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  if (count > max) return null;
+  const entries: Entry[] = [];
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    // A varString is its UTF-8 bytes behind their length: the size is known before anything is decoded.
+    entries.push({ clientId, clock, json: decoding.readVarUint8Array(decoder) });
+  }
+  if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes in awareness update');
+  return entries;
+}
+
+function writeEntries(entries: Entry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const { clientId, clock, json } of entries) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarUint8Array(encoder, json);
+  }
+  return encoding.toUint8Array(encoder);
+}
