@@ -1,0 +1,71 @@
+import type { JSONContent } from '@tiptap/core';
+import * as Y from 'yjs';
+import { articleSchema } from '../../shared/editor/schema.ts';
+import { markAttrsProblem, nodeAttrsProblem } from './articleAttributeRules.ts';
+import { SchemaViolationError } from './SchemaViolation.ts';
+
+type MarkJson = NonNullable<JSONContent['marks']>[number];
+
+// y-prosemirror stores a mark that may appear twice on one text (it does not exclude itself) under
+// `name--<8-character hash>`; the hash only keeps the two apart.
+const HASHED_MARK_NAME = /(.*)(--[a-zA-Z0-9+/=]{8})$/;
+
+/** The mark name of a Y.XmlText format attribute, as y-prosemirror reads it. */
+export function markNameOf(attribute: string): string {
+  return HASHED_MARK_NAME.exec(attribute)?.[1] ?? attribute;
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+
+function textJson(text: Y.XmlText, path: string, firstIndex: number): JSONContent[] {
+  const nodes: JSONContent[] = [];
+  for (const op of text.toDelta() as Array<{ insert: unknown; attributes?: Record<string, unknown> }>) {
+    const here = `${path}.content[${firstIndex + nodes.length}]`;
+    if (typeof op.insert !== 'string') throw new SchemaViolationError(here, 'Text may only hold characters, not embedded content');
+    const node: JSONContent = { type: 'text', text: op.insert };
+    if (op.attributes) {
+      const marks: MarkJson[] = [];
+      for (const [attribute, attrs] of Object.entries(op.attributes)) {
+        const name = markNameOf(attribute);
+        const type = articleSchema.marks[name];
+        if (!type) throw new SchemaViolationError(`${here}.marks`, `There is no mark type ${name} in this schema`);
+        if (!isPlainObject(attrs)) throw new SchemaViolationError(`${here}.marks`, `Mark ${name} must have an attributes object`);
+        const problem = markAttrsProblem(type, attrs);
+        if (problem) throw new SchemaViolationError(`${here}.marks`, problem);
+        marks.push({ type: name, attrs });
+      }
+      node.marks = marks;
+    }
+    nodes.push(node);
+  }
+  return nodes;
+}
+
+/**
+ * One Y.XmlElement as ProseMirror JSON, the way `yXmlFragmentToProsemirrorJSON` reads it (node
+ * name = nodeName, attrs = element attributes, marks = Y.XmlText format attributes), but refusing
+ * what that reader lets through or crashes on: unknown node or mark names, undeclared attributes
+ * and values of the wrong type (see articleAttributeRules.ts), embedded objects in text, and
+ * children that are neither elements nor text. Throws a SchemaViolationError whose path starts
+ * at `path`. Content expressions and allowed marks are left to `Node.check()`.
+ */
+export function blockJson(element: Y.XmlElement, path: string): JSONContent {
+  const name = element.nodeName;
+  const type = articleSchema.nodes[name];
+  if (!type) throw new SchemaViolationError(path, `Unknown node type: ${name}`);
+  if (type.isText || type === articleSchema.topNodeType) throw new SchemaViolationError(path, `Node type ${name} cannot be an element`);
+  const attrs = element.getAttributes() as Record<string, unknown>;
+  const problem = nodeAttrsProblem(type, attrs);
+  if (problem) throw new SchemaViolationError(`${path}.attrs`, problem);
+  const json: JSONContent = { type: name };
+  if (Object.keys(attrs).length) json.attrs = attrs;
+  const content: JSONContent[] = [];
+  for (const child of element.toArray() as unknown[]) {
+    if (child instanceof Y.XmlElement) content.push(blockJson(child, `${path}.content[${content.length}]`));
+    else if (child instanceof Y.XmlText) content.push(...textJson(child, path, content.length));
+    else throw new SchemaViolationError(`${path}.content[${content.length}]`, `Node ${name} may only hold elements and text`);
+  }
+  if (content.length) json.content = content;
+  return json;
+}
