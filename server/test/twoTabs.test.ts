@@ -36,10 +36,15 @@ function linkTabs(one: TestClient, other: TestClient): () => void {
   };
 }
 
-/** The story's paragraphs as the server's SQLite file holds them now. */
-function storedParagraphs(db: Database.Database, articleId: string): string[] {
+/**
+ * The story's paragraphs as the server's SQLite file holds them at the call: the store reads
+ * synchronously (better-sqlite3) even where its `load` answers through a promise. Either answer
+ * shape is read: the whole state, or `{ state }`.
+ */
+async function storedParagraphs(db: Database.Database, articleId: string): Promise<string[]> {
+  const loaded: unknown = await new SqliteDocStore(db).load(articleId);
+  const state = loaded instanceof Uint8Array ? loaded : ((loaded as { state?: Uint8Array | null } | null)?.state ?? null);
   const doc = new Y.Doc();
-  const state = new SqliteDocStore(db).load(articleId);
   if (state) Y.applyUpdate(doc, state);
   return paragraphs(doc);
 }
@@ -90,7 +95,7 @@ describe('one person with a story open in two tabs, one tab’s socket cut', () 
     cleanups.push(() => tracker.destroy());
 
     // Every time A is told "saved": what A held then, and what the server had stored then.
-    const savedMoments: Array<{ inTabA: string[]; stored: string[] }> = [];
+    const savedMoments: Array<{ inTabA: string[]; stored: Promise<string[]> }> = [];
     tracker.subscribe(() => {
       if (!tracker.hasUnsavedChanges) savedMoments.push({ inTabA: paragraphs(a.ydoc), stored: storedParagraphs(db, id) });
     });
@@ -113,7 +118,7 @@ describe('one person with a story open in two tabs, one tab’s socket cut', () 
 
     expect(paragraphs(a.ydoc)).toEqual(expect.arrayContaining(expected));
     for (const moment of savedMoments) {
-      expect(moment.stored, 'what the server had stored when tab A was told "saved"').toEqual(expect.arrayContaining(moment.inTabA));
+      expect(await moment.stored, 'what the server had stored when tab A was told "saved"').toEqual(expect.arrayContaining(moment.inTabA));
     }
 
     // A reader with nothing local gets it all from the server while tab B is still offline.
@@ -138,7 +143,7 @@ describe('one person with a story open in two tabs, one tab’s socket cut', () 
     const later = connect(id);
     await later.synced;
     expect(paragraphs(later.ydoc)).toEqual(story);
-    expect(storedParagraphs(db, id)).toEqual(story);
+    expect(await storedParagraphs(db, id)).toEqual(story);
   });
 
   it('asks the sender for the structs its update lacks, holds its "saved" reply, and keeps the update once they come', async () => {
@@ -178,7 +183,7 @@ describe('one person with a story open in two tabs, one tab’s socket cut', () 
 
     expect(await settlesWithin(saved, 5_000), 'the "saved" reply once the structs arrived').toBe(true);
     const expected = ['Only tab B typed this. Tab A went on.', 'Tab A’s own paragraph.'];
-    expect(storedParagraphs(db, id)).toEqual(expect.arrayContaining(expected));
+    expect(await storedParagraphs(db, id)).toEqual(expect.arrayContaining(expected));
     await expect.poll(() => paragraphs(reader.ydoc)).toEqual(expect.arrayContaining(expected));
   });
 });
