@@ -5,6 +5,7 @@ import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import { SCHEMA_VERSION, isCompatibleSchema } from '../../shared/editor/version.ts';
 import { isEditorial } from '../../shared/roles.ts';
 import type { Accounts } from '../accounts/Accounts.ts';
+import { clientAddress } from '../auth/clientAddress.ts';
 import { checkOrigin } from '../auth/originCheck.ts';
 import { resolveSession, type AuthContext } from '../auth/resolveSession.ts';
 import { storyAccess } from '../auth/storyAccess.ts';
@@ -13,11 +14,22 @@ import type { Logger } from '../log.ts';
 import type { ArticleStore } from '../storage/ArticleStore.ts';
 import { Connection } from './Connection.ts';
 import { RegistryClosingError, type DocumentRegistry } from './DocumentRegistry.ts';
+import { SocketsPerAddress } from './SocketsPerAddress.ts';
 import type { StorySockets } from './StorySockets.ts';
+import { watchPartialFrames } from './watchPartialFrames.ts';
 
 /** What the collaboration endpoint needs. */
 export interface CollabDeps {
-  config: Pick<Config, 'maxMessageBytes' | 'allowedOrigins' | 'sessionTtlMs' | 'sessionCheckMs'>;
+  config: Pick<
+    Config,
+    | 'maxMessageBytes'
+    | 'allowedOrigins'
+    | 'sessionTtlMs'
+    | 'sessionCheckMs'
+    | 'trustedProxies'
+    | 'maxSocketsPerAddress'
+    | 'partialFrameTimeoutMs'
+  >;
   articleStore: ArticleStore;
   registry: DocumentRegistry;
   accounts: Pick<Accounts, 'users' | 'sessions' | 'members' | 'liveSockets'>;
@@ -29,6 +41,7 @@ export interface CollabDeps {
 
 const COLLAB_PATH = /^\/collab\/([^/]+)\/?$/;
 
+/** Answers a handshake with a bodiless HTTP error and drops the connection, reading nothing more from it. */
 function refuse(socket: Duplex, status: string): void {
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   socket.destroy();
@@ -36,10 +49,15 @@ function refuse(socket: Duplex, status: string): void {
 
 /**
  * Serves `ws://HOST/collab/:id?schemaVersion=X` on `server` with the y-websocket protocol.
- * A handshake from another site's page (its `Origin`) is refused with HTTP 403: a foreign page
- * gets nothing to act on. Every other refusal happens right after the handshake, with a shared
- * close code the client can act on, and before any story is read or loaded:
- * no valid session cookie → Unauthorized, another schema major → SchemaMismatch,
+ * The door is checked before the upgrade, so nothing a refused peer sends is ever read: a
+ * handshake from another site's page (its `Origin`) gets HTTP 403, one without a valid session
+ * cookie HTTP 401 (the browser then asks GET /api/me to tell "signed out" from "unreachable"),
+ * and one from an address (clientAddress(), TRUSTED_PROXIES) that already has
+ * `maxSocketsPerAddress` sockets open HTTP 429. Once upgraded, a frame announcing more than
+ * `maxMessageBytes` closes the socket at its header (1009), and a message that is not complete
+ * `partialFrameTimeoutMs` after its first byte terminates the socket.
+ * The remaining refusals happen right after the handshake, with a shared close code the client
+ * can act on, and before any story is read or loaded: another schema major → SchemaMismatch,
  * unknown story → NotFound (connecting never creates one).
  * A signed-in user who may not edit the story (viewer; reporter on someone else's story or on an
  * approved one) gets a read-only socket: the story is sent, their document updates are dropped.
@@ -48,16 +66,13 @@ function refuse(socket: Duplex, status: string): void {
  * Returns the WebSocketServer, to close on shutdown (which also stops that check).
  */
 export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer {
-  // ws enforces a hard cap at twice our limit; frames between the two get our own
-  // MessageTooLarge code from Connection, only absurd ones ws's generic 1009.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.maxMessageBytes * 2 });
+  // ws refuses a message announcing more than the limit at its frame header (close 1009), before
+  // buffering any of it; a fragmented message is refused once its fragments add up to more.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.maxMessageBytes });
+  const perAddress = new SocketsPerAddress(deps.config.maxSocketsPerAddress);
   const { users, sessions, members, liveSockets } = deps.accounts;
 
-  const onConnection = (ws: WebSocket, articleId: string, schemaVersion: string | null, auth: AuthContext | null): void => {
-    if (!auth) {
-      ws.close(CloseCode.Unauthorized, 'sign in first');
-      return;
-    }
+  const onConnection = (ws: WebSocket, articleId: string, schemaVersion: string | null, auth: AuthContext): void => {
     if (!isCompatibleSchema(schemaVersion)) {
       ws.close(CloseCode.SchemaMismatch, `this server edits with schema ${SCHEMA_VERSION}`);
       return;
@@ -128,7 +143,26 @@ export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer 
       return;
     }
     const auth = resolveSession(request.headers.cookie, { users, sessions, sessionTtlMs: deps.config.sessionTtlMs });
-    wss.handleUpgrade(request, socket, head, (ws) => onConnection(ws, articleId, url.searchParams.get('schemaVersion'), auth));
+    if (!auth) {
+      refuse(socket, '401 Unauthorized');
+      return;
+    }
+    const address = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], deps.config.trustedProxies);
+    const release = perAddress.tryAdd(address);
+    if (!release) {
+      deps.log.warn('refused a socket: too many open from one address', { address, limit: perAddress.limit });
+      refuse(socket, '429 Too Many Requests');
+      return;
+    }
+    // The place is held by the connection itself, however it ends (a failed handshake included).
+    socket.once('close', release);
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      watchPartialFrames(socket, deps.config.partialFrameTimeoutMs, () => {
+        deps.log.info('terminated a socket whose message stayed incomplete', { articleId, user: auth.user.username, address });
+        ws.terminate();
+      });
+      onConnection(ws, articleId, url.searchParams.get('schemaVersion'), auth);
+    });
   });
 
   return wss;
