@@ -6,7 +6,11 @@ import { DOC_FIELD } from '../../../shared/collab/docFields.ts';
 import { SCHEMA_VERSION } from '../../../shared/editor/version.ts';
 import type { Presence } from '../../../shared/api.ts';
 import { SaveTracker } from './SaveTracker.ts';
+import { isSignedOut } from './isSignedOut.ts';
 import { localStoreName, rememberLocalStore } from './localStores.ts';
+
+/** What a browser's WebSocket reports for a connection that failed without a close frame. */
+const ABNORMAL_CLOSURE = 1006;
 
 /** A plain, immutable picture of a session's connection, for rendering. */
 export interface CollabSnapshot {
@@ -44,6 +48,7 @@ export class CollabSession {
   private fatal: CollabSnapshot['fatal'] = null;
   private notice: string | null = null;
   private accessChanges = 0;
+  private checkingSession = false;
 
   constructor(
     readonly articleId: string,
@@ -76,6 +81,8 @@ export class CollabSession {
       this.update();
     });
     this.provider.on('connection-close', (event: CloseEvent | null) => {
+      // A handshake that never opened (1006) may be the server's HTTP 401: ask whether we are signed out.
+      if (event?.code === ABNORMAL_CLOSURE && !this.provider.wsconnected) void this.checkSession();
       if (event && !FATAL_CLOSE_CODES.has(event.code)) this.notice = describeCloseCode(event.code);
       if (event?.code === CloseCode.AccessChanged) this.accessChanges += 1;
       this.update();
@@ -86,6 +93,19 @@ export class CollabSession {
       this.update();
     });
     this.saves.subscribe(this.update);
+  }
+
+  private async checkSession(): Promise<void> {
+    if (this.checkingSession || this.fatal) return;
+    this.checkingSession = true;
+    try {
+      if (!(await isSignedOut()) || this.fatal) return;
+      this.fatal = { code: CloseCode.Unauthorized, message: describeCloseCode(CloseCode.Unauthorized)! };
+      this.provider.disconnect();
+      this.update();
+    } finally {
+      this.checkingSession = false;
+    }
   }
 
   /** The shared fragment the editor binds to. */
