@@ -12,7 +12,7 @@ type JsonMark = NonNullable<JSONContent['marks']>[number];
 
 /** One suggestion (a mark name or a block, and an id) as it stands in a story. */
 interface Held {
-  /** Each distinct attribute set (sorted JSON) seen under this suggestion, with its author fields. */
+  /** Each distinct attribute set (attrsKey) seen under this suggestion, with its author fields. */
   attrs: Map<string, { authorId: unknown; authorName: unknown }>;
   /** The text it covers in document order, leaving out the sender's own suggested insertions. */
   text: string;
@@ -27,6 +27,13 @@ const sortedJson = (value: unknown): string =>
       : inner,
   );
 
+/**
+ * The attributes a suggestion is read with (the schema drops any others), as one string: one
+ * JSON.stringify per occurrence, as this runs on every keystroke while suggesting is required.
+ */
+const attrsKey = ({ id, authorId, authorName, color, createdAt, kind, before }: Record<string, unknown>): string =>
+  JSON.stringify([id, authorId, authorName, color, createdAt, kind, before === undefined ? null : sortedJson(before)]);
+
 const marksOf = (node: JSONContent): JsonMark[] => (Array.isArray(node.marks) ? node.marks : []);
 
 function heldIn(doc: JSONContent, senderId: string): Map<string, Held> {
@@ -34,7 +41,7 @@ function heldIn(doc: JSONContent, senderId: string): Map<string, Held> {
   const entry = (key: string, attrs: Record<string, unknown>): Held => {
     let found = held.get(key);
     if (!found) held.set(key, (found = { attrs: new Map(), text: '', blocks: [] }));
-    found.attrs.set(sortedJson(attrs), { authorId: attrs.authorId, authorName: attrs.authorName });
+    found.attrs.set(attrsKey(attrs), { authorId: attrs.authorId, authorName: attrs.authorName });
     return found;
   };
   const walk = (node: JSONContent): void => {
