@@ -54,7 +54,8 @@ describe('the collaboration door is checked before anything is read', () => {
   });
 
   it("answers another site's handshake with HTTP 403, with or without a session", async () => {
-    for (const headers of [{ Origin: 'http://evil.example' }, { Origin: 'http://evil.example', Cookie: server.admin.cookie }]) {
+    const attempts: Array<Record<string, string>> = [{ Origin: 'http://evil.example' }, { Origin: 'http://evil.example', Cookie: server.admin.cookie }];
+    for (const headers of attempts) {
       const raw = rawHandshake(server.url, id, headers);
       expect(await raw.status).toBe(403);
       await raw.closed;
