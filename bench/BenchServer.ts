@@ -1,59 +1,102 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnServer, type SpawnedServer } from '../server/test/spawnServer.ts';
-import { signIn, type SessionCookie } from './api.ts';
-import { processCpuSeconds, processPeakRss } from './procStats.ts';
+import { collabUrl, createStory, signIn, type SessionCookie } from './api.ts';
+import type { BenchTarget } from './BenchTarget.ts';
+import { serverNodeArgs } from './serverCommand.ts';
+import { ServerProcess } from './ServerProcess.ts';
 
 /** The `admin` account's password on bench servers (the server creates `admin` on its first start). */
 const BENCH_ADMIN_PASSWORD = 'copydesk bench admin password';
+/** The server's UNLOAD_DELAY_MS default (server/config.ts). */
+const DEFAULT_UNLOAD_DELAY_MS = 2_000;
+const LISTENING = /Copydesk listening on (http:\/\/127\.0\.0\.1:\d+)/;
+
+/** How to run the Copydesk server under the bench. */
+export interface BenchServerOptions {
+  /** Extra environment, e.g. `{ UNLOAD_DELAY_MS: '0' }`. */
+  env?: Record<string, string>;
+  /** The server command (default `node --import tsx server/index.ts`; `node build/server/index.js` once built). */
+  command?: string;
+  /** Write CPU profiles of the server (one per thread) into this folder when it exits. */
+  cpuProfDir?: string;
+}
 
 /** A fresh Copydesk server process on a free port with its own temporary data directory. */
-export class BenchServer {
+export class BenchServer implements BenchTarget {
+  readonly kind = 'copydesk';
+
   private constructor(
-    readonly server: SpawnedServer,
+    readonly process: ServerProcess,
     readonly dataDir: string,
     /** The session every bench client uses: `admin`, signed in once. */
     readonly cookie: SessionCookie,
+    readonly unloadDelayMs: number,
   ) {}
 
-  /** Starts a server with its default configuration, plus `env` (e.g. `{ UNLOAD_DELAY_MS: '0' }`). */
-  static async start(env: Record<string, string> = {}): Promise<BenchServer> {
+  /** Starts a server with its default configuration plus `options.env`. */
+  static async start(options: BenchServerOptions = {}): Promise<BenchServer> {
     const dataDir = mkdtempSync(join(tmpdir(), 'copydesk-bench-'));
-    const server = await spawnServer({
-      dataDir,
-      env: { LOG_LEVEL: 'warn', COPYDESK_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD, ...env },
-    }).catch((err: unknown) => {
+    let server: ServerProcess;
+    try {
+      server = await ServerProcess.start({
+        nodeArgs: serverNodeArgs(options.command),
+        env: {
+          LOG_LEVEL: 'warn',
+          HOST: '127.0.0.1',
+          PORT: '0',
+          DATA_DIR: dataDir,
+          COPYDESK_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
+          // Cheap password hashes (accepted only with NODE_ENV=test): the bench signs in once, not per client.
+          NODE_ENV: 'test',
+          PASSWORD_HASH_COST: 'fast',
+          ...options.env,
+        },
+        listening: LISTENING,
+        ...(options.cpuProfDir ? { cpuProfDir: options.cpuProfDir } : {}),
+      });
+    } catch (err) {
       rmSync(dataDir, { recursive: true, force: true });
       throw err;
-    });
+    }
     try {
-      return new BenchServer(server, dataDir, await signIn(server.url, 'admin', BENCH_ADMIN_PASSWORD));
+      const cookie = await signIn(server.url, 'admin', BENCH_ADMIN_PASSWORD);
+      return new BenchServer(server, dataDir, cookie, Number(options.env?.UNLOAD_DELAY_MS ?? DEFAULT_UNLOAD_DELAY_MS));
     } catch (err) {
-      await server.kill('SIGKILL');
+      await server.stop('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
       throw err;
     }
   }
 
   get url(): string {
-    return this.server.url;
+    return this.process.url;
+  }
+
+  get collabUrl(): string {
+    return collabUrl(this.url);
   }
 
   /** CPU seconds (user + system) the server process has used so far. */
   cpuSeconds(): number {
-    return processCpuSeconds(this.server.pid);
+    return this.process.cpuSeconds();
   }
 
   /** Peak resident memory of the server process so far, in bytes. */
   peakRss(): number {
-    return processPeakRss(this.server.pid);
+    return this.process.peakRss();
+  }
+
+  /** Creates `count` stories through the REST API, as the "New story" button does. */
+  async createStories(count: number, prefix = 'Bench story'): Promise<string[]> {
+    const ids: string[] = [];
+    for (let s = 0; s < count; s++) ids.push(await createStory(this.url, `${prefix} ${s + 1}`, this.cookie));
+    return ids;
   }
 
   /** Stops the server gracefully (it stores what it holds) and removes its data. */
   async stop(): Promise<void> {
-    const stopped = await Promise.race([this.server.kill('SIGTERM').then(() => true), delay(10_000).then(() => false)]);
-    if (!stopped) await this.server.kill('SIGKILL');
+    await this.process.stop('SIGTERM', 10_000);
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 }

@@ -48,6 +48,19 @@ describe('bench arguments and report', () => {
     expect(() => parseArgs(['--nope', '1'])).toThrow(RangeError);
   });
 
+  it('parses the side-by-side options: reps, servers, switches and the server command', () => {
+    expect(DEFAULT_ARGS.servers).toEqual(['copydesk', 'reference']);
+    expect(DEFAULT_ARGS.reps).toBe(2);
+    const args = parseArgs(['--scenario', '20x10,200x2', '--reps', '3', '--servers', 'reference', '--busy', '--cpu-prof']);
+    expect(args).toMatchObject({ scenarios: ['20x10', '200x2'], reps: 3, servers: ['reference'], busy: true, cpuProf: true, rate: null });
+    expect(parseArgs(['--servers', 'both']).servers).toEqual(['copydesk', 'reference']);
+    expect(parseArgs(['--server', 'node build/server/index.js']).serverCommand).toBe('node build/server/index.js');
+    expect(parseArgs([], { COPYDESK_BENCH_SERVER: 'node build/server/index.js' }).serverCommand).toBe('node build/server/index.js');
+    expect(parseArgs(['--server=node x.js'], { COPYDESK_BENCH_SERVER: 'node y.js' }).serverCommand).toBe('node x.js');
+    expect(() => parseArgs(['--servers', 'hocuspocus'])).toThrow(RangeError);
+    expect(() => parseArgs(['--busy=yes'])).toThrow(RangeError);
+  });
+
   it('aligns table columns', () => {
     expect(table(['a', 'bb'], [['ccc', 'd']])).toBe('a    bb\n---  --\nccc  d');
   });

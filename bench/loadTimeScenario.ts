@@ -13,6 +13,8 @@ import { loadSequentialTrace } from './traces.ts';
 export interface LoadTimeOptions {
   words: number;
   runs: number;
+  /** The Copydesk server command (default: from the TypeScript sources). */
+  command?: string;
 }
 
 /** Medians (and all runs) of one way of opening the story. */
@@ -49,7 +51,7 @@ const UNLOAD_DELAY_MS = 200;
 /** Writes a long story through a client, then times new clients opening it. */
 export async function runLoadTimeScenario(options: LoadTimeOptions): Promise<LoadTimeResult> {
   const paragraphs = largeStoryParagraphs(options.words, [loadSequentialTrace('seph-blog1').endContent]);
-  const server = await BenchServer.start({ UNLOAD_DELAY_MS: String(UNLOAD_DELAY_MS) });
+  const server = await BenchServer.start({ env: { UNLOAD_DELAY_MS: String(UNLOAD_DELAY_MS) }, ...(options.command ? { command: options.command } : {}) });
   try {
     const url = collabUrl(server.url);
     const id = await createStory(server.url, 'A long read for the load benchmark', server.cookie);

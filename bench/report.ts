@@ -1,13 +1,56 @@
+import type { TypingScenarioName } from './args.ts';
+import type { ServerKind } from './BenchTarget.ts';
+import { median, type ComparedMetrics, type ComparedSummary, type TargetCheck } from './compare.ts';
+import type { SelfTime } from './cpuProfile.ts';
+import type { DiskCounter } from './diskBytes.ts';
 import type { LoadTimeResult } from './loadTimeScenario.ts';
 import type { TypingScenarioResult } from './typingScenario.ts';
+
+/** One typing scenario measured on each server, `reps` times. */
+export interface TypingComparison {
+  scenario: TypingScenarioName;
+  busy: boolean;
+  /** Every run, in the order they ran, with its repetition. */
+  runs: (TypingScenarioResult & { rep: number })[];
+  /** Medians over the reps, and of the ratios within each rep; null unless both servers ran. */
+  summary: ComparedSummary | null;
+  targets: TargetCheck[];
+}
+
+/** Where Copydesk's server spent its CPU in one profiled run. */
+export interface CpuProfileSummary {
+  scenario: string;
+  file: string;
+  busyMs: number;
+  top: SelfTime[];
+  byModule: { module: string; selfMs: number; percent: number }[];
+}
 
 /** Everything one `npm run bench` measured, as written to bench/results/latest.json. */
 export interface BenchResults {
   startedAt: string;
   machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string };
   settings: Record<string, unknown>;
-  typing: TypingScenarioResult[];
+  /** The /proc/<pid>/io counter used for disk bytes (write_bytes unless this machine does not account it). */
+  diskCounter: DiskCounter;
+  /** 1-minute load average when the bench started and when it ended. */
+  loadAverage: [start: number, end: number];
+  typing: TypingComparison[];
   load: LoadTimeResult | null;
+  cpuProfiles: CpuProfileSummary[];
+}
+
+/** The figures of one run that are compared between the servers. */
+export function comparedMetrics(t: TypingScenarioResult): ComparedMetrics {
+  return {
+    p50: t.fanOutLatencyMs.p50,
+    p95: t.fanOutLatencyMs.p95,
+    p99: t.fanOutLatencyMs.p99,
+    cpuMsPerKey: t.serverCpuMsPerKeystroke,
+    peakRssMiB: t.serverPeakRssMiB,
+    diskBytesPerKey: t.diskBytesPerKeystroke,
+    heapKiBPerIdleStory: t.heapKiBPerIdleStory,
+  };
 }
 
 /** Renders rows as a plain-text table with aligned columns. */
@@ -18,38 +61,100 @@ export function table(header: readonly string[], rows: readonly (readonly string
 }
 
 const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '-');
+const fixed = (v: number, digits: number, unit = '') => (Number.isFinite(v) ? `${v.toFixed(digits)}${unit}` : '-');
+const times = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '-');
+
+const TYPING_HEADER = [
+  'server', 'keys sent', 'delivered', 'converged', 'p50', 'p95', 'p99', 'max', 'CPU/key', 'server CPU', 'peak RSS',
+  'disk/key', 'heap/idle story', 'writers CPU', 'writer lag p99', 'list', 'other CPU', 'load avg',
+];
+
+/** One server's row: medians over its runs. */
+function serverRow(kind: ServerKind, runs: readonly TypingScenarioResult[]): string[] {
+  const m = (f: (t: TypingScenarioResult) => number) => median(runs.map(f));
+  const delivered = m((t) => (t.expectedDeliveries ? (t.deliveries / t.expectedDeliveries) * 100 : Number.NaN));
+  return [
+    kind,
+    fixed(m((t) => t.keystrokesSent), 0),
+    fixed(delivered, 1, '%'),
+    runs.every((t) => t.converged) ? 'yes' : 'NO',
+    ms(m((t) => t.fanOutLatencyMs.p50)),
+    ms(m((t) => t.fanOutLatencyMs.p95)),
+    ms(m((t) => t.fanOutLatencyMs.p99)),
+    ms(m((t) => t.fanOutLatencyMs.max)),
+    fixed(m((t) => t.serverCpuMsPerKeystroke), 3, ' ms'),
+    fixed(m((t) => t.serverCpuPercent), 0, '%'),
+    fixed(m((t) => t.serverPeakRssMiB), 0, ' MiB'),
+    fixed(m((t) => t.diskBytesPerKeystroke), 0, ' B'),
+    fixed(m((t) => t.heapKiBPerIdleStory), 1, ' KiB'),
+    fixed(m((t) => t.writersCpuPercent), 0, '%'),
+    `${ms(m((t) => t.writersLoopDelayP99Ms))} ms`,
+    kind === 'copydesk' ? `${ms(m((t) => t.listRequestMs))} ms` : '-',
+    fixed(m((t) => t.otherCpuPercent), 0, '%'),
+    runs.map((t) => `${t.loadAverage[0].toFixed(1)}→${t.loadAverage[1].toFixed(1)}`).join(' '),
+  ];
+}
+
+function ratioRow(r: ComparedMetrics): string[] {
+  return [
+    'ratio', '', '', '', times(r.p50), times(r.p95), times(r.p99), '', times(r.cpuMsPerKey), '', times(r.peakRssMiB),
+    times(r.diskBytesPerKey), times(r.heapKiBPerIdleStory), '', '', '', '', '',
+  ];
+}
+
+/** The table of one typing scenario: a row per server (medians), then Copydesk ÷ reference. */
+export function formatComparison(c: TypingComparison): string {
+  const first = c.runs[0];
+  if (!first) return `${c.scenario}: no runs`;
+  const reps = new Set(c.runs.map((r) => r.rep)).size;
+  const title =
+    `${first.name} at ${first.rate} keys/s per writer (${first.writers} clients, ${first.durationSeconds} s)` +
+    `${c.busy ? ', one core kept busy by another process' : ''}: medians of ${reps} rep${reps === 1 ? '' : 's'}, ` +
+    'fan-out latency in ms, ratio = Copydesk ÷ reference within each rep, then the median';
+  const rows: string[][] = [];
+  for (const kind of ['reference', 'copydesk'] as const) {
+    const runs = c.runs.filter((r) => r.server === kind);
+    if (runs.length) rows.push(serverRow(kind, runs));
+  }
+  if (c.summary) rows.push(ratioRow(c.summary.ratio));
+  const parts = [title, table(TYPING_HEADER, rows)];
+  if (c.targets.length) {
+    parts.push(
+      `targets: ${c.targets.map((t) => `${t.target} ${Number.isFinite(t.value) ? t.value.toFixed(2) : '-'} ≤ ${t.limit} ${t.met ? 'met' : 'NOT MET'}`).join('; ')}`,
+    );
+  }
+  const codes = c.runs.filter((r) => r.closeCodes.length > 0);
+  for (const r of codes) {
+    parts.push(`${r.server} rep ${r.rep + 1}: the server closed writer sockets with codes ${[...new Set(r.closeCodes)].join(', ')} (${r.closeCodes.length}×)`);
+  }
+  return parts.join('\n');
+}
+
+/** The top self-time functions of a profile, and the split by module. */
+export function formatCpuProfile(p: CpuProfileSummary, rows = 15): string {
+  return [
+    `Copydesk server CPU profile, ${p.scenario} (${p.file}), while the writers typed: ${(p.busyMs / 1000).toFixed(1)} s busy`,
+    table(
+      ['self ms', 'busy %', 'function', 'where'],
+      p.top.slice(0, rows).map((t) => [t.selfMs.toFixed(0), t.percent.toFixed(1), t.functionName, t.url ? `${t.url}:${t.line}` : '']),
+    ),
+    table(
+      ['self ms', 'busy %', 'module'],
+      p.byModule.slice(0, rows).map((m) => [m.selfMs.toFixed(0), m.percent.toFixed(1), m.module]),
+    ),
+  ].join('\n');
+}
 
 /** The human summary printed at the end of a run. */
 export function formatResults(results: BenchResults): string {
   const parts: string[] = [];
+  for (const c of results.typing) parts.push(formatComparison(c));
   if (results.typing.length) {
     parts.push(
-      'Fan-out latency: keystroke sent by one writer → received by each other writer of the story (ms)',
-      table(
-        ['scenario', 'clients', 'keys sent', 'delivered', 'p50', 'p95', 'p99', 'max', 'server CPU', 'CPU/key', 'peak RSS', 'writers CPU', 'writer lag p99', 'list', 'other CPU', 'converged'],
-        results.typing.map((t) => [
-          t.name,
-          String(t.writers),
-          String(t.keystrokesSent),
-          t.expectedDeliveries ? `${((t.deliveries / t.expectedDeliveries) * 100).toFixed(1)}%` : '-',
-          ms(t.fanOutLatencyMs.p50),
-          ms(t.fanOutLatencyMs.p95),
-          ms(t.fanOutLatencyMs.p99),
-          ms(t.fanOutLatencyMs.max),
-          `${t.serverCpuPercent.toFixed(0)}%`,
-          `${t.serverCpuMsPerKeystroke.toFixed(2)} ms`,
-          `${t.serverPeakRssMiB.toFixed(0)} MiB`,
-          `${t.writersCpuPercent.toFixed(0)}%`,
-          `${ms(t.writersLoopDelayP99Ms)} ms`,
-          `${ms(t.listRequestMs)} ms`,
-          `${t.otherCpuPercent.toFixed(0)}%`,
-          t.converged ? 'yes' : 'NO',
-        ]),
-      ),
+      `disk/key counts /proc/<pid>/io ${results.diskCounter}` +
+        (results.diskCounter === 'wchar' ? ' (write_bytes is not accounted on this machine: wchar includes socket writes)' : '') +
+        `; load average ${results.loadAverage[0].toFixed(2)} at the start, ${results.loadAverage[1].toFixed(2)} at the end`,
     );
-  }
-  for (const t of results.typing.filter((t) => t.closeCodes.length > 0)) {
-    parts.push(`${t.name}: the server closed writer sockets with codes ${[...new Set(t.closeCodes)].join(', ')} (${t.closeCodes.length}×)`);
   }
   const load = results.load;
   if (load) {
@@ -68,5 +173,6 @@ export function formatResults(results: BenchResults): string {
       ),
     );
   }
+  for (const p of results.cpuProfiles) parts.push(formatCpuProfile(p));
   return parts.join('\n\n');
 }

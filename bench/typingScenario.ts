@@ -1,6 +1,12 @@
 import { loadavg } from 'node:os';
-import { collabUrl, createStory, getWithSession, type SessionCookie } from './api.ts';
-import { BenchServer, delay } from './BenchServer.ts';
+import { getWithSession, type SessionCookie } from './api.ts';
+import { delay } from './BenchServer.ts';
+import type { BenchTarget, ServerKind } from './BenchTarget.ts';
+import { BusyCore } from './BusyCore.ts';
+import { profileClockMicros } from './cpuProfile.ts';
+import type { DiskCounter } from './diskBytes.ts';
+import { startTarget, type TargetOptions } from './startTarget.ts';
+import { warmUp } from './warmUp.ts';
 import { now } from './BenchWriter.ts';
 import { summarizeLatency, percentile, type LatencySummary } from './percentile.ts';
 import { machineBusySeconds } from './procStats.ts';
@@ -17,11 +23,22 @@ export interface TypingScenarioOptions {
   /** Writer processes sharing the clients. */
   processes: number;
   trace: string;
+  /** Which server to measure. */
+  server: ServerKind;
+  /** How to start it (Copydesk's command, CPU profile). */
+  target?: TargetOptions;
+  /** Keep one core busy with another process while the writers type. */
+  busy: boolean;
+  /** Which /proc/<pid>/io counter measures disk writes. */
+  diskCounter: DiskCounter;
 }
 
 /** What one typing scenario measured. */
 export interface TypingScenarioResult {
   name: string;
+  server: ServerKind;
+  /** Another process kept one core busy while the writers typed. */
+  busy: boolean;
   stories: number;
   writers: number;
   durationSeconds: number;
@@ -50,8 +67,19 @@ export interface TypingScenarioResult {
   otherCpuPercent: number;
   /** 1-minute load average of the machine before and after typing (other processes compete for the cores). */
   loadAverage: [before: number, after: number];
-  /** Median time of GET /api/articles while the writers type. */
+  /** Median time of GET /api/articles while the writers type (Copydesk only, NaN for the reference). */
   listRequestMs: number;
+  /** Bytes the server wrote by `diskCounter` from the first keystroke until every story was unloaded, per keystroke. */
+  diskBytesPerKeystroke: number;
+  diskCounter: DiskCounter;
+  /** When the writers typed, in µs of CLOCK_MONOTONIC (the clock of the server's CPU profile). */
+  typingWindowMicros: [from: number, to: number];
+  /** Heap in use after a full GC before the measured stories were created (after one warm-up story came and went), bytes. */
+  heapBeforeBytes: number;
+  /** The same once every client had left and the server's unload delay had passed. */
+  heapAfterBytes: number;
+  /** (after − before) / stories, KiB: what an idle story still costs the server. */
+  heapKiBPerIdleStory: number;
   /** Every writer of every story ended with the same story body. */
   converged: boolean;
   closeCodes: number[];
@@ -61,14 +89,26 @@ const COLORS = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#46f0f0'
 /** Spread writers over the start of the trace so each types a different passage. */
 const TRACE_SPREAD = 2000;
 
+/** After the unload delay, time for the last stores and timers to finish before the heap is read. */
+const UNLOAD_MARGIN_MS = 1_500;
+/** The reference never unloads: this long after the last client left is when its heap is read. */
+const IDLE_WAIT_MS = 3_500;
+
+/** How long after its last client left a story is idle on `server`: unloaded, or for good (the reference). */
+function idleWait(server: BenchTarget): number {
+  return Number.isFinite(server.unloadDelayMs) ? server.unloadDelayMs + UNLOAD_MARGIN_MS : IDLE_WAIT_MS;
+}
+
 /** Runs `stories × writersPerStory` headless writers against a fresh server for a fixed time. */
 export async function runTypingScenario(options: TypingScenarioOptions): Promise<TypingScenarioResult> {
   const name = `${options.stories} ${options.stories === 1 ? 'story' : 'stories'} × ${options.writersPerStory} writers`;
-  const server = await BenchServer.start();
+  const server: BenchTarget = await startTarget(options.server, options.target);
   let pool: WorkerPool | null = null;
+  let busy: BusyCore | null = null;
   try {
-    const ids: string[] = [];
-    for (let s = 0; s < options.stories; s++) ids.push(await createStory(server.url, `Bench story ${s + 1}`, server.cookie));
+    await warmUp(server, idleWait(server));
+    const heapBefore = await server.process.heapUsed();
+    const ids = await server.createStories(options.stories);
 
     const specs: WriterSpec[] = [];
     ids.forEach((storyId, s) => {
@@ -83,35 +123,52 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
       }
     });
     pool = new WorkerPool(specs, options.processes);
-    await pool.connect(collabUrl(server.url), server.cookie, options.trace);
+    await pool.connect(server.collabUrl, server.cookie, options.trace);
     // Let the paragraphs every writer pasted on arrival reach everyone before timing.
     await delay(1_000);
 
+    if (options.busy) {
+      busy = BusyCore.start((options.durationSeconds + 30) * 1000);
+      // Let the spinner reach full speed before the first keystroke.
+      await delay(300);
+    }
     const loadBefore = loadavg()[0]!;
-    const cpuBefore = server.cpuSeconds();
+    const diskBefore = server.process.diskBytes(options.diskCounter);
+    const cpuBefore = server.process.cpuSeconds();
     const machineBefore = machineBusySeconds();
     const selfBefore = process.cpuUsage();
+    const profileFrom = profileClockMicros();
     const startedAt = now();
     pool.start(startedAt, options.rate);
-    const listing = sampleListRequests(server.url, server.cookie, options.durationSeconds * 1000);
+    const listing =
+      server.kind === 'copydesk' ? sampleListRequests(server.url, server.cookie, options.durationSeconds * 1000) : Promise.resolve([]);
     await delay(options.durationSeconds * 1000);
     pool.stop();
+    const profileTo = profileClockMicros();
     const elapsed = (now() - startedAt) / 1000;
-    const serverCpu = server.cpuSeconds() - cpuBefore;
+    const serverCpu = server.process.cpuSeconds() - cpuBefore;
     const machineBusy = machineBusySeconds() - machineBefore;
     const self = process.cpuUsage(selfBefore);
     const loadAfter = loadavg()[0]!;
+    await busy?.stop();
+    busy = null;
     // Keystrokes sent before the stop may still be travelling: wait until every one has arrived.
     await drained(pool, options.writersPerStory - 1);
     const listTimes = await listing;
+    // The writers leave as they report.
     const reports = await pool.report();
     pool = null;
-    const peakRss = server.peakRss();
+    await delay(idleWait(server));
+    const heapAfter = await server.process.heapUsed();
+    const diskWritten = server.process.diskBytes(options.diskCounter) - diskBefore;
+    const peakRss = server.process.peakRss();
 
     const sent = sum(reports.map((r) => r.sent));
     const writersCpu = sum(reports.map((r) => r.cpuSeconds));
     return {
       name,
+      server: server.kind,
+      busy: options.busy,
       stories: options.stories,
       writers: specs.length,
       durationSeconds: options.durationSeconds,
@@ -130,11 +187,18 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
       writersLoopDelayP99Ms: Math.max(...reports.map((r) => r.eventLoopDelayP99Ms)),
       loadAverage: [loadBefore, loadAfter],
       listRequestMs: percentile(Float64Array.from(listTimes).sort(), 50),
+      diskBytesPerKeystroke: sent ? diskWritten / sent : Number.NaN,
+      diskCounter: options.diskCounter,
+      typingWindowMicros: [profileFrom, profileTo],
+      heapBeforeBytes: heapBefore,
+      heapAfterBytes: heapAfter,
+      heapKiBPerIdleStory: (heapAfter - heapBefore) / options.stories / 1024,
       converged: converged(reports.flatMap((r) => r.bodies)),
       closeCodes: reports.flatMap((r) => r.closeCodes),
     };
   } finally {
     pool?.kill();
+    await busy?.stop();
     await server.stop();
   }
 }

@@ -1,0 +1,42 @@
+import { fileURLToPath } from 'node:url';
+import type { BenchTarget } from './BenchTarget.ts';
+import { ServerProcess } from './ServerProcess.ts';
+
+const SCRIPT = fileURLToPath(new URL('./referenceServer.mjs', import.meta.url));
+const LISTENING = /Reference listening on (http:\/\/127\.0\.0\.1:\d+)/;
+
+/**
+ * The y-websocket reference server (`@y/websocket-server`, bench/referenceServer.mjs) as a
+ * bench target: rooms instead of stories, no sign-in, nothing stored, documents kept forever.
+ */
+export class ReferenceServer implements BenchTarget {
+  readonly kind = 'reference';
+  readonly cookie = null;
+  /** The reference never unloads a document. */
+  readonly unloadDelayMs = Number.POSITIVE_INFINITY;
+
+  private constructor(readonly process: ServerProcess) {}
+
+  static async start(): Promise<ReferenceServer> {
+    const env: Record<string, string> = { PORT: '0' };
+    return new ReferenceServer(await ServerProcess.start({ nodeArgs: [SCRIPT], env, listening: LISTENING }));
+  }
+
+  get url(): string {
+    return this.process.url;
+  }
+
+  get collabUrl(): string {
+    return this.url.replace(/^http/, 'ws');
+  }
+
+  /** Rooms exist as soon as a client names them: just the names. */
+  createStories(count: number, prefix = 'Bench story'): Promise<string[]> {
+    const slug = prefix.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    return Promise.resolve(Array.from({ length: count }, (_, s) => `${slug}-${s + 1}`));
+  }
+
+  async stop(): Promise<void> {
+    await this.process.stop('SIGTERM', 10_000);
+  }
+}

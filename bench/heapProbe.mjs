@@ -1,0 +1,20 @@
+/**
+ * Preloaded into a benchmarked server process (`node --expose-gc --import bench/heapProbe.mjs …`):
+ * answers `{ type: 'heap' }` on the IPC channel with the heap in use after a full collection, so
+ * the bench can ask any server (Copydesk, compiled or not, and the reference) the same question
+ * without touching the server's own code.
+ */
+if (typeof process.send === 'function') {
+  // The channel must not keep a server alive that is otherwise done.
+  process.channel?.unref();
+  process.on('message', (message) => {
+    if (!message || message.type !== 'heap') return;
+    const gc = globalThis.gc;
+    if (typeof gc === 'function') {
+      // Twice: the first pass may leave objects freed by finalizers for the second.
+      gc();
+      gc();
+    }
+    process.send({ type: 'heap', gc: typeof gc === 'function', heapUsed: process.memoryUsage().heapUsed });
+  });
+}
