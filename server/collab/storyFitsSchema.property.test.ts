@@ -14,7 +14,7 @@ interface NodeShape {
   name: string;
   attrs: Record<string, unknown>;
   text: string | null;
-  children: NodeShape[];
+  children: readonly NodeShape[];
 }
 
 type Op =
@@ -22,6 +22,7 @@ type Op =
   | { kind: 'deleteText'; at: number; offset: number; length: number }
   | { kind: 'format'; at: number; offset: number; length: number; mark: string; attrs: unknown }
   | { kind: 'embed'; at: number; offset: number }
+  | { kind: 'emptyFormat'; at: number; offset: number; mark: string; attrs: unknown }
   | { kind: 'insertNode'; at: number; index: number; node: NodeShape }
   | { kind: 'insertLooseText'; at: number; index: number }
   | { kind: 'deleteChildren'; at: number; index: number; length: number }
@@ -71,8 +72,8 @@ const nodeShape: fc.Arbitrary<NodeShape> = fc.letrec<{ node: NodeShape }>((tie) 
   node: fc.record({
     name: fc.constantFrom(...NODE_NAMES),
     attrs: fc.constantFrom(...ATTRS),
-    text: fc.option(someText, { freq: 2 }),
-    children: fc.oneof({ depthSize: 'small', withCrossShrink: true }, fc.constant([]), fc.array(tie('node'), { maxLength: 2 })),
+    text: fc.option(fc.oneof(someText, fc.constant('')), { freq: 2 }),
+    children: fc.oneof({ depthSize: 'small', withCrossShrink: true }, fc.constant<NodeShape[]>([]), fc.array(tie('node'), { maxLength: 2 })),
   }),
 })).node;
 
@@ -81,6 +82,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('deleteText' as const), at: index, offset: index, length: fc.integer({ min: 1, max: 30 }) }), weight: 4 },
   { arbitrary: fc.record({ kind: fc.constant('format' as const), at: index, offset: index, length: fc.integer({ min: 1, max: 20 }), mark: fc.constantFrom(...MARKS), attrs: fc.constantFrom(...MARK_ATTRS) }), weight: 4 },
   { arbitrary: fc.record({ kind: fc.constant('embed' as const), at: index, offset: index }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant('emptyFormat' as const), at: index, offset: index, mark: fc.constantFrom(...MARKS), attrs: fc.constantFrom(...MARK_ATTRS) }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant('insertNode' as const), at: index, index, node: nodeShape }), weight: 6 },
   { arbitrary: fc.record({ kind: fc.constant('insertLooseText' as const), at: index, index }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('deleteChildren' as const), at: index, index, length: fc.integer({ min: 1, max: 3 }) }), weight: 3 },
@@ -129,6 +131,14 @@ function apply(ydoc: Y.Doc, step: Op): void {
     case 'embed':
       if (text) text.insertEmbed(clamp(step.offset, text.length), { image: 'x' });
       return;
+    case 'emptyFormat': {
+      // A formatted character typed and removed again: the formatting stays, covering nothing, until someone types there.
+      if (!text) return;
+      const at = clamp(step.offset, text.length);
+      text.insert(at, 'z', { [step.mark]: step.attrs } as Record<string, unknown>);
+      text.delete(at, 1);
+      return;
+    }
     case 'insertNode':
       element?.insert(clamp(step.index, element.length), [build(step.node)]);
       return;

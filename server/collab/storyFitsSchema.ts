@@ -1,4 +1,4 @@
-import type { Node as PMNode } from '@tiptap/pm/model';
+import type { ContentMatch, NodeType, Node as PMNode } from '@tiptap/pm/model';
 import * as Y from 'yjs';
 import { DOC_FIELD, META_MAP } from '../../shared/collab/docFields.ts';
 import { articleSchema } from '../../shared/editor/schema.ts';
@@ -25,17 +25,32 @@ function failingPath(node: PMNode, path: string): string {
   return path;
 }
 
+// Transitions of the doc content expression already taken: `matchType` scans every edge, and a
+// story walks the same few states (headline, standfirst, then `block+`) over and over.
+const transitions = new Map<ContentMatch, Map<NodeType, ContentMatch | null>>();
+
+function step(match: ContentMatch, type: NodeType): ContentMatch | null {
+  let known = transitions.get(match);
+  if (!known) transitions.set(match, (known = new Map()));
+  let next = known.get(type);
+  if (next === undefined) known.set(type, (next = match.matchType(type)));
+  return next;
+}
+
 /** The fragment's top-level sequence against the `doc` content expression: names only, no conversion. */
 function sequenceViolation(fragment: Y.XmlFragment): SchemaViolation | null {
   let match = DOC.contentMatch;
   let index = 0;
-  for (const child of fragment.toArray() as unknown[]) {
+  // The item list itself, not `toArray()`: no array of every block is built on each Enter.
+  for (let item = fragment._start; item !== null; item = item.right) {
+    if (item.deleted || !item.countable) continue;
+    const child: unknown = item.content instanceof Y.ContentType ? item.content.type : item.content.getContent()[0];
     if (!(child instanceof Y.XmlElement)) {
       return { path: blockPath(index), message: `Invalid content for node ${DOC.name}: only blocks may appear at the top level, found ${child instanceof Y.XmlText ? 'text' : typeof child}` };
     }
     const type = articleSchema.nodes[child.nodeName];
     if (!type) return { path: blockPath(index), message: `Unknown node type: ${child.nodeName}` };
-    const next = match.matchType(type);
+    const next = step(match, type);
     if (!next) return { path: blockPath(index), message: `Invalid content for node ${DOC.name}: ${type.name} cannot appear at index ${index} (expected ${expectedAt(match)})` };
     match = next;
     index += 1;
@@ -44,7 +59,7 @@ function sequenceViolation(fragment: Y.XmlFragment): SchemaViolation | null {
   return null;
 }
 
-function expectedAt(match: typeof DOC.contentMatch): string {
+function expectedAt(match: ContentMatch): string {
   const names = Array.from({ length: match.edgeCount }, (_, i) => match.edge(i).type.name);
   return names.length ? names.join(' or ') : 'nothing';
 }
