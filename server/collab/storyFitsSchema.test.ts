@@ -159,6 +159,12 @@ describe('schemaViolation on hostile Yjs edits', () => {
       path: 'doc.content[2]',
       message: 'Invalid content for node doc: only blocks may appear at the top level, found text',
     });
+    const raw = (value: unknown) => hostile((c) => fragmentOf(c).insert(2, [value as Y.XmlElement]));
+    expect(raw('plain JSON')?.message).toBe('Invalid content for node doc: only blocks may appear at the top level, found string');
+    expect(raw(null)?.message).toBe('Invalid content for node doc: only blocks may appear at the top level, found object');
+    const withNull = storyYDoc();
+    clientEdit(withNull, (c) => fragmentOf(c).insert(2, [null as unknown as Y.XmlElement]));
+    expect(storyViolation(withNull)?.path).toBe('doc.content[2]');
     expect(hostile((c) => (block(c, 2).get(0) as Y.XmlText).insertEmbed(0, { image: 'x' }))?.message).toBe(
       'Text may only hold characters, not embedded content',
     );

@@ -101,7 +101,9 @@ function sameRoot(root: Y.AbstractType<any>, typed: Y.AbstractType<any>): boolea
  * Whether a change leaves the story fitting the article schema, checking only what it touched.
  * `touched` holds the shared types the change touched, as `touchedTypes(transaction)` returns them:
  * the keys of `transaction.changed` plus every type the transaction created (Yjs leaves new types
- * out of `changed`, so without them a new block's own content would go unchecked).
+ * out of `changed`, so without them a new block's own content would go unchecked), less a text
+ * that only had characters typed or deleted in a block taking any run of text (see touchedTypes).
+ * Passing bare `transaction.changed.keys()` is not enough: a new block's content goes unchecked.
  *
  * - The fragment itself touched (blocks inserted or deleted): its top-level node names are run
  *   through the `doc` content expression; unknown names and text at the top level are refused.
@@ -151,10 +153,13 @@ export function schemaViolation(ydoc: Y.Doc, touched: Iterable<Y.AbstractType<an
 }
 
 /**
- * The whole story checked the same way, every block and the meta map: for a story loaded from
- * storage or written before this check existed, and as the baseline `schemaViolation` is measured against.
+ * The whole story checked the same way, every block (each Y.XmlText's formatting included) and
+ * the meta map: for a story loaded from storage or written before this check existed (the
+ * incremental check assumes the story fitted before the change), and as the baseline
+ * `schemaViolation` is measured against.
  */
 export function storyViolation(ydoc: Y.Doc): SchemaViolation | null {
   const fragment = ydoc.getXmlFragment(DOC_FIELD);
-  return schemaViolation(ydoc, [fragment, ...(fragment.toArray() as Array<Y.AbstractType<any>>), ydoc.getMap(META_MAP)]);
+  const blocks = (fragment.toArray() as unknown[]).filter((child): child is Y.AbstractType<any> => child instanceof Y.AbstractType);
+  return schemaViolation(ydoc, [fragment, ...blocks, ydoc.getMap(META_MAP)]);
 }

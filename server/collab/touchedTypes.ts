@@ -4,8 +4,13 @@ import { articleSchema } from '../../shared/editor/schema.ts';
 // Blocks whose content is any run of text (and inline nodes): more or fewer characters always fit.
 const ANY_TEXT_CONTENT: ReadonlySet<string> = new Set(['text*', 'inline*']);
 
+// New characters take on whatever formatting surrounds them; that is only safe while no mark type
+// excludes another (each type appears at most once: checkFormatting refuses a second copy).
+const MARKS = Object.values(articleSchema.marks);
+const MARKS_COMBINE_FREELY = MARKS.every((a) => MARKS.every((b) => a === b || !a.excludes(b)));
+
 function holdsAnyText(parent: unknown): boolean {
-  if (!(parent instanceof Y.XmlElement)) return false;
+  if (!MARKS_COMBINE_FREELY || !(parent instanceof Y.XmlElement)) return false;
   const content = articleSchema.nodes[parent.nodeName]?.spec.content;
   return content !== undefined && ANY_TEXT_CONTENT.has(content);
 }
