@@ -1,21 +1,43 @@
+/** One accepted update of one story, waiting for its commit. */
+export interface PendingUpdate {
+  articleId: string;
+  update: Uint8Array;
+}
+
+/** A story's stored Yjs state, as `DocStore.load` reads it. */
+export interface StoredDoc {
+  /** Snapshot merged with every logged update; null when nothing is stored. */
+  state: Uint8Array | null;
+  /** How many updates the log holds since the snapshot. */
+  logLength: number;
+}
+
 /**
  * Where a story's Yjs state lives: an append-only update log plus a snapshot.
- * The collaboration server needs only these verbs; SQLite implements them (sqlite/),
- * PostgreSQL can later, passing the same contract test.
+ * The collaboration server needs only these verbs; every implementation passes the same
+ * contract suite (docStoreContract.ts). Every verb is asynchronous, so a networked database
+ * can fill it.
  */
 export interface DocStore {
-  /** The story's whole state as one Yjs update (snapshot merged with every logged update), or null when none is stored. */
-  load(articleId: string): Uint8Array | null;
+  /** The story's whole state and the length of its log, read consistently. */
+  load(articleId: string): Promise<StoredDoc>;
   /**
-   * Appends one accepted update to the story's log, durably, before it is broadcast: one write,
-   * nothing read back. Callers that decide on compaction count appends themselves (see logLength).
+   * Appends every update, in order, in ONE transaction, durably: when the promise resolves all
+   * are stored; when it rejects none is. Updates of several stories may share one call.
    */
-  append(articleId: string, update: Uint8Array): void;
+  appendAll(updates: readonly PendingUpdate[]): Promise<void>;
   /**
-   * Merges the *stored* snapshot and log rows into a new snapshot and deletes those rows, in one
-   * transaction. Returns how many log rows it merged (0 when the log was empty).
+   * Merges the *stored* snapshot and log rows into a new snapshot and deletes exactly those rows,
+   * in one transaction. Resolves with how many log rows it merged (0 when the log was empty).
    */
-  compact(articleId: string): number;
-  /** How many updates the story's log holds since its snapshot: read once when a story loads. */
-  logLength(articleId: string): number;
+  compact(articleId: string): Promise<number>;
+}
+
+/**
+ * A synchronous read of a story's stored state, for the publishing and export paths that read a
+ * closed story inside one synchronous step (SQLite only; a networked store opens the story instead).
+ */
+export interface StoredStateReader {
+  /** The story's whole stored state, or null when nothing is stored. */
+  readStateNow(articleId: string): Uint8Array | null;
 }

@@ -43,6 +43,12 @@ docStoreContract('SQLite', () => {
       insertArticle(articles, id);
       db.prepare('DELETE FROM doc_snapshots WHERE article_id = ?').run(id);
     },
+    // A real refusal from the database inside the transaction, as a full disk would give.
+    failAppendsOf: (id) => {
+      db.exec(
+        `CREATE TRIGGER refuse_${id} BEFORE INSERT ON doc_updates WHEN NEW.article_id = '${id}' BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`,
+      );
+    },
     close: () => {
       db.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -65,7 +71,7 @@ describe('SQLite storage', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('appends with a single INSERT: nothing is read back per keystroke', () => {
+  it('commits a batch in one transaction, one INSERT per update', async () => {
     const dir = tempDir();
     const db = openDatabase(dir);
     insertArticle(new SqliteArticleStore(db), 'k');
@@ -75,9 +81,9 @@ describe('SQLite storage', () => {
     const doc = new Y.Doc();
     doc.getText('t').insert(0, 'keystroke');
     statements.length = 0;
-    docs.append('k', Y.encodeStateAsUpdate(doc));
-    expect(statements).toEqual([expect.stringMatching(/^INSERT INTO doc_updates/)]);
-    expect(docs.logLength('k')).toBe(1);
+    await docs.appendAll([{ articleId: 'k', update: Y.encodeStateAsUpdate(doc) }, { articleId: 'k', update: Y.encodeStateAsUpdate(doc) }]);
+    expect(statements).toEqual(['BEGIN', expect.stringMatching(/^INSERT INTO doc_updates/), expect.stringMatching(/^INSERT INTO doc_updates/), 'COMMIT']);
+    expect((await docs.load('k')).logLength).toBe(2);
     watched.close();
     db.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -92,7 +98,7 @@ describe('SQLite storage', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('creates a row and its first snapshot together, and lists newest first', () => {
+  it('creates a row and its first snapshot together, and lists newest first', async () => {
     const dir = tempDir();
     const db = openDatabase(dir);
     const articles = new SqliteArticleStore(db);
@@ -117,7 +123,7 @@ describe('SQLite storage', () => {
     insertArticle(articles, 'y', '2024-01-02T00:00:00.000Z');
     expect(articles.list().map((a) => a.id)).toEqual(['y', 'x']);
     const loaded = new Y.Doc();
-    Y.applyUpdate(loaded, docs.load('x')!);
+    Y.applyUpdate(loaded, (await docs.load('x')).state!);
     expect(loaded.getText('t').toString()).toBe('first');
     expect(articles.get('x')?.tags).toEqual(['a']);
 

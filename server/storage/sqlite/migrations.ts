@@ -47,4 +47,17 @@ export const migrations: readonly string[] = [
   VERSIONS_MIGRATION_SQL,
   // 5: review settings of each story (required suggesting, assigned length)
   REVIEW_MIGRATION_SQL,
+  // 6: the update log keyed by (story, sequence), without AUTOINCREMENT or a second index, so a
+  // grouped commit writes one page per story instead of three
+  `
+  CREATE TABLE doc_updates_v6 (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (article_id, seq)
+  ) WITHOUT ROWID;
+  INSERT INTO doc_updates_v6 (article_id, seq, data) SELECT article_id, seq, data FROM doc_updates;
+  DROP TABLE doc_updates;
+  ALTER TABLE doc_updates_v6 RENAME TO doc_updates;
+  `,
 ];
