@@ -6,7 +6,10 @@ import { openAccounts } from './accounts/Accounts.ts';
 import { createApp } from './app.ts';
 import { bootstrapAdmin } from './auth/bootstrapAdmin.ts';
 import { attachCollab } from './collab/attachCollab.ts';
+import { CommitQueue } from './collab/CommitQueue.ts';
 import { DocumentRegistry } from './collab/DocumentRegistry.ts';
+import { schemaViolation } from './collab/storyFitsSchema.ts';
+import { touchedTypes } from './collab/touchedTypes.ts';
 import { StorySockets } from './collab/StorySockets.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger } from './log.ts';
@@ -15,6 +18,7 @@ import { openPublishing } from './publish/openPublishing.ts';
 import type { RetryPolicy } from './publish/WebhookDelivery.ts';
 import { openDatabase } from './storage/sqlite/openDatabase.ts';
 import { SqliteArticleStore } from './storage/sqlite/SqliteArticleStore.ts';
+import type { DocStore } from './storage/DocStore.ts';
 import { SqliteDocStore } from './storage/sqlite/SqliteDocStore.ts';
 import { SqliteVersionStore } from './storage/sqlite/versions/SqliteVersionStore.ts';
 import { AutoVersioner } from './versions/AutoVersioner.ts';
@@ -41,6 +45,8 @@ export interface StartOptions {
   timers?: Timers;
   /** Webhook retry policy (default: 5 s doubling to 1 h, 12 attempts). */
   webhookRetry?: RetryPolicy;
+  /** Wraps the story update store the collaboration server commits to (tests inject write failures here). */
+  wrapDocStore?: (store: DocStore) => DocStore;
 }
 
 /**
@@ -54,6 +60,8 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
   const db = openDatabase(config.dataDir, { synchronous: config.sqliteSynchronous });
   const articleStore = new SqliteArticleStore(db);
   const docStore = new SqliteDocStore(db);
+  const collabStore = options.wrapDocStore?.(docStore) ?? docStore;
+  const commits = new CommitQueue(collabStore, log);
   const accounts = openAccounts(db, config.loginThrottle);
   const boot = await bootstrapAdmin(accounts.users, { password: config.adminPassword, scryptParams: config.scryptParams });
   if (boot.created && boot.generatedPassword !== null) {
@@ -66,15 +74,17 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
   sweep.unref();
   const versions = new SqliteVersionStore(db);
   // The hooks run later, so the registry may be built before the versioner it calls.
-  const registry = new DocumentRegistry({
-    docStore,
+  const registry: DocumentRegistry = new DocumentRegistry({
+    docStore: collabStore,
+    commits,
+    schemaCheck: (ydoc, transaction) => schemaViolation(ydoc, touchedTypes(transaction)),
     articleStore,
     config,
     log,
     onChange: (id, username) => versioner.change(id, username),
     onUnload: (id, ydoc) => void versioner.unload(id, ydoc),
   });
-  const versioner = new AutoVersioner({
+  const versioner: AutoVersioner = new AutoVersioner({
     versions,
     clock: systemClock,
     timers: systemTimers,
@@ -123,7 +133,7 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // No scheduled publication may start while the stories are being closed.
       const publishingStopped = publishing.stop();
-      const failed = registry.closeAll(CloseCode.ServerShutdown);
+      const failed = await registry.closeAll(CloseCode.ServerShutdown);
       if (failed.length > 0) log.error('some stories had updates that could not be stored', { articleIds: failed.join(',') });
       // closeAll kept a version of every story with unversioned changes; no period may end now.
       versioner.stop();

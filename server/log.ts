@@ -21,12 +21,29 @@ function format(fields: Record<string, unknown> | undefined): string {
   return parts.length ? ' ' + parts.join(' ') : '';
 }
 
-/** Creates a logger that drops events below `level`. */
+let guarded = false;
+
+/**
+ * A log line that cannot be written (a full disk behind stderr, a closed pipe) is dropped: the
+ * stream's error would otherwise be thrown as an uncaught exception and end the server.
+ */
+function guardStderr(): void {
+  if (guarded) return;
+  guarded = true;
+  process.stderr.on('error', () => {});
+}
+
+/** Creates a logger that drops events below `level`. Writing a line never throws. */
 export function createLogger(level: Config['logLevel']): Logger {
   const threshold = RANK[level];
+  guardStderr();
   const write = (at: Level) => (message: string, fields?: Record<string, unknown>) => {
     if (RANK[at] < threshold) return;
-    process.stderr.write(`${new Date().toISOString()} ${at.toUpperCase()} ${message}${format(fields)}\n`);
+    try {
+      process.stderr.write(`${new Date().toISOString()} ${at.toUpperCase()} ${message}${format(fields)}\n`);
+    } catch {
+      // Nowhere left to report it.
+    }
   };
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }

@@ -96,6 +96,11 @@ export const ErrorId = {
   PublishBlocked: 'publish_blocked',
   /** The story is not on the public site (unpublish of a story that is not live). */
   NotPublished: 'not_published',
+  /**
+   * The change is applied but the database did not store it in time (503): it is kept in memory and
+   * stored once the database is writable again; nobody else sees it before.
+   */
+  NotStoredYet: 'not_stored_yet',
 } as const;
 export type ErrorId = (typeof ErrorId)[keyof typeof ErrorId];
 

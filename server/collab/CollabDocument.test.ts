@@ -6,11 +6,12 @@ import { WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { initialArticleState } from '../../shared/article/initialArticleState.ts';
 import { createLogger } from '../log.ts';
-import type { DocStore } from '../storage/DocStore.ts';
+import type { DocStore, PendingUpdate } from '../storage/DocStore.ts';
 import { openDatabase } from '../storage/sqlite/openDatabase.ts';
 import { SqliteArticleStore } from '../storage/sqlite/SqliteArticleStore.ts';
 import { SqliteDocStore } from '../storage/sqlite/SqliteDocStore.ts';
-import { CollabDocument } from './CollabDocument.ts';
+import { CollabDocument, type CollabDocumentDeps } from './CollabDocument.ts';
+import { CommitQueue } from './CommitQueue.ts';
 import { Connection } from './Connection.ts';
 import { DocumentRegistry } from './DocumentRegistry.ts';
 
@@ -18,24 +19,21 @@ import { DocumentRegistry } from './DocumentRegistry.ts';
 class FlakyDocStore implements DocStore {
   failing = false;
   attempts = 0;
-  logLengthReads = 0;
+  loads = 0;
   compactions = 0;
-  constructor(readonly inner: DocStore) {}
+  constructor(readonly inner: SqliteDocStore) {}
   load(id: string) {
+    this.loads += 1;
     return this.inner.load(id);
   }
-  append(id: string, update: Uint8Array) {
+  async appendAll(updates: readonly PendingUpdate[]) {
     this.attempts += 1;
     if (this.failing) throw new Error('SQLITE_FULL: database or disk is full');
-    this.inner.append(id, update);
+    await this.inner.appendAll(updates);
   }
   compact(id: string) {
     this.compactions += 1;
     return this.inner.compact(id);
-  }
-  logLength(id: string) {
-    this.logLengthReads += 1;
-    return this.inner.logLength(id);
   }
 }
 
@@ -61,11 +59,18 @@ describe('CollabDocument storage failures', () => {
   const log = createLogger('silent');
   const config = { compactAfterUpdates: 1000, summaryDebounceMs: 5, unloadDelayMs: 5 };
 
+  let commits: CommitQueue;
+  const deps = (overrides: Partial<CollabDocumentDeps> = {}) => ({ docStore: store, commits, articleStore, log, ...overrides, config: { ...config, ...overrides.config } });
+  const stored = () => textOf(store.inner.readStateNow('s'));
+  const addParagraph = (doc: CollabDocument) =>
+    doc.ydoc.transact(() => doc.ydoc.getXmlFragment('default').insert(3, [new Y.XmlElement('paragraph')]), { kind: 'server', reason: 'test' });
+
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-doc-'));
     db = openDatabase(dir);
     articleStore = new SqliteArticleStore(db);
     store = new FlakyDocStore(new SqliteDocStore(db));
+    commits = new CommitQueue(store, log);
     const now = new Date().toISOString();
     articleStore.create(
       { id: 's', headline: 'H', status: 'draft', byline: '', slug: 'h', section: '', tags: [], wordCount: 1, createdAt: now, updatedAt: now },
@@ -73,93 +78,75 @@ describe('CollabDocument storage failures', () => {
     );
   });
   afterEach(() => {
+    commits.close();
     db.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('keeps a failed update in memory, stays dirty, and stores it on retry', async () => {
-    const doc = new CollabDocument('s', { docStore: store, articleStore, config, log });
-    doc.load();
+  it('keeps a failed commit in memory, stays dirty, retries on its own and stores it once the store heals', async () => {
+    const doc = new CollabDocument('s', deps());
+    await doc.load();
     store.failing = true;
-    doc.ydoc.transact(() => doc.ydoc.getXmlFragment('default').insert(3, [new Y.XmlElement('paragraph')]), {
-      kind: 'server',
-      reason: 'test',
-    });
+    addParagraph(doc);
     expect(doc.dirty).toBe(true);
     expect(doc.ydoc.getXmlFragment('default').length).toBe(4);
-    expect(textOf(store.load('s'))).not.toBe(doc.ydoc.getXmlFragment('default').toString());
-    const attemptsWhileFailing = store.attempts;
+    let storedSignal = false;
+    void doc.whenStored().then(() => (storedSignal = true));
     await new Promise((resolve) => setTimeout(resolve, 350));
-    expect(store.attempts).toBeGreaterThan(attemptsWhileFailing); // retried on its own
+    expect(store.attempts).toBeGreaterThan(1); // retried on its own
+    expect(stored()).not.toBe(doc.ydoc.getXmlFragment('default').toString());
+    expect(storedSignal).toBe(false);
 
     store.failing = false;
-    await new Promise((resolve) => setTimeout(resolve, 900));
-    expect(doc.dirty).toBe(false);
-    expect(textOf(store.load('s'))).toBe(doc.ydoc.getXmlFragment('default').toString());
+    await until('the retry to store the update', () => !doc.dirty);
+    expect(stored()).toBe(doc.ydoc.getXmlFragment('default').toString());
+    await until('whenStored to resolve', () => storedSignal);
     doc.destroy();
   });
 
   it('is not unloaded while an update is unstored', async () => {
-    const registry = new DocumentRegistry({ docStore: store, articleStore, config, log });
+    const registry = new DocumentRegistry(deps());
     const doc = await registry.open('s');
     store.failing = true;
-    doc.ydoc.transact(() => doc.ydoc.getXmlFragment('default').insert(3, [new Y.XmlElement('paragraph')]), {
-      kind: 'server',
-      reason: 'test',
-    });
+    addParagraph(doc);
     registry.release('s');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(registry.loaded('s')).toBe(doc);
     store.failing = false;
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect(registry.loaded('s')).toBeNull();
-    expect(textOf(store.load('s'))).toContain('<paragraph></paragraph><paragraph></paragraph>');
+    await until('the story to unload once stored', () => registry.loaded('s') === null);
+    expect(stored()).toContain('<paragraph></paragraph><paragraph></paragraph>');
   });
 
-  it('counts the log in memory: one read at load, compaction once the count (stored rows included) reaches the limit', async () => {
-    const typed = (doc: CollabDocument, n: number) => {
-      for (let i = 0; i < n; i++) {
-        doc.ydoc.transact(() => doc.ydoc.getXmlFragment('default').insert(3, [new Y.XmlElement('paragraph')]), {
-          kind: 'server',
-          reason: 'test',
-        });
-      }
-    };
+  it('commits the updates of one event-loop turn together, and compacts once the log (stored rows included) reaches the limit', async () => {
     const small = { ...config, compactAfterUpdates: 10 };
-    const first = new CollabDocument('s', { docStore: store, articleStore, config: small, log });
-    first.load();
-    typed(first, 6);
-    await new Promise((resolve) => setImmediate(resolve));
+    const first = new CollabDocument('s', deps({ config: small }));
+    await first.load();
+    for (let i = 0; i < 6; i++) addParagraph(first);
+    await until('the six updates to be stored', () => first.idle);
+    expect(store.attempts).toBe(1); // one transaction for the turn
     expect(store.compactions).toBe(0);
     first.destroy();
-    expect(store.inner.logLength('s')).toBe(6);
+    expect((await store.inner.load('s')).logLength).toBe(6);
 
-    const second = new CollabDocument('s', { docStore: store, articleStore, config: small, log });
-    store.logLengthReads = 0;
-    second.load();
-    typed(second, 3);
+    const second = new CollabDocument('s', deps({ config: small }));
+    store.loads = 0;
+    await second.load();
+    for (let i = 0; i < 3; i++) addParagraph(second);
+    await until('stored', () => second.idle);
     await new Promise((resolve) => setImmediate(resolve));
     expect(store.compactions).toBe(0); // 9 rows: not yet
-    typed(second, 1);
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(store.compactions).toBe(1); // the 6 stored rows counted with the 4 new ones
-    expect(store.inner.logLength('s')).toBe(0);
-    expect(store.logLengthReads).toBe(1);
-    typed(second, 9);
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(store.compactions).toBe(1); // the count restarted at the compaction
-    expect(textOf(store.load('s'))).toBe(second.ydoc.getXmlFragment('default').toString());
+    addParagraph(second);
+    await until('the compaction', () => store.compactions === 1); // the 6 stored rows counted with the 4 new ones
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect((await store.inner.load('s')).logLength).toBe(0);
+    expect(store.loads).toBe(1);
+    expect(stored()).toBe(second.ydoc.getXmlFragment('default').toString());
     second.destroy();
   });
 
-  it("drops a closed socket's replies waiting for a stored write, and still answers the open ones", async () => {
-    const doc = new CollabDocument('s', { docStore: store, articleStore, config, log });
-    doc.load();
-    store.failing = true;
-    doc.ydoc.transact(() => doc.ydoc.getXmlFragment('default').insert(3, [new Y.XmlElement('paragraph')]), {
-      kind: 'server',
-      reason: 'test',
-    });
+  it("answers a socket's sync step 1 only once everything is stored; a closed socket's replies are dropped", async () => {
+    const doc = new CollabDocument('s', deps());
+    await doc.load();
     const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
     wss.on('connection', (ws) => {
       const user = { id: 1, username: 'u', displayName: 'U', role: 'editor' as const, color: '#000000' };
@@ -178,17 +165,20 @@ describe('CollabDocument storage failures', () => {
     };
     const leaving = await open();
     const staying = await open();
+    await until('both sockets to be bound', () => doc.connections.size === 2);
+    store.failing = true;
+    addParagraph(doc);
     const syncStep1 = Uint8Array.of(0, 0, 1, 0);
     for (let i = 0; i < 3; i++) leaving.ws.send(syncStep1);
     staying.ws.send(syncStep1);
-    await until('four replies to wait for the store', () => doc.waitingForStore === 4);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(staying.replies).toHaveLength(0);
+    expect(leaving.replies).toHaveLength(0);
 
     leaving.ws.close();
-    await until("the closed socket's replies to be dropped", () => doc.waitingForStore === 1);
+    await until('the closed socket to leave', () => doc.connections.size === 1);
     store.failing = false;
-    expect(doc.flush()).toBe(true);
     await until('the open socket to get its reply', () => staying.replies.length === 1);
-    expect(doc.waitingForStore).toBe(0);
     expect(leaving.replies).toHaveLength(0);
 
     staying.ws.close();
@@ -197,10 +187,10 @@ describe('CollabDocument storage failures', () => {
   });
 
   it('loads a story once for concurrent opens', async () => {
-    const registry = new DocumentRegistry({ docStore: store, articleStore, config, log });
+    const registry = new DocumentRegistry(deps());
     const [a, b] = await Promise.all([registry.open('s'), registry.open('s')]);
     expect(a).toBe(b);
     expect(registry.size).toBe(1);
-    registry.closeAll(4503);
+    await registry.closeAll(4503);
   });
 });

@@ -1,30 +1,40 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Presence } from '../../shared/api.ts';
+import { CloseCode } from '../../shared/collab/closeCodes.ts';
+import { isEditorial } from '../../shared/roles.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { ArticleStore } from '../storage/ArticleStore.ts';
 import type { DocStore } from '../storage/DocStore.ts';
+import { acceptAwareness } from './acceptAwareness.ts';
+import type { CommitQueue } from './CommitQueue.ts';
 import type { Connection } from './Connection.ts';
-import { STORAGE_ORIGIN, assertNever, toTransactionOrigin } from './origins.ts';
-import { encodeAwareness, encodeUpdate } from './protocol.ts';
+import { STORAGE_ORIGIN, assertNever, toTransactionOrigin, type TransactionOrigin } from './origins.ts';
+import { encodeAwareness, encodeAwarenessUpdate, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts';
 import { readSummary } from './readSummary.ts';
-import { UpdateGate } from './UpdateGate.ts';
+import { UpdateGate, type HeldSlot, type SchemaCheck } from './UpdateGate.ts';
 
 /** What a live document needs from the rest of the server. */
 export interface CollabDocumentDeps {
   docStore: DocStore;
+  /** The server's one commit queue: accepted updates are stored through it before anyone hears of them. */
+  commits: CommitQueue;
   articleStore: ArticleStore;
-  config: Pick<Config, 'compactAfterUpdates' | 'summaryDebounceMs'>;
+  config: Pick<Config, 'compactAfterUpdates' | 'summaryDebounceMs'> & {
+    /** Bound on a socket's part waiting for missing structs (default 8 MiB); past it the socket must resync. */
+    maxHeldBytes?: number;
+    /** How long that part may wait for what is missing (default 10 s). */
+    heldTimeoutMs?: number;
+  };
   log: Logger;
-  /** After each stored change: `username` of the socket that made it, null for a server change. */
+  /** Checks the story against the article schema after a client's transaction (none: not checked). */
+  schemaCheck?: SchemaCheck;
+  /** After each accepted change: `username` of the socket that made it, null for a server change. */
   onChange?(articleId: string, username: string | null): void;
   /** Before a stored, idle story leaves memory (and at shutdown). */
   onUnload?(articleId: string, ydoc: Y.Doc): void;
 }
-
-const RETRY_FIRST_MS = 100;
-const RETRY_MAX_MS = 10_000;
 
 interface AwarenessChange {
   added: number[];
@@ -32,29 +42,44 @@ interface AwarenessChange {
   removed: number[];
 }
 
+/** What the document keeps for each socket editing it. */
+interface Peer {
+  /** The socket's part waiting for structs the story lacks. */
+  slot: HeldSlot;
+  /** Closes the socket when its held part is not completed in time. */
+  heldTimer: NodeJS.Timeout | null;
+  /** State vectors of the socket's sync step 1 messages still owed a reply, oldest first. */
+  replies: Uint8Array[];
+}
+
+const DEFAULT_MAX_HELD_BYTES = 8 * 1024 * 1024;
+const DEFAULT_HELD_TIMEOUT_MS = 10_000;
+
 /**
- * One open story: its Y.Doc, its awareness and the connections editing it.
- * Every accepted update is appended to the DocStore before it is relayed, so an edit another
- * client has seen is already stored.
+ * One open story: its Y.Doc, its awareness and the sockets editing it. It owns every client update:
+ * `applyClientUpdate` checks it (UpdateGate) and applies it; each accepted update joins the server's
+ * commit queue and only once it is stored is it relayed (encoded once, the same bytes to every other
+ * socket) and the sender's sync step 1 answered ("saved"). A failed commit relays nothing.
  */
 export class CollabDocument {
   readonly ydoc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.ydoc);
   readonly connections = new Set<Connection>();
-  /** Every client update goes through it: comment threads and required suggesting are enforced here. */
-  readonly gate = new UpdateGate(this.ydoc);
   readonly #deps: CollabDocumentDeps;
-  /** Updates whose append failed, oldest first; retried on a timer until stored. */
-  #unstored: Uint8Array[] = [];
-  /** Callbacks waiting for every accepted update to be stored, oldest first (a Set keeps insertion order). */
-  #storedWaiters = new Set<() => void>();
-  #retryTimer: NodeJS.Timeout | null = null;
-  #retryDelayMs = RETRY_FIRST_MS;
+  readonly #gate: UpdateGate;
+  readonly #peers = new Map<Connection, Peer>();
+  /** Whether, right now, sockets of non-editors may only suggest (in review with suggesting required). */
+  #suggestingRequired = false;
+  /** Accepted updates queued for a commit and not stored yet. */
+  #uncommitted = 0;
+  #queuedSeq = 0;
+  #storedSeq = 0;
+  #storedWaiters: Array<{ seq: number; resolve: () => void }> = [];
   #summaryTimer: NodeJS.Timeout | null = null;
   #summaryDirty = false;
   #lastChangeAt = new Date().toISOString();
-  #compactQueued = false;
-  /** Rows in the stored log since its snapshot: read at load, counted per append, so an append is one INSERT. */
+  #compacting = false;
+  /** Rows in the stored log since its snapshot: read at load, counted per commit. */
   #logLength = 0;
   #destroyed = false;
 
@@ -63,35 +88,131 @@ export class CollabDocument {
     deps: CollabDocumentDeps,
   ) {
     this.#deps = deps;
+    this.#gate = new UpdateGate(this.ydoc, deps.schemaCheck ?? null);
     // The server is not an editor: it has no cursor of its own.
     this.awareness.setLocalState(null);
     this.ydoc.on('update', this.#onUpdate);
     this.awareness.on('update', this.#onAwarenessUpdate);
   }
 
-  /** Applies the stored state. Throws when the store cannot be read. */
-  load(): void {
-    const state = this.#deps.docStore.load(this.articleId);
-    this.#logLength = this.#deps.docStore.logLength(this.articleId);
+  /** Applies the stored state and reads the story's write rules. Rejects when the store cannot be read. */
+  async load(): Promise<void> {
+    const { state, logLength } = await this.#deps.docStore.load(this.articleId);
+    this.#logLength = logLength;
     if (state) Y.applyUpdate(this.ydoc, state, STORAGE_ORIGIN);
+    this.refreshRules();
     // A log left long by a crash before its compaction is compacted once the story is open.
-    if (this.#logLength >= this.#deps.config.compactAfterUpdates) this.#queueCompaction();
+    this.#maybeCompact();
+  }
+
+  /** Reads the story's write rules again (after a transition or a change of its review settings). */
+  refreshRules(): void {
+    const record = this.#deps.articleStore.get(this.articleId);
+    this.#suggestingRequired = !!record && record.status === 'in_review' && (record.requireSuggestions ?? false);
+  }
+
+  /** Whether every accepted update is stored. */
+  get idle(): boolean {
+    return this.#uncommitted === 0;
   }
 
   /** Whether some accepted update is not stored yet. */
   get dirty(): boolean {
-    return this.#unstored.length > 0;
+    return this.#uncommitted > 0;
   }
 
+  /** Binds a socket: greets it (sync step 1, current awareness). */
   addConnection(connection: Connection): void {
     this.connections.add(connection);
+    this.#peers.set(connection, { slot: { held: null }, heldTimer: null, replies: [] });
+    connection.send(encodeSyncStep1(this.ydoc));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) connection.send(encodeAwareness(this.awareness, states));
   }
 
   removeConnection(connection: Connection): void {
     this.connections.delete(connection);
+    const peer = this.#peers.get(connection);
+    if (peer?.heldTimer) clearTimeout(peer.heldTimer);
+    this.#peers.delete(connection);
     if (connection.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
     }
+  }
+
+  /**
+   * A socket's document update (sync step 2 or update): checked and applied with the socket's origin.
+   * A part that depends on structs the story lacks is held for that socket, and the socket is asked
+   * for what is missing (the server's sync step 1, which y-websocket answers with a step 2).
+   * Throws when the update is malformed (nothing of it stays in the story).
+   */
+  applyClientUpdate(connection: Connection, update: Uint8Array): void {
+    const peer = this.#peers.get(connection);
+    if (!peer) return;
+    const hadHeld = peer.slot.held !== null;
+    const refused = { kind: 'server', reason: `undoing a refused change by ${connection.user.username}` } satisfies TransactionOrigin;
+    const refusal = this.#gate.apply(
+      update,
+      connection.origin,
+      refused,
+      { suggestionsOnly: this.#suggestingRequired && !isEditorial(connection.user.role), author: connection.user },
+      peer.slot,
+    );
+    if (refusal) {
+      this.#deps.log.info('undid a change the sender may not make', {
+        articleId: this.articleId,
+        user: connection.user.username,
+        refusal,
+        detail: this.#gate.lastDetail ?? '',
+      });
+    }
+    const held = peer.slot.held;
+    if (held) {
+      const maxBytes = this.#deps.config.maxHeldBytes ?? DEFAULT_MAX_HELD_BYTES;
+      if (held.bytes > maxBytes) {
+        connection.close(CloseCode.ResyncRequired, 'too much of this editor’s work depends on changes the server lacks');
+        return;
+      }
+      if (!hadHeld) {
+        connection.send(encodeSyncStep1(this.ydoc));
+        peer.heldTimer = setTimeout(() => {
+          peer.heldTimer = null;
+          if (peer.slot.held) connection.close(CloseCode.ResyncRequired, 'missing changes did not arrive in time');
+        }, this.#deps.config.heldTimeoutMs ?? DEFAULT_HELD_TIMEOUT_MS);
+        peer.heldTimer.unref();
+      }
+    } else if (hadHeld) {
+      if (peer.heldTimer) clearTimeout(peer.heldTimer);
+      peer.heldTimer = null;
+      this.#answerReplies(connection, peer);
+    }
+  }
+
+  /**
+   * A socket's sync step 1: answered with everything the socket lacks, once everything it sent is
+   * stored and nothing of it is held (its "saved" signal), and never with an unstored update.
+   * Replies keep their order.
+   */
+  syncStep2For(connection: Connection, stateVector: Uint8Array): void {
+    const peer = this.#peers.get(connection);
+    if (!peer) return;
+    peer.replies.push(stateVector);
+    this.#answerReplies(connection, peer);
+  }
+
+  /** A socket's awareness update: stamped with its account, applied, relayed to the other sockets. */
+  applyAwareness(connection: Connection, update: Uint8Array, frame: Uint8Array | null = null): void {
+    const accepted = acceptAwareness(
+      this.awareness,
+      update,
+      { name: connection.user.displayName, color: connection.user.color },
+      (clientId) => connection.awarenessIds.has(clientId) || !this.#awarenessIdTaken(connection, clientId),
+    );
+    for (const id of accepted.set) connection.awarenessIds.add(id);
+    for (const id of accepted.removed) connection.awarenessIds.delete(id);
+    if (!accepted.relay) return;
+    const message = accepted.relay === update && frame ? frame : encodeAwarenessUpdate(accepted.relay);
+    this.#relay(message, connection);
   }
 
   /** Who is in the story right now, from the awareness `user` fields. */
@@ -108,45 +229,43 @@ export class CollabDocument {
   }
 
   /**
-   * Runs `callback` once every update accepted so far is stored: at once when nothing is pending,
-   * otherwise after the retried write succeeds (callbacks keep their order). Dropped on destroy.
-   * Returns a cancel function: a socket that closes drops what it still waits for.
+   * Resolves once every update accepted so far is stored: what a REST change waits for before it
+   * answers. Never resolves while the store keeps failing (the caller bounds the wait).
    */
-  whenStored(callback: () => void): () => void {
-    if (this.#unstored.length === 0) {
-      callback();
-      return () => {};
-    }
-    const waiter = () => callback();
-    this.#storedWaiters.add(waiter);
-    return () => {
-      this.#storedWaiters.delete(waiter);
-    };
+  whenStored(): Promise<void> {
+    if (this.#storedSeq >= this.#queuedSeq) return Promise.resolve();
+    return new Promise((resolve) => this.#storedWaiters.push({ seq: this.#queuedSeq, resolve }));
   }
 
-  /** How many whenStored callbacks wait for the retried write. */
-  get waitingForStore(): number {
-    return this.#storedWaiters.size;
-  }
-
-  /** Stores what is pending (updates, summary) now. Returns true when nothing is left unstored. */
-  flush(): boolean {
-    if (this.#unstored.length > 0) this.#retryStore();
+  /** Writes the story row's summary now if it changed. */
+  flushSummary(): void {
     if (this.#summaryDirty) this.#writeSummary();
-    return this.#unstored.length === 0;
   }
 
-  /** Stops timers and releases the Y.Doc. Call flush() first. */
+  /** Stops timers and releases the Y.Doc. */
   destroy(): void {
     this.#destroyed = true;
-    this.#storedWaiters.clear();
-    if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    for (const peer of this.#peers.values()) if (peer.heldTimer) clearTimeout(peer.heldTimer);
+    this.#peers.clear();
+    this.#storedWaiters = [];
     if (this.#summaryTimer) clearTimeout(this.#summaryTimer);
     this.ydoc.off('update', this.#onUpdate);
     this.awareness.off('update', this.#onAwarenessUpdate);
     this.awareness.destroy();
-    this.gate.destroy();
+    this.#gate.destroy();
     this.ydoc.destroy();
+  }
+
+  #awarenessIdTaken(connection: Connection, clientId: number): boolean {
+    for (const other of this.connections) if (other !== connection && other.awarenessIds.has(clientId)) return true;
+    return false;
+  }
+
+  #answerReplies(connection: Connection, peer: Peer): void {
+    if (this.#uncommitted > 0 || peer.slot.held || peer.replies.length === 0) return;
+    const replies = peer.replies;
+    peer.replies = [];
+    for (const stateVector of replies) connection.send(encodeSyncStep2(this.ydoc, stateVector));
   }
 
   #onUpdate = (update: Uint8Array, rawOrigin: unknown): void => {
@@ -155,13 +274,11 @@ export class CollabDocument {
       case 'storage':
         return;
       case 'connection':
-        this.#store(update);
-        this.#broadcast(encodeUpdate(update), origin.connection);
+        this.#queue(update, origin.connection);
         this.#deps.onChange?.(this.articleId, origin.connection.user.username);
         break;
       case 'server':
-        this.#store(update);
-        this.#broadcast(encodeUpdate(update), null);
+        this.#queue(update, null);
         this.#deps.onChange?.(this.articleId, null);
         break;
       default:
@@ -171,110 +288,66 @@ export class CollabDocument {
     this.#scheduleSummary();
   };
 
-  #onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, rawOrigin: unknown): void => {
-    const origin = toTransactionOrigin(rawOrigin);
-    switch (origin.kind) {
-      case 'connection':
-        // Remember which awareness clients a socket speaks for, to remove them when it closes.
-        for (const id of added) origin.connection.awarenessIds.add(id);
-        for (const id of removed) origin.connection.awarenessIds.delete(id);
-        break;
-      case 'storage':
-      case 'server':
-        break;
-      default:
-        assertNever(origin);
+  #queue(update: Uint8Array, sender: Connection | null): void {
+    this.#uncommitted += 1;
+    const seq = ++this.#queuedSeq;
+    this.#deps.commits.push({ articleId: this.articleId, update, onStored: () => this.#stored(update, sender, seq) });
+  }
+
+  /** After the commit that stored `update`: relay it, count it, answer what waited for it. */
+  #stored(update: Uint8Array, sender: Connection | null, seq: number): void {
+    this.#uncommitted -= 1;
+    this.#storedSeq = seq;
+    this.#logLength += 1;
+    if (this.#destroyed) return;
+    this.#relay(encodeUpdate(update), sender);
+    if (this.#uncommitted === 0) {
+      for (const [connection, peer] of this.#peers) this.#answerReplies(connection, peer);
     }
+    if (this.#storedWaiters.length > 0) {
+      const ready = this.#storedWaiters.filter((waiter) => waiter.seq <= seq);
+      this.#storedWaiters = this.#storedWaiters.filter((waiter) => waiter.seq > seq);
+      for (const waiter of ready) waiter.resolve();
+    }
+    this.#maybeCompact();
+  }
+
+  #onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange): void => {
+    // Sockets' own updates are relayed by applyAwareness; this relays the rest (a socket's states
+    // removed when it closes, states timed out).
     const changed = [...added, ...updated, ...removed];
-    if (changed.length > 0) this.#broadcast(encodeAwareness(this.awareness, changed), null);
+    if (changed.length > 0) this.#relay(encodeAwareness(this.awareness, changed), null);
   };
 
-  #broadcast(message: Uint8Array, except: Connection | null): void {
+  #relay(message: Uint8Array, except: Connection | null): void {
     for (const connection of this.connections) {
       if (connection !== except) connection.send(message);
     }
   }
 
-  /**
-   * Appends one update to the log. When the append fails the update stays applied in memory
-   * and is still relayed: the sender already holds it, and any client that syncs later receives
-   * it in sync step 2 anyway, so holding back the relay could not keep it from spreading.
-   * Instead the document is marked dirty, is not unloaded, and the write is retried with backoff.
-   */
-  #store(update: Uint8Array): void {
-    if (this.#unstored.length > 0) {
-      this.#unstored.push(update);
-      return;
-    }
-    try {
-      this.#deps.docStore.append(this.articleId, update);
-      this.#appended();
-    } catch (error) {
-      this.#unstored.push(update);
-      this.#deps.log.error('storing an update failed; keeping it in memory and retrying', {
-        articleId: this.articleId,
-        error,
-      });
-      this.#scheduleRetry();
-    }
-  }
-
-  #scheduleRetry(): void {
-    if (this.#retryTimer || this.#destroyed) return;
-    this.#retryTimer = setTimeout(() => {
-      this.#retryTimer = null;
-      this.#retryStore();
-    }, this.#retryDelayMs);
-  }
-
-  #retryStore(): void {
-    if (this.#unstored.length === 0) return;
-    const merged = Y.mergeUpdates(this.#unstored);
-    try {
-      this.#deps.docStore.append(this.articleId, merged);
-      this.#appended();
-      this.#deps.log.info('stored updates kept in memory after a failed write', {
-        articleId: this.articleId,
-        updates: this.#unstored.length,
-      });
-      this.#unstored = [];
-      this.#retryDelayMs = RETRY_FIRST_MS;
-      if (this.#retryTimer) {
-        clearTimeout(this.#retryTimer);
-        this.#retryTimer = null;
-      }
-      const waiters = [...this.#storedWaiters];
-      this.#storedWaiters.clear();
-      for (const waiter of waiters) waiter();
-    } catch (error) {
-      this.#unstored = [merged];
-      this.#retryDelayMs = Math.min(this.#retryDelayMs * 2, RETRY_MAX_MS);
-      this.#deps.log.error('storing updates failed again', { articleId: this.articleId, error });
-      this.#scheduleRetry();
-    }
-  }
-
-  #appended(): void {
-    this.#logLength += 1;
-    if (this.#logLength >= this.#deps.config.compactAfterUpdates) this.#queueCompaction();
-  }
-
-  #queueCompaction(): void {
-    if (this.#compactQueued) return;
-    this.#compactQueued = true;
+  #maybeCompact(): void {
+    if (this.#compacting || this.#destroyed || this.#logLength < this.#deps.config.compactAfterUpdates) return;
+    this.#compacting = true;
     // After the relay: a compaction merges the whole log and must not delay the keystroke.
     setImmediate(() => {
-      this.#compactQueued = false;
-      if (this.#destroyed) return;
-      try {
-        // Only the merged rows leave the count: the store may have taken appends after it read the log.
-        this.#logLength = Math.max(0, this.#logLength - this.#deps.docStore.compact(this.articleId));
-      } catch (error) {
-        this.#deps.log.warn('compacting the update log failed; the log keeps growing until the next try', {
-          articleId: this.articleId,
-          error,
-        });
+      if (this.#destroyed) {
+        this.#compacting = false;
+        return;
       }
+      this.#deps.docStore.compact(this.articleId).then(
+        (merged) => {
+          // Only the merged rows leave the count: the store may have taken appends after it read the log.
+          this.#logLength = Math.max(0, this.#logLength - merged);
+          this.#compacting = false;
+        },
+        (error: unknown) => {
+          this.#compacting = false;
+          this.#deps.log.warn('compacting the update log failed; the log keeps growing until the next try', {
+            articleId: this.articleId,
+            error,
+          });
+        },
+      );
     });
   }
 

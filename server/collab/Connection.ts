@@ -1,13 +1,12 @@
-import * as awarenessProtocol from 'y-protocols/awareness';
 import type { WebSocket, RawData } from 'ws';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import type { Role } from '../../shared/roles.ts';
 import type { StoryAccess } from '../auth/storyAccess.ts';
 import type { Logger } from '../log.ts';
+import { AwarenessGuard } from './AwarenessGuard.ts';
 import type { CollabDocument } from './CollabDocument.ts';
 import type { TransactionOrigin } from './origins.ts';
-import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, type ClientMessage } from './protocol.ts';
-import { stampAwareness } from './stampAwareness.ts';
+import { decodeClientMessage, encodeAwareness, type ClientMessage } from './protocol.ts';
 
 /** The signed-in account behind a socket. */
 export interface SocketUser {
@@ -26,11 +25,6 @@ export interface ConnectionOptions {
   /** `read`: the story is sent, but document updates from this socket are dropped. */
   access: StoryAccess;
   log: Logger;
-  /**
-   * Whether, right now, this socket may only suggest (suggesting required in review, not an editor):
-   * its updates that change the words otherwise are undone. Read on every update.
-   */
-  suggestionsRequired?(): boolean;
   /** Frames larger than this close the socket with CloseCode.MessageTooLarge. */
   maxMessageBytes: number;
   /** A socket that does not answer a ping within this interval is dropped. */
@@ -46,7 +40,8 @@ function toBytes(data: RawData): Uint8Array {
 }
 
 /**
- * One client socket on one story, speaking the y-websocket protocol (sync + awareness).
+ * One client socket on one story, speaking the y-websocket protocol (sync + awareness). It decodes
+ * frames and hands the story what it received; the story (CollabDocument) owns every update.
  * Frames that arrive before the story is loaded wait in order and are handled once it is.
  */
 export class Connection {
@@ -63,8 +58,7 @@ export class Connection {
   #queue: Uint8Array[] = [];
   #queuedBytes = 0;
   #closed = false;
-  /** Cancels this socket's sync step 2 replies still waiting for a stored write. */
-  readonly #waitingReplies = new Set<() => void>();
+  readonly #awarenessGuard = new AwarenessGuard();
   #alive = true;
   #pingTimer: NodeJS.Timeout;
 
@@ -101,9 +95,6 @@ export class Connection {
     if (this.#closed) return;
     this.#doc = doc;
     doc.addConnection(this);
-    this.send(encodeSyncStep1(doc.ydoc));
-    const states = [...doc.awareness.getStates().keys()];
-    if (states.length > 0) this.send(encodeAwareness(doc.awareness, states));
     const queued = this.#queue;
     this.#queue = [];
     this.#queuedBytes = 0;
@@ -168,22 +159,9 @@ export class Connection {
     }
     try {
       switch (message.type) {
-        case 'syncStep1': {
-          // Clients take this reply as proof that everything they sent before is saved (the
-          // browser's "All changes saved"): while a write is failing, it waits until the retry stores it.
-          const { stateVector } = message;
-          const reply = () => this.send(encodeSyncStep2(doc.ydoc, stateVector));
-          if (!doc.dirty) {
-            reply();
-            break;
-          }
-          const cancel = doc.whenStored(() => {
-            this.#waitingReplies.delete(cancel);
-            reply();
-          });
-          this.#waitingReplies.add(cancel);
+        case 'syncStep1':
+          doc.syncStep2For(this, message.stateVector);
           break;
-        }
         case 'syncStep2':
         case 'update':
           if (this.access === 'read') {
@@ -191,15 +169,17 @@ export class Connection {
             this.#options.log.debug('dropped an update from a read-only socket', { articleId: this.articleId, user: this.user.username });
             break;
           }
-          this.#applyUpdate(doc, message.update);
+          doc.applyClientUpdate(this, message.update);
           break;
         case 'awareness': {
-          const stamped = stampAwareness(
-            message.update,
-            { name: this.user.displayName, color: this.user.color },
-            (clientId) => ![...doc.connections].some((other) => other !== this && other.awarenessIds.has(clientId)),
-          );
-          awarenessProtocol.applyAwarenessUpdate(doc.awareness, stamped, this.origin);
+          // Bounded before any state is parsed: size, rate, and what a reader may show.
+          const verdict = this.#awarenessGuard.admit(message.update, this.access, Date.now());
+          if (verdict.kind === 'close') {
+            this.close(verdict.code, verdict.reason);
+            break;
+          }
+          if (verdict.kind === 'drop') break;
+          doc.applyAwareness(this, verdict.update, verdict.update === message.update ? frame : null);
           break;
         }
         case 'queryAwareness':
@@ -212,20 +192,10 @@ export class Connection {
     }
   }
 
-  #applyUpdate(doc: CollabDocument, update: Uint8Array): void {
-    const refused: TransactionOrigin = { kind: 'server', reason: `undoing a refused change by ${this.user.username}` };
-    const refusal = doc.gate.apply(update, this.origin, refused, { suggestionsOnly: this.#options.suggestionsRequired?.() ?? false });
-    if (refusal) {
-      this.#options.log.info('undid a change the sender may not make', { articleId: this.articleId, user: this.user.username, refusal });
-    }
-  }
-
   #dispose(): void {
     if (this.#closed) return;
     this.#closed = true;
     this.#queue = [];
-    for (const cancel of this.#waitingReplies) cancel();
-    this.#waitingReplies.clear();
     clearInterval(this.#pingTimer);
     this.#doc?.removeConnection(this);
     this.#options.onClose(this);

@@ -45,10 +45,10 @@ export class DocumentRegistry {
     if (!entry) {
       const created: Entry = { holders: 0, loading: Promise.resolve(null as never), doc: null, unloadTimer: null };
       // Loaded in a later tick, as an asynchronous store would: frames wait in their Connection meanwhile.
-      created.loading = Promise.resolve().then(() => {
+      created.loading = Promise.resolve().then(async () => {
         const doc = new CollabDocument(articleId, this.#deps);
         try {
-          doc.load();
+          await doc.load();
         } catch (error) {
           doc.destroy();
           if (this.#entries.get(articleId) === created) this.#entries.delete(articleId);
@@ -91,20 +91,36 @@ export class DocumentRegistry {
     return this.#entries.size;
   }
 
+  /** Reads a story's write rules again when it is open (after a transition or new review settings). */
+  refreshRules(articleId: string): void {
+    this.loaded(articleId)?.refreshRules();
+  }
+
   /**
-   * Shutdown: closes every socket with `closeCode`, stores what is pending and drops every story.
-   * Returns the ids of stories whose updates could not be stored.
+   * Shutdown: closes every socket with `closeCode`, commits what is queued (waiting at most
+   * `commitWaitMs`) and drops every story. Resolves with the ids of stories whose updates could not be stored.
    */
-  closeAll(closeCode: number, reason = 'server shutting down'): string[] {
+  async closeAll(closeCode: number, reason = 'server shutting down', commitWaitMs = 5_000): Promise<string[]> {
     this.#closing = true;
-    const failed: string[] = [];
-    for (const [articleId, entry] of this.#entries) {
+    const docs: CollabDocument[] = [];
+    for (const entry of this.#entries.values()) {
       if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
-      const doc = entry.doc;
-      if (!doc) continue;
-      for (const connection of [...doc.connections]) connection.close(closeCode, reason);
-      if (!doc.flush()) failed.push(articleId);
-      else this.#deps.onUnload?.(articleId, doc.ydoc);
+      if (!entry.doc) continue;
+      docs.push(entry.doc);
+      for (const connection of [...entry.doc.connections]) connection.close(closeCode, reason);
+    }
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.#deps.commits.drain().catch(() => {}),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, commitWaitMs))),
+    ]);
+    clearTimeout(timer);
+    this.#deps.commits.close();
+    const failed: string[] = [];
+    for (const doc of docs) {
+      doc.flushSummary();
+      if (doc.dirty) failed.push(doc.articleId);
+      else this.#deps.onUnload?.(doc.articleId, doc.ydoc);
       doc.destroy();
     }
     this.#entries.clear();
@@ -127,11 +143,12 @@ export class DocumentRegistry {
       return;
     }
     if (entry.holders > 0 || this.#entries.get(articleId) !== entry) return;
-    if (!doc.flush()) {
+    if (doc.dirty) {
       this.#deps.log.warn('keeping a story in memory: some updates are not stored yet', { articleId });
       this.#scheduleUnload(articleId, entry, DIRTY_RETRY_MS);
       return;
     }
+    doc.flushSummary();
     this.#entries.delete(articleId);
     this.#deps.onUnload?.(articleId, doc.ydoc);
     doc.destroy();

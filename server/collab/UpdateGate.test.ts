@@ -26,7 +26,7 @@ function room(paragraphs = ['Only 290 expatriates remain in the country.']) {
   return { live, gate, client, send };
 }
 
-const suggestionsOnly: GateRules = { suggestionsOnly: true };
+const suggestionsOnly: GateRules = { suggestionsOnly: true, author: { username: 'rita', displayName: 'Rita Reporter' } };
 const anything: GateRules = { suggestionsOnly: false };
 
 describe('UpdateGate', () => {
@@ -64,16 +64,19 @@ describe('UpdateGate', () => {
     expect(listThreads(client)).toEqual(threads);
   });
 
-  it('while suggesting is required: passes a suggestion and resolving one, undoes a plain edit', () => {
+  it('while suggesting is required: passes a suggestion and rejecting one, undoes accepting one and a plain edit', () => {
     const { live, client, send } = room();
     suggestReplace(client, rita, 's1', '290', '300');
     expect(send(suggestionsOnly)).toBeNull();
     suggestReplace(client, rita, 's2', ' in the country', '');
     expect(send(suggestionsOnly)).toBeNull();
+    // Only editors accept: a reporter accepting her own suggestion would make it a plain edit.
     resolveSuggestion(client, 's1', true);
-    expect(send(suggestionsOnly)).toBeNull();
+    expect(send(suggestionsOnly)).toBe('not_a_suggestion');
     resolveSuggestion(client, 's2', false);
     expect(send(suggestionsOnly)).toBeNull();
+    resolveSuggestion(client, 's1', true);
+    expect(send(anything)).toBeNull();
     expect(bodyTexts(live)).toEqual(['Only 300 expatriates remain in the country.']);
 
     typeAt(client, (doc) => rangeOf(doc, 'remain').from, 'still ');

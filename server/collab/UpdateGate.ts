@@ -1,24 +1,54 @@
 import type { JSONContent } from '@tiptap/core';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
-import { COMMENTS_MAP, DOC_FIELD } from '../../shared/collab/docFields.ts';
-import { onlySuggests } from './onlySuggests.ts';
+import { COMMENTS_MAP, DOC_FIELD, META_MAP } from '../../shared/collab/docFields.ts';
+import { onlySuggests, type SuggestionAuthor } from './onlySuggests.ts';
 
 /** What a client's update may change. */
 export interface GateRules {
-  /** Only suggestions and resolving them: suggesting is required of this user right now. */
+  /** Only suggestions and rejecting them: suggesting is required of this user right now. */
   suggestionsOnly: boolean;
+  /** Who sends: every new suggestion must be in this account's name. */
+  author?: SuggestionAuthor;
 }
 
-/** Why an update was undone: comment threads are written by the server only; a plain edit while suggesting is required. */
-export type GateRefusal = 'comments' | 'not_a_suggestion';
+/**
+ * Why an update was undone: comment threads are written by the server only; a plain edit (words
+ * or story details) while suggesting is required; the story would no longer fit the article schema.
+ */
+export type GateRefusal = 'comments' | 'not_a_suggestion' | 'schema' | 'malformed';
 
-const PROBE_ORIGIN = Symbol('probe');
+/**
+ * Checks the story after a client's transaction, looking only at what it touched (called before
+ * the transaction's observers run); null when the story still fits.
+ */
+export type SchemaCheck = (ydoc: Y.Doc, transaction: Y.Transaction) => { message: string } | null;
 
-function replicaOf(live: Y.Doc): Y.Doc {
-  const replica = new Y.Doc({ gc: live.gc });
-  Y.applyUpdate(replica, Y.encodeStateAsUpdate(live));
-  return replica;
+/** The update being applied: what the check of its transaction needs. */
+interface Applying {
+  origin: unknown;
+  before: JSONContent | null;
+  author: SuggestionAuthor | undefined;
+  failure: unknown;
+  refusal: GateRefusal | null;
+  undo: Y.UndoManager | null;
+}
+
+/**
+ * The part of one socket's updates that waits for structs the story lacks (Yjs "pending"):
+ * kept out of the story so no other transaction integrates it unchecked, and put back when the same
+ * socket sends its next update, which is checked together with it.
+ */
+export interface HeldUpdate {
+  structs: { missing: Map<number, number>; update: Uint8Array } | null;
+  ds: Uint8Array | null;
+  /** Size in bytes, for the per-socket bound. */
+  bytes: number;
+}
+
+/** Where a socket's held part lives between its updates (owned by the document, one per socket). */
+export interface HeldSlot {
+  held: HeldUpdate | null;
 }
 
 // `any`: Yjs types are invariant in their event type, and a root may be any of them.
@@ -31,108 +61,139 @@ function rootOf(type: Y.AbstractType<any>): Y.AbstractType<any> {
 const storyJson = (ydoc: Y.Doc): JSONContent => yXmlFragmentToProsemirrorJSON(ydoc.getXmlFragment(DOC_FIELD)) as JSONContent;
 
 /**
- * Checks what a client's update would change on a replica of the live story before the story sees
- * it. An update that touches the comment threads (the server writes them for the REST routes, with
- * the signed-in author) or, while suggesting is required, changes the words other than by
- * suggesting or resolving, is not dropped (the sender holds it already, and everything it types
- * next builds on it) but applied together with its undo, as one forward change everyone receives,
- * the sender included: the story never shows it, and every replica converges.
+ * Checks a client's update on the live story itself, inside the transaction that applies it, before
+ * anyone hears of it. An update that touches the comment threads (the server writes them for the
+ * REST routes), that leaves the story outside the article schema, or, while suggesting is required,
+ * changes the words or the story details other than by suggesting, is not dropped (the sender holds
+ * it already, and everything it types next builds on it) but undone right after as one forward
+ * change everyone receives, the sender included: the story never keeps it and every replica converges.
+ * No second copy of the story is kept: only a refused update pays for its undo.
  */
 export class UpdateGate {
   readonly #live: Y.Doc;
-  #probe: Y.Doc;
-  #changed: Array<Y.AbstractType<any>> = [];
+  readonly #schemaCheck: SchemaCheck | null;
+  /** The reason of the last refusal, for the log. */
+  lastDetail: string | null = null;
+  #applying: Applying | null = null;
 
-  constructor(live: Y.Doc) {
+  constructor(live: Y.Doc, schemaCheck: SchemaCheck | null = null) {
     this.#live = live;
-    this.#probe = this.#newProbe();
-    live.on('update', this.#mirror);
+    this.#schemaCheck = schemaCheck;
+    // Define the roots before any update arrives: a root first met inside an update is created as a
+    // generic type, and the typed one defined later would not be the instance its changes name.
+    live.getXmlFragment(DOC_FIELD);
+    live.getMap(META_MAP);
+    live.getMap(COMMENTS_MAP);
+    live.on('beforeObserverCalls', this.#check);
   }
+
+  /** Stops checking. */
+  destroy(): void {
+    this.#live.off('beforeObserverCalls', this.#check);
+  }
+
+  // Runs at the end of the transaction applying a client's update, with its after-state known and
+  // before any observer or 'afterTransaction' listener: a refusal's UndoManager created here still
+  // records the transaction, and keeps what it deleted from garbage collection.
+  #check = (transaction: Y.Transaction): void => {
+    const applying = this.#applying;
+    if (!applying || transaction.origin !== applying.origin) return;
+    applying.refusal = applying.failure === null ? this.#judge(transaction, applying.before, applying.author) : 'malformed';
+    if (applying.refusal) {
+      applying.undo = new Y.UndoManager([this.#live.getXmlFragment(DOC_FIELD), this.#live.getMap(META_MAP), this.#live.getMap(COMMENTS_MAP)], {
+        trackedOrigins: new Set([applying.origin]),
+        captureTimeout: 0,
+      });
+    }
+  };
 
   /**
-   * Applies `update` to the live story with `origin`, or, when the rules refuse it, the update and
-   * its undo with `refusedOrigin`. Returns why it was refused, or null.
+   * Applies `update` to the live story with `origin`; when the rules refuse it, undoes it at once
+   * with `refusedOrigin`. `slot` holds the sender's part waiting for missing structs: it is put
+   * back before and taken out after, so only the sender's own next update can complete it.
+   * Returns why the update was refused, or null. Throws (after undoing what it integrated) when
+   * the update is malformed.
    */
-  apply(update: Uint8Array, origin: unknown, refusedOrigin: unknown, rules: GateRules): GateRefusal | null {
-    const undo = new Y.UndoManager([this.#probe.getXmlFragment(DOC_FIELD), this.#probe.getMap(COMMENTS_MAP)], {
-      trackedOrigins: new Set([PROBE_ORIGIN]),
-      captureTimeout: 0,
-    });
-    let refusal: GateRefusal | null;
-    let integrated: Uint8Array | null = null;
-    const capture = (applied: Uint8Array, appliedOrigin: unknown): void => {
-      if (appliedOrigin === PROBE_ORIGIN) integrated = applied;
+  apply(update: Uint8Array, origin: unknown, refusedOrigin: unknown, rules: GateRules, slot: HeldSlot | null = null): GateRefusal | null {
+    const live = this.#live;
+    const store = live.store;
+    if (slot?.held) {
+      store.pendingStructs = slot.held.structs;
+      store.pendingDs = slot.held.ds;
+      slot.held = null;
+    }
+    const applying: Applying = {
+      origin,
+      before: rules.suggestionsOnly ? storyJson(live) : null,
+      author: rules.author,
+      failure: null,
+      refusal: null,
+      undo: null,
     };
-    this.#probe.on('update', capture);
+    this.#applying = applying;
     try {
-      const before = rules.suggestionsOnly ? storyJson(this.#probe) : null;
-      this.#changed = [];
-      Y.applyUpdate(this.#probe, update, PROBE_ORIGIN);
-      this.#dropPending();
-      refusal = this.#judge(before);
-      if (refusal) undo.undo();
-    } catch (error) {
-      this.#probe.off('update', capture);
-      undo.destroy();
-      this.#reset();
-      throw error;
+      live.transact(() => {
+        try {
+          Y.applyUpdate(live, update);
+        } catch (error) {
+          // A malformed update may fail after integrating part of itself: that part is undone too.
+          applying.failure = error;
+        }
+      }, origin);
+    } finally {
+      this.#applying = null;
+      this.#takePending(slot);
     }
-    this.#probe.off('update', capture);
-    undo.destroy();
-    if (!refusal) {
-      // Only what the replica integrated: the live story never holds a part waiting for its dependencies.
-      if (integrated) Y.applyUpdate(this.#live, integrated, origin);
-      return null;
+    const manager = applying.undo as Y.UndoManager | null;
+    if (manager) {
+      live.transact(() => manager.undo(), refusedOrigin);
+      manager.destroy();
     }
-    Y.applyUpdate(this.#live, Y.encodeStateAsUpdate(this.#probe, Y.encodeStateVector(this.#live)), refusedOrigin);
-    return refusal;
+    if (applying.failure !== null) throw applying.failure;
+    return applying.refusal;
   }
 
-  /** Stops following the live story. */
-  destroy(): void {
-    this.#live.off('update', this.#mirror);
-    this.#probe.destroy();
+  #takePending(slot: HeldSlot | null): void {
+    const store = this.#live.store;
+    const { pendingStructs: structs, pendingDs: ds } = store;
+    store.pendingStructs = null;
+    store.pendingDs = null;
+    if (!slot || (!structs && !ds)) return;
+    slot.held = { structs, ds, bytes: (structs?.update.byteLength ?? 0) + (ds?.byteLength ?? 0) };
   }
 
-  #judge(before: JSONContent | null): GateRefusal | null {
-    const comments = this.#probe.getMap(COMMENTS_MAP);
-    const story = this.#probe.getXmlFragment(DOC_FIELD);
+  #judge(transaction: Y.Transaction, before: JSONContent | null, author: SuggestionAuthor | undefined): GateRefusal | null {
+    const live = this.#live;
+    const comments = live.getMap(COMMENTS_MAP);
+    const story = live.getXmlFragment(DOC_FIELD);
+    const meta = live.getMap(META_MAP);
     let touchesStory = false;
-    for (const type of this.#changed) {
+    let touchesMeta = false;
+    for (const type of transaction.changed.keys()) {
       const root = rootOf(type);
-      if (root === comments) return 'comments';
+      if (root === comments) {
+        this.lastDetail = 'the comment threads are written by the server';
+        return 'comments';
+      }
       if (root === story) touchesStory = true;
+      else if (root === meta) touchesMeta = true;
     }
-    if (before && touchesStory && !onlySuggests(before, storyJson(this.#probe))) return 'not_a_suggestion';
+    if (!touchesStory && !touchesMeta) return null;
+    if (before && touchesMeta) {
+      this.lastDetail = 'story details may not change while suggesting is required';
+      return 'not_a_suggestion';
+    }
+    if (this.#schemaCheck) {
+      const violation = this.#schemaCheck(live, transaction);
+      if (violation) {
+        this.lastDetail = violation.message;
+        return 'schema';
+      }
+    }
+    if (before && touchesStory && !onlySuggests(before, storyJson(live), author)) {
+      this.lastDetail = 'a plain edit while suggesting is required';
+      return 'not_a_suggestion';
+    }
     return null;
   }
-
-  /**
-   * Forgets the part of an update that waits for structs the story lacks. Yjs would integrate it in
-   * whichever later transaction supplies them (a mirrored server change, another socket's update),
-   * unchecked and under that transaction's origin. A client that really holds the missing part
-   * sends it again in its next sync step 2 (its state vector is ahead of the story's).
-   */
-  #dropPending(): void {
-    this.#probe.store.pendingStructs = null;
-    this.#probe.store.pendingDs = null;
-  }
-
-  #newProbe(): Y.Doc {
-    const probe = replicaOf(this.#live);
-    probe.on('afterTransaction', (transaction: Y.Transaction) => {
-      if (transaction.origin === PROBE_ORIGIN) this.#changed.push(...transaction.changed.keys());
-    });
-    return probe;
-  }
-
-  #reset(): void {
-    this.#probe.destroy();
-    this.#probe = this.#newProbe();
-  }
-
-  // Keeps the replica equal to the story; an update the probe already holds is a no-op.
-  #mirror = (update: Uint8Array): void => {
-    Y.applyUpdate(this.#probe, update);
-  };
 }

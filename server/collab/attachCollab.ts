@@ -89,10 +89,6 @@ export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer 
       user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, color: user.color },
       access: storyAccess(user, record.status, members.get(articleId)),
       log: deps.log,
-      suggestionsRequired: () => {
-        const story = deps.articleStore.get(articleId);
-        return !!story && story.status === 'in_review' && (story.requireSuggestions ?? false) && !isEditorial(user.role);
-      },
       maxMessageBytes: deps.config.maxMessageBytes,
       pingIntervalMs: deps.pingIntervalMs,
       onClose: () => {

@@ -20,20 +20,9 @@ export class ProtocolError extends Error {
   override name = 'ProtocolError';
 }
 
-function validateAwarenessUpdate(update: Uint8Array): void {
-  const decoder = decoding.createDecoder(update);
-  const count = decoding.readVarUint(decoder);
-  for (let i = 0; i < count; i++) {
-    decoding.readVarUint(decoder);
-    decoding.readVarUint(decoder);
-    JSON.parse(decoding.readVarString(decoder));
-  }
-  if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes in awareness update');
-}
-
 /**
- * Decodes one binary frame and validates its payload completely before anything is applied,
- * so a malformed frame can never leave half an update in a story.
+ * Decodes one binary frame's envelope. Payloads are validated where they are applied (a story's
+ * gate for updates, acceptAwareness for awareness), so that a malformed one changes nothing.
  * Throws ProtocolError (or lib0's decoding errors) for anything malformed, truncated or unknown.
  */
 export function decodeClientMessage(frame: Uint8Array): ClientMessage {
@@ -48,7 +37,8 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
         Y.decodeStateVector(payload);
         message = { type: 'syncStep1', stateVector: payload };
       } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
-        Y.decodeUpdate(payload);
+        // Not decoded here: the story's gate applies it inside a checked transaction and undoes
+        // whatever a malformed update integrated before it failed.
         message = { type: syncType === syncProtocol.messageYjsUpdate ? 'update' : 'syncStep2', update: payload };
       } else {
         throw new ProtocolError(`unknown sync message type ${syncType}`);
@@ -56,8 +46,8 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
       break;
     }
     case MessageType.Awareness: {
+      // Read in full (every state parsed) before any state is applied: acceptAwareness.
       const update = decoding.readVarUint8Array(decoder);
-      validateAwarenessUpdate(update);
       message = { type: 'awareness', update };
       break;
     }
@@ -100,5 +90,13 @@ export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients:
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Awareness);
   encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  return encoding.toUint8Array(encoder);
+}
+
+/** An awareness update received from one socket, framed for the others. */
+export function encodeAwarenessUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Awareness);
+  encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
 }

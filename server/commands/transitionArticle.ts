@@ -1,3 +1,4 @@
+import type { DocumentRegistry } from '../collab/DocumentRegistry.ts';
 import type { ArticleStatus } from '../../shared/api.ts';
 import { ErrorId } from '../../shared/api.ts';
 import { canTransition, isStoryOwner } from '../../shared/workflow.ts';
@@ -23,7 +24,7 @@ export const TRANSITION_REFUSALS = {
  * Throws 404, 409 (not from this status), 403 (role or ownership) or 400 (note).
  */
 export function transitionArticle(
-  deps: { articleStore: ArticleStore; accounts: Accounts; storySockets: StorySockets },
+  deps: { articleStore: ArticleStore; accounts: Accounts; storySockets: StorySockets; registry?: Pick<DocumentRegistry, 'refreshRules'> },
   input: { articleId: string; actor: UserRecord; to: ArticleStatus; note?: string | undefined },
 ): ArticleRecord {
   const { members, audit, transact } = deps.accounts;
@@ -43,6 +44,7 @@ export function transitionArticle(
     audit.append({ articleId: record.id, actor: input.actor.username, action: 'transition', from: record.status, to: input.to, note, at });
     return { ...record, status: input.to, updatedAt: at };
   });
+  deps.registry?.refreshRules(updated.id);
   reviewStoryAccess(deps, updated.id);
   return updated;
 }

@@ -9,7 +9,7 @@ import { reviewStoryAccess } from '../commands/reviewStoryAccess.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { ArticleStore } from '../storage/ArticleStore.ts';
-import type { DocStore } from '../storage/DocStore.ts';
+import type { DocStore, StoredStateReader } from '../storage/DocStore.ts';
 import type { WebhookDeliveryStore } from '../storage/PublicationStore.ts';
 import { SqlitePublicationStore } from '../storage/sqlite/publishing/SqlitePublicationStore.ts';
 import { SqliteScheduleStore } from '../storage/sqlite/publishing/SqliteScheduleStore.ts';
@@ -61,7 +61,7 @@ export interface PublishingInput {
   db: Database.Database;
   config: Pick<Config, 'publicSiteUrl' | 'siteName' | 'publishWebhookUrl' | 'publishWebhookSecret'>;
   articleStore: ArticleStore;
-  docStore: DocStore;
+  docStore: DocStore & StoredStateReader;
   registry: DocumentRegistry;
   accounts: Accounts;
   storySockets: StorySockets;
@@ -110,6 +110,7 @@ export function openPublishing(input: PublishingInput): Publishing {
     },
     setStatus: (id, status, at) => {
       articleStore.setStatus(id, status, at);
+      input.registry.refreshRules(id);
     },
     pendingSuggestions: (id) => (hasPendingSuggestions(readStory(input, id).doc) ? 1 : 0),
     onDeliveryQueued: () => void deliverer?.kick(),

@@ -15,6 +15,7 @@ import {
 import { ReviewError } from '../../shared/review/ReviewError.ts';
 import { CommentBody, NewThreadBody } from '../../shared/review/reviewBodies.ts';
 import { authOf } from '../auth/authMiddleware.ts';
+import { answerWhenStored } from '../collab/answerWhenStored.ts';
 import type { DocumentRegistry } from '../collab/DocumentRegistry.ts';
 import type { TransactionOrigin } from '../collab/origins.ts';
 import { HttpError } from '../http/HttpError.ts';
@@ -61,7 +62,9 @@ export function commentRoutes(deps: CommentRoutesDeps): Router {
     const author = commentAuthor(user);
     const live = await deps.registry.open(articleId);
     try {
-      return fn(live.ydoc, author, { kind: 'server', reason: `comment by ${user.username}` });
+      const result = fn(live.ydoc, author, { kind: 'server', reason: `comment by ${user.username}` });
+      await answerWhenStored(live);
+      return result;
     } catch (error) {
       if (error instanceof ReviewError) throw new HttpError(REVIEW_ERROR_STATUS[error.id] ?? 400, error.id, error.message);
       throw error;

@@ -23,6 +23,7 @@ export function reviewSettingsRoutes(deps: AppDeps): Router {
     if (!deps.articleStore.setReviewSettings(record.id, body, at)) {
       throw new HttpError(404, ErrorId.ArticleNotFound, `No story has the id ${JSON.stringify(record.id)}.`);
     }
+    deps.registry.refreshRules(record.id);
     const actor = authOf(res).user.username;
     const audit = deps.accounts.audit;
     if (body.requireSuggestions !== undefined && body.requireSuggestions !== (record.requireSuggestions ?? false)) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import { readMeta, setMetaText, setTags } from '../../shared/article/meta.ts';
+import { SqliteDocStore } from '../storage/sqlite/SqliteDocStore.ts';
 import { openDatabase } from '../storage/sqlite/openDatabase.ts';
 import {
   api,
@@ -71,8 +72,15 @@ describe('co-editing over y-websocket', () => {
     const id = await createStory(server.url, 'Rush', server.admin);
     await new Promise((resolve) => setTimeout(resolve, 100)); // the story is not in memory
     const clients = Array.from({ length: 5 }, () => connectClient(server.url, id, { auth: server.admin }));
-    // Edits made before the socket even opens are sent on connect, racing the load.
-    clients.forEach((client, i) => appendParagraph(client.ydoc, `early ${i}`));
+    // Edits made before the socket even opens (on the story as a device copy holds it) are sent
+    // on connect, racing the load.
+    const db = openDatabase(server.dataDir);
+    const deviceCopy = new SqliteDocStore(db).readStateNow(id)!;
+    db.close();
+    clients.forEach((client, i) => {
+      Y.applyUpdate(client.ydoc, deviceCopy);
+      appendParagraph(client.ydoc, `early ${i}`);
+    });
     await Promise.all(clients.map((client) => client.synced));
     await waitFor('every client to hold every early edit', () => clients.every((client) => paragraphs(client.ydoc).length >= 6));
     for (const client of clients) {

@@ -31,7 +31,7 @@ describe('the collaboration socket checks who is asking', () => {
     const db = openDatabase(server.dataDir);
     try {
       const doc = new Y.Doc();
-      Y.applyUpdate(doc, new SqliteDocStore(db).load(id)!);
+      Y.applyUpdate(doc, new SqliteDocStore(db).readStateNow(id)!);
       return paragraphs(doc);
     } finally {
       db.close();
@@ -45,7 +45,7 @@ describe('the collaboration socket checks who is asking', () => {
     vic = await createUser(server.url, server.admin, 'vic', 'viewer', 'Vic Viewer');
   });
 
-  it('closes a socket without a valid session with Unauthorized before sending anything, for any story', async () => {
+  it('refuses a handshake without a valid session with HTTP 401 before the upgrade, for any story', async () => {
     const id = await createStory(server.url, 'Not for strangers', rita.auth);
     for (const [story, auth] of [
       [id, null],
@@ -53,12 +53,13 @@ describe('the collaboration socket checks who is asking', () => {
       ['no-such-story', null],
     ] as const) {
       const raw = openRawSocket(server.url, story, { auth });
-      expect(await raw.closed).toBe(CloseCode.Unauthorized);
+      expect(await raw.closed).toBe('http 401');
       expect(raw.received).toEqual([]);
     }
-    // The browser's provider sees the code and stops retrying.
+    // The provider sees a failed connection (1006), as a browser does; the browser then asks
+    // GET /api/me to tell "signed out" from "unreachable" (client/src/collab/isSignedOut.ts).
     const client = connectClient(server.url, id, { auth: null });
-    expect(await client.closed).toBe(CloseCode.Unauthorized);
+    expect(await client.closed).toBe(1006);
     expect(client.ydoc.getXmlFragment('default').length).toBe(0);
     client.destroy();
   });
@@ -147,7 +148,7 @@ describe('the collaboration socket checks who is asking', () => {
     expect(await onLaptop.closed).toBe(CloseCode.Unauthorized);
     expect(elsewhere.provider.wsconnected).toBe(true);
     const again = openRawSocket(server.url, id, { auth: laptop });
-    expect(await again.closed).toBe(CloseCode.Unauthorized);
+    expect(await again.closed).toBe('http 401');
     onLaptop.destroy();
     elsewhere.destroy();
   });
@@ -200,7 +201,7 @@ describe('the collaboration socket checks who is asking', () => {
     expect(await disabledClose).toBe(CloseCode.Unauthorized);
     expect((await api(server.url, 'GET', '/api/me', undefined, dora.auth)).status).toBe(401);
     const retry = openRawSocket(server.url, id, { auth: dora.auth });
-    expect(await retry.closed).toBe(CloseCode.Unauthorized);
+    expect(await retry.closed).toBe('http 401');
     client.destroy();
     watcher.destroy();
   });

@@ -57,7 +57,7 @@ describe('malformed frames', () => {
     const store = new SqliteDocStore(db);
     stored = () => {
       const doc = new Y.Doc();
-      Y.applyUpdate(doc, store.load(id)!);
+      Y.applyUpdate(doc, store.readStateNow(id)!);
       return Y.encodeStateAsUpdate(doc);
     };
   });
@@ -78,7 +78,7 @@ describe('malformed frames', () => {
     ['trailing bytes after an update', () => Buffer.concat([syncUpdateFrame(realUpdate()), Buffer.from([1, 2, 3])]), CloseCode.BadMessage],
     ['an awareness update that is not JSON', () => Buffer.from([0x01, 0x05, 0x01, 0x01, 0x01, 0x01, 0x7b]), CloseCode.BadMessage],
     ['a text frame', () => 'hello server', CloseCode.BadMessage],
-    ['an oversized message', () => Buffer.alloc(MAX_MESSAGE_BYTES + 1024, 0), CloseCode.MessageTooLarge],
+    ['an oversized message', () => Buffer.alloc(MAX_MESSAGE_BYTES + 1024, 0), CloseCode.MessageTooBig],
   ];
 
   it.each(cases)('closes the socket on %s; the server stays up and the story intact', async (_name, frame, code, options) => {

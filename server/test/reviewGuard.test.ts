@@ -68,11 +68,14 @@ describe('the server enforces what a socket may change: comment threads, require
     suggestReplace(ritaClient.ydoc, { id: 'rita', name: 'Rita Porter', color: '#2471a3' }, 's-rita', 'Tuesday', 'Wednesday');
     typeAt(edClient.ydoc, (doc) => rangeOf(doc, 'council').to, ' finally');
     await waitFor('the suggestion and the editor’s edit to reach both', () => inStep(ritaClient, edClient)() && listSuggestions(storyDoc(edClient.ydoc)).length === 1 && bodyTexts(ritaClient.ydoc)[0]!.includes('finally'));
-    // The reporter who owns the story may still accept one.
+    // Only editors accept: the reporter accepting her own suggestion is undone, the editor's acceptance stands.
     resolveSuggestion(ritaClient.ydoc, 's-rita', true);
+    await waitFor('the self-acceptance to be undone for Rita', () => listSuggestions(storyDoc(ritaClient.ydoc)).length === 1);
+    expect(listSuggestions(storyDoc(edClient.ydoc))).toHaveLength(1);
+    resolveSuggestion(edClient.ydoc, 's-rita', true);
     const expected = 'The council finally approved the budget on Wednesday.';
-    await waitFor('the accepted suggestion to reach Ed', () => bodyTexts(edClient.ydoc)[0] === expected);
-    expect(bodyTexts(ritaClient.ydoc)).toEqual([expected]);
+    await waitFor('the accepted suggestion to reach Rita', () => bodyTexts(ritaClient.ydoc)[0] === expected);
+    expect(bodyTexts(edClient.ydoc)).toEqual([expected]);
 
     // Once no longer required, Rita types plainly again.
     expect((await api<Article>(server.url, 'PUT', `/api/articles/${id}/review`, { requireSuggestions: false }, ed.auth)).status).toBe(200);

@@ -30,11 +30,11 @@ describe('the saved signal follows storage', () => {
     const db = openDatabase(server.dataDir);
     const stored = () => {
       const doc = new Y.Doc();
-      Y.applyUpdate(doc, new SqliteDocStore(db).load(id)!);
+      Y.applyUpdate(doc, new SqliteDocStore(db).readStateNow(id)!);
       return paragraphs(doc);
     };
     const base = new Y.Doc();
-    Y.applyUpdate(base, new SqliteDocStore(db).load(id)!);
+    Y.applyUpdate(base, new SqliteDocStore(db).readStateNow(id)!);
     // A real SQLite failure on every append, as a full disk would give.
     db.exec(`CREATE TRIGGER refuse_appends BEFORE INSERT ON doc_updates BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
     try {

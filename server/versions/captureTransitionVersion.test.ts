@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DOC_FIELD } from '../../shared/collab/docFields.ts';
+import { CommitQueue } from '../collab/CommitQueue.ts';
 import { DocumentRegistry } from '../collab/DocumentRegistry.ts';
 import { createArticle } from '../commands/createArticle.ts';
 import { createLogger } from '../log.ts';
@@ -27,7 +28,7 @@ describe('captureTransitionVersion', () => {
     const docStore = new SqliteDocStore(t.db);
     versions = new SqliteVersionStore(t.db);
     const clock = new ManualClock('2024-05-01T09:00:00.000Z');
-    registry = new DocumentRegistry({ docStore, articleStore, config: { compactAfterUpdates: 500, summaryDebounceMs: 10, unloadDelayMs: 10 }, log });
+    registry = new DocumentRegistry({ docStore, commits: new CommitQueue(docStore, log), articleStore, config: { compactAfterUpdates: 500, summaryDebounceMs: 10, unloadDelayMs: 10 }, log });
     versioner = new AutoVersioner({ versions, clock, timers: clock, log, docFor: (id) => registry.loaded(id)?.ydoc ?? null });
     articleId = createArticle({ articleStore }, { headline: 'Council votes' }).id;
   });

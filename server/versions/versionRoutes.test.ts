@@ -7,6 +7,7 @@ import { readArticle } from '../../shared/article/readArticle.ts';
 import { DOC_FIELD } from '../../shared/collab/docFields.ts';
 import { requireSession, sessionMiddleware } from '../auth/authMiddleware.ts';
 import { SESSION_COOKIE } from '../auth/cookies.ts';
+import { CommitQueue } from '../collab/CommitQueue.ts';
 import { DocumentRegistry } from '../collab/DocumentRegistry.ts';
 import { createArticle } from '../commands/createArticle.ts';
 import { errorMiddleware } from '../http/errorMiddleware.ts';
@@ -47,6 +48,7 @@ describe('versionRoutes (real stores, real registry, HTTP on port 0)', () => {
     const clock = new ManualClock('2024-05-01T09:00:00.000Z');
     registry = new DocumentRegistry({
       docStore,
+      commits: new CommitQueue(docStore, log),
       articleStore,
       config: { compactAfterUpdates: 500, summaryDebounceMs: 10, unloadDelayMs: 10 },
       log,
@@ -94,7 +96,7 @@ describe('versionRoutes (real stores, real registry, HTTP on port 0)', () => {
 
   function storedParagraph(): string {
     const ydoc = new Y.Doc();
-    Y.applyUpdate(ydoc, docStore.load(articleId)!);
+    Y.applyUpdate(ydoc, docStore.readStateNow(articleId)!);
     const doc = readArticle(ydoc).doc;
     return (doc.content![2]!.content ?? []).map((node) => node.text).join('');
   }

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import { ErrorId } from '../../shared/api.ts';
 import { readArticle } from '../../shared/article/readArticle.ts';
+import { answerWhenStored } from '../collab/answerWhenStored.ts';
 import { authOf } from '../auth/authMiddleware.ts';
 import { storyAccess } from '../auth/storyAccess.ts';
 import type { DocumentRegistry } from '../collab/DocumentRegistry.ts';
@@ -66,7 +67,9 @@ export function versionRoutes(deps: VersionRoutesDeps): Router {
   const withLiveDoc = async <T>(articleId: string, fn: (ydoc: Y.Doc) => T): Promise<T> => {
     const live = await deps.registry.open(articleId);
     try {
-      return fn(live.ydoc);
+      const result = fn(live.ydoc);
+      await answerWhenStored(live);
+      return result;
     } finally {
       deps.registry.release(articleId);
     }

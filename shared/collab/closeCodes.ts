@@ -36,6 +36,11 @@ export const CloseCode = {
    * Outside 4400–4499 on purpose: y-websocket's default `shouldReconnect` gives up on that range.
    */
   AccessChanged: 4205,
+  /**
+   * The client's changes depend on changes the server never received, and they did not arrive when
+   * asked: reconnect and sync again. Outside 4400–4499 so y-websocket reconnects by itself.
+   */
+  ResyncRequired: 4208,
 } as const;
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
@@ -73,6 +78,8 @@ export function describeCloseCode(code: number): string | null {
       return 'The server is restarting. Reconnecting…';
     case CloseCode.AccessChanged:
       return 'Who may edit this story changed. Reconnecting with your current rights…';
+    case CloseCode.ResyncRequired:
+      return 'Some of your changes had to be sent again. Reconnecting…';
     default:
       return null;
   }

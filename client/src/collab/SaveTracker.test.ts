@@ -22,7 +22,7 @@ import { startDelayingProxy } from './test/startDelayingProxy.ts';
 function storedParagraphs(dataDir: string, articleId: string): string[] {
   const db = openDatabase(dataDir);
   try {
-    const state = new SqliteDocStore(db).load(articleId);
+    const state = new SqliteDocStore(db).readStateNow(articleId);
     const doc = new Y.Doc();
     if (state) Y.applyUpdate(doc, state);
     return paragraphs(doc);
