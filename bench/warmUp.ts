@@ -5,14 +5,24 @@ import type { BenchTarget } from './BenchTarget.ts';
 import { openStory } from './openStory.ts';
 
 /**
- * One client opens a story of its own, types a sentence, moves its cursor and leaves; then the
- * server's unload delay passes. Whatever a server sets up once, on its first story (modules
- * loaded on first use, compiled code, caches), is then in place before the heap baseline is
- * read, so the heap left per idle story is the stories' own.
+ * `stories` warm-up stories are created, and a client opens each, types a sentence, moves its
+ * cursor and leaves; then the server's unload delay passes. Whatever a server sets up once
+ * (modules loaded on first use, code optimized once a path is hot, caches) is then in place
+ * before the heap baseline is read, so the heap left per idle story is the stories' own.
+ * A single warm-up story is not enough: the first few dozen story creations and openings
+ * still leave some hundred KiB of optimized code behind.
  */
-export async function warmUp(server: BenchTarget, settleMs: number): Promise<void> {
-  const [id] = await server.createStories(1, 'Bench warm-up');
-  const client = openStory(server.collabUrl, id!, { name: 'Bench warm-up', color: '#808080' }, server.cookie);
+export async function warmUp(server: BenchTarget, settleMs: number, stories = WARM_UP_STORIES): Promise<void> {
+  const ids = await server.createStories(stories, 'Bench warm-up');
+  await Promise.all(ids.map((id) => typeOnce(server, id)));
+  await delay(settleMs);
+}
+
+/** Stories the warm-up creates, opens, edits and leaves. */
+export const WARM_UP_STORIES = 20;
+
+async function typeOnce(server: BenchTarget, id: string): Promise<void> {
+  const client = openStory(server.collabUrl, id, { name: 'Bench warm-up', color: '#808080' }, server.cookie);
   try {
     await client.synced;
     const text = new Y.XmlText();
@@ -31,5 +41,4 @@ export async function warmUp(server: BenchTarget, settleMs: number): Promise<voi
   } finally {
     client.destroy();
   }
-  await delay(settleMs);
 }
