@@ -8,7 +8,7 @@ import { bootstrapAdmin } from './auth/bootstrapAdmin.ts';
 import { attachCollab } from './collab/attachCollab.ts';
 import { CommitQueue } from './collab/CommitQueue.ts';
 import { DocumentRegistry } from './collab/DocumentRegistry.ts';
-import { schemaViolation } from './collab/storyFitsSchema.ts';
+import { schemaViolation, storyViolation } from './collab/storyFitsSchema.ts';
 import { touchedTypes } from './collab/touchedTypes.ts';
 import { StorySockets } from './collab/StorySockets.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -78,6 +78,7 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
     docStore: collabStore,
     commits,
     schemaCheck: (ydoc, transaction) => schemaViolation(ydoc, touchedTypes(transaction)),
+    storyCheck: storyViolation,
     articleStore,
     config,
     log,

@@ -30,6 +30,8 @@ export interface CollabDocumentDeps {
   log: Logger;
   /** Checks the story against the article schema after a client's transaction (none: not checked). */
   schemaCheck?: SchemaCheck;
+  /** Checks a whole story as loaded: a story stored before the schema was enforced is reported, not changed. */
+  storyCheck?: (ydoc: Y.Doc) => { path: string; message: string } | null;
   /** After each accepted change: `username` of the socket that made it, null for a server change. */
   onChange?(articleId: string, username: string | null): void;
   /** Before a stored, idle story leaves memory (and at shutdown). */
@@ -100,6 +102,14 @@ export class CollabDocument {
     const { state, logLength } = await this.#deps.docStore.load(this.articleId);
     this.#logLength = logLength;
     if (state) Y.applyUpdate(this.ydoc, state, STORAGE_ORIGIN);
+    const violation = this.#deps.storyCheck?.(this.ydoc);
+    if (violation) {
+      this.#deps.log.warn('a stored story does not fit the article schema; exports may refuse it until it is edited', {
+        articleId: this.articleId,
+        path: violation.path,
+        problem: violation.message,
+      });
+    }
     this.refreshRules();
     // A log left long by a crash before its compaction is compacted once the story is open.
     this.#maybeCompact();

@@ -89,6 +89,34 @@ describe('SQLite storage', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('moves an update log written before the log was keyed by story into the new table, in order', async () => {
+    const dir = tempDir();
+    const old = new Database(databasePath(dir));
+    old.pragma('foreign_keys = ON');
+    for (let version = 0; version < 5; version++) old.exec(migrations[version]!);
+    old.pragma('user_version = 5');
+    const now = new Date().toISOString();
+    old.prepare('INSERT INTO articles (id, headline, created_at, updated_at) VALUES (?, ?, ?, ?)').run('old', 'Old', now, now);
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    doc.getText('t').insert(0, 'kept ');
+    doc.getText('t').insert(5, 'in order');
+    const insert = old.prepare('INSERT INTO doc_updates (article_id, data, created_at) VALUES (?, ?, ?)');
+    for (const update of updates) insert.run('old', update, now);
+    old.close();
+
+    const db = openDatabase(dir);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    const loaded = await new SqliteDocStore(db).load('old');
+    expect(loaded.logLength).toBe(2);
+    const again = new Y.Doc();
+    Y.applyUpdate(again, loaded.state!);
+    expect(again.getText('t').toString()).toBe('kept in order');
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('refuses a database from a newer Copydesk', () => {
     const dir = tempDir();
     const db = openDatabase(dir);
