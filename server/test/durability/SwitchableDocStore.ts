@@ -16,8 +16,8 @@ export class SwitchableDocStore implements DocStore {
   refusedCommits = 0;
   /** appendAll calls that reached the database and resolved. */
   storedCommits = 0;
-  /** Updates in the largest appendAll that was stored: how many updates one commit grouped. */
-  largestCommit = 0;
+  /** The stories of each stored appendAll, in order (a story once per commit, however many of its updates it held). */
+  readonly storedBatches: string[][] = [];
 
   constructor(readonly inner: DocStore) {}
 
@@ -32,7 +32,7 @@ export class SwitchableDocStore implements DocStore {
     }
     await this.inner.appendAll(updates);
     this.storedCommits += 1;
-    this.largestCommit = Math.max(this.largestCommit, updates.length);
+    this.storedBatches.push([...new Set(updates.map((update) => update.articleId))]);
   }
 
   async compact(articleId: string): Promise<number> {

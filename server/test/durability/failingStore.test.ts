@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ErrorId } from '../../../shared/api.ts';
 import { commentsMap } from '../../../shared/review/commentThreads.ts';
+import { STORE_WAIT_MS } from '../../collab/answerWhenStored.ts';
 import { api, connectClient, createStory, waitFor } from '../helpers.ts';
 import { rangeOf, storyDoc } from '../storyEdits.ts';
 import { storedDoc } from './storedDoc.ts';
@@ -83,43 +85,77 @@ describe('a store whose commits fail', () => {
     }
   });
 
-  it('does not answer 201 to a comment before the comment is stored', async () => {
-    const id = await createStory(server.url, 'Council budget', server.admin);
-    const a = writer('a2x0', id);
-    const b = writer('b2x1', id);
+  it('commits what several stories queued while failing in one transaction once healed', async () => {
+    const stories = [await createStory(server.url, 'Ferry strike', server.admin), await createStory(server.url, 'Bridge repairs', server.admin)];
+    const [a, b] = [writer('a5x0', stories[0]!), writer('b5x1', stories[1]!)];
     await waitFor('both writers to sync', () => a.synced && b.synced);
-    const word = a.type(seededRandom(2));
-    await waitFor('A to be saved and B to receive', () => a.allSaved && b.received().includes(word));
-    const range = rangeOf(storyDoc(a.ydoc), word);
 
     server.store.failing = true;
-    const posting = api<{ thread?: { id: string }; error?: { id: string; message: string } }>(
-      server.url,
-      'POST',
-      `/api/articles/${id}/comments`,
-      { ...range, body: 'Which year?' },
-      server.admin,
-    );
-    const threadCount = async () => commentsMap(await storedDoc(server.store.inner, id)).size;
+    const random = seededRandom(5);
+    const typed = [a.type(random), b.type(random), a.type(random)];
+    await waitFor('a commit to be refused', () => server.store.refusedCommits > 0);
+    // Both sockets' frames have long arrived and wait in the queue.
+    await sleep(FAILING_MS / 4);
+    const before = server.store.storedBatches.length;
 
-    if (await settlesWithin(posting, FAILING_MS)) {
-      // The other acceptable answer: a clear error, and then the comment must never appear.
-      const early = await posting;
-      expect(early.status, `answered ${early.status} ${JSON.stringify(early.body)} while the store failed`).toBe(503);
-      expect(early.body.error?.id).toEqual(expect.any(String));
-      server.store.failing = false;
-      await sleep(FAILING_MS);
-      expect(await threadCount()).toBe(0);
-      expect(commentsMap(b.ydoc).size).toBe(0);
-      return;
-    }
+    server.store.failing = false;
+    await waitFor('both to be saved', () => a.allSaved && b.allSaved, HEALED_MS);
+    const batches = server.store.storedBatches.slice(before);
+    expect(batches[0]?.toSorted(), 'the first commit after healing holds both stories').toEqual(stories.toSorted());
+    const stored = [...tokensIn(await storedDoc(server.store.inner, stories[0]!)), ...tokensIn(await storedDoc(server.store.inner, stories[1]!))];
+    expect(stored.toSorted()).toEqual(typed.toSorted());
+  });
+
+  /** A story with one stored word, open in A and B, and a comment POST on that word to send. */
+  const storyWithWord = async (names: [string, string], seed: number) => {
+    const id = await createStory(server.url, 'Council budget', server.admin);
+    const a = writer(names[0], id);
+    const b = writer(names[1], id);
+    await waitFor('both writers to sync', () => a.synced && b.synced);
+    const word = a.type(seededRandom(seed));
+    await waitFor('A to be saved and B to receive', () => a.allSaved && b.received().includes(word));
+    const range = rangeOf(storyDoc(a.ydoc), word);
+    const postComment = () =>
+      api<{ thread?: { id: string }; error?: { id: string; message: string } }>(
+        server.url,
+        'POST',
+        `/api/articles/${id}/comments`,
+        { ...range, body: 'Which year?' },
+        server.admin,
+      );
+    const storedThreads = async () => commentsMap(await storedDoc(server.store.inner, id)).size;
+    return { b, postComment, storedThreads };
+  };
+
+  it('holds a comment’s answer while the store fails and answers 201 once the comment is stored', async () => {
+    const { b, postComment, storedThreads } = await storyWithWord(['a2x0', 'b2x1'], 2);
+
+    server.store.failing = true;
+    const posting = postComment();
+    expect(await settlesWithin(posting, FAILING_MS), 'answered while the store failed').toBe(false);
     expect(commentsMap(b.ydoc).size, 'B sees no unstored comment').toBe(0);
-    expect(await threadCount()).toBe(0);
+    expect(await storedThreads()).toBe(0);
 
     server.store.failing = false;
     const answer = await posting;
     expect(answer.status).toBe(201);
-    expect(await threadCount()).toBe(1);
+    expect(await storedThreads()).toBe(1);
     await waitFor('B to receive the comment', () => commentsMap(b.ydoc).size === 1, HEALED_MS);
   });
+
+  it('answers 503 not_stored_yet when the store stays down, relays nothing, and stores the comment once it heals', async () => {
+    const { b, postComment, storedThreads } = await storyWithWord(['a4x0', 'b4x1'], 4);
+
+    server.store.failing = true;
+    const answer = await postComment();
+    expect(answer.status, JSON.stringify(answer.body)).toBe(503);
+    expect(answer.body.error?.id).toBe(ErrorId.NotStoredYet);
+    expect(commentsMap(b.ydoc).size, 'B sees no unstored comment').toBe(0);
+    expect(await storedThreads()).toBe(0);
+
+    // What the 503 promises: the change was kept, and is stored (and only then seen) after recovery.
+    server.store.failing = false;
+    await waitFor('B to receive the comment', () => commentsMap(b.ydoc).size === 1, HEALED_MS);
+    expect(await storedThreads()).toBe(1);
+  }, STORE_WAIT_MS + 20_000);
 });
