@@ -18,12 +18,31 @@ let bundled: Promise<string> | null = null;
 function bundledEntry(): Promise<string> {
   bundled ??= (async () => {
     const { build } = await import('esbuild');
-    const outfile = path.join(ROOT, 'node_modules/.cache/copydesk-durability', `faultyServer-${process.pid}.mjs`);
+    const folder = path.join(ROOT, 'node_modules/.cache/copydesk-durability');
+    removeOrphanBundles(folder);
+    const outfile = path.join(folder, `faultyServer-${process.pid}.mjs`);
     await build({ entryPoints: [ENTRY], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile, logLevel: 'warning' });
-    process.once('exit', () => fs.rmSync(outfile, { force: true }));
     return outfile;
   })();
   return bundled;
+}
+
+/** Deletes the bundles of test processes that have ended (a test worker is often killed, not exited). */
+function removeOrphanBundles(folder: string): void {
+  for (const name of fs.existsSync(folder) ? fs.readdirSync(folder) : []) {
+    const pid = Number(/^faultyServer-(\d+)\.mjs$/.exec(name)?.[1]);
+    if (!pid || pid === process.pid || isAlive(pid)) continue;
+    fs.rmSync(path.join(folder, name), { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** A server child process with a switchable store, listening. */
