@@ -3,6 +3,7 @@ import { ErrorId } from '../../../shared/api.ts';
 import { commentsMap } from '../../../shared/review/commentThreads.ts';
 import { STORE_WAIT_MS } from '../../collab/answerWhenStored.ts';
 import { api, connectClient, createStory, waitFor } from '../helpers.ts';
+import { appendParagraphUpdate, openRawSocket, syncUpdateFrame } from '../rawSocket.ts';
 import { rangeOf, storyDoc } from '../storyEdits.ts';
 import { storedDoc } from './storedDoc.ts';
 import { seededRandom, tokensIn } from './storyTokens.ts';
@@ -82,6 +83,31 @@ describe('a store whose commits fail', () => {
       expect([healthy, ...fromA, ...fromB].filter((token) => !reloaded.has(token))).toEqual([]);
     } finally {
       fresh.destroy();
+    }
+  });
+
+  // The saved signal on the wire: a socket that sent an update gets no sync step 2 for its step 1
+  // until that update is stored (SaveTracker above shows the same through the browser's own code).
+  it('holds the sync step 2 a socket asked for after its update until the update is stored', async () => {
+    const id = await createStory(server.url, 'Water main burst', server.admin);
+    const reader = writer('b6x1', id);
+    const raw = openRawSocket(server.url, id, { auth: server.admin });
+    try {
+      await Promise.all([raw.greeted, waitFor('the reader to sync', () => reader.synced)]);
+      await raw.barrier();
+
+      server.store.failing = true;
+      raw.send(syncUpdateFrame(appendParagraphUpdate(reader.ydoc, 'r6x0n0 ')));
+      const saved = raw.barrier();
+      expect(await settlesWithin(saved, FAILING_MS), 'answered while unstored').toBe(false);
+      expect(reader.received(), 'relayed while unstored').toEqual([]);
+
+      server.store.failing = false;
+      expect(await settlesWithin(saved, HEALED_MS), 'answered once stored').toBe(true);
+      expect(tokensIn(await storedDoc(server.store.inner, id)).has('r6x0n0')).toBe(true);
+      await waitFor('the reader to receive it', () => reader.received().includes('r6x0n0'));
+    } finally {
+      raw.ws.close();
     }
   });
 
