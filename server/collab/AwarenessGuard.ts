@@ -16,6 +16,8 @@ export interface AwarenessLimits {
   maxStateBytes: number;
   /** Distinct awareness client ids one socket may speak for over its life (a browser tab uses one). */
   maxClientIds: number;
+  /** Entries one update may carry (a browser echoes every participant's state it hears of); more is dropped. */
+  maxEntries: number;
   /** Sustained awareness updates per second; the excess is dropped. */
   ratePerSecond: number;
   /** Updates accepted back to back before the rate applies. */
@@ -28,6 +30,7 @@ export interface AwarenessLimits {
 export const DEFAULT_AWARENESS_LIMITS: Readonly<AwarenessLimits> = Object.freeze({
   maxStateBytes: 4 * 1024,
   maxClientIds: 4,
+  maxEntries: 512,
   ratePerSecond: 30,
   burst: 30,
   maxReaderCursorBytes: 1024,
@@ -66,12 +69,24 @@ export class AwarenessGuard {
     this.#tokens = this.#limits.burst;
   }
 
-  /** Judges one awareness update (the payload of an awareness message) sent at `nowMs`. */
-  admit(update: Uint8Array, access: StoryAccess, nowMs: number): AwarenessVerdict {
-    if (!this.#take(nowMs)) return { kind: 'drop' };
+  /**
+   * Judges one awareness update (the payload of an awareness message) sent at `nowMs`. `stale`
+   * tells which entries change nothing the story holds: another socket's client (y-websocket sends
+   * back every state it hears of) or a clock not newer than the story's. They are left out before
+   * anything else, unparsed and uncounted, so echoes cost neither a rate token nor a JSON parse.
+   */
+  admit(
+    update: Uint8Array,
+    access: StoryAccess,
+    nowMs: number,
+    stale: (clientId: number, clock: number, removal: boolean) => boolean = () => false,
+  ): AwarenessVerdict {
     const limits = this.#limits;
-    const entries = readEntries(update, limits.maxClientIds);
-    if (entries === null) return tooManyClients(limits);
+    const all = readEntries(update, limits.maxEntries);
+    if (all === null) return { kind: 'drop' };
+    const entries = all.filter((entry) => !stale(entry.clientId, entry.clock, isNull(entry.json)));
+    if (entries.length === 0) return { kind: 'drop' };
+    if (!this.#take(nowMs)) return { kind: 'drop' };
     for (const entry of entries) {
       if (entry.json.byteLength > limits.maxStateBytes) {
         return { kind: 'close', code: CloseCode.AwarenessTooLarge, reason: `awareness states are limited to ${limits.maxStateBytes} bytes` };
@@ -81,7 +96,7 @@ export class AwarenessGuard {
         this.#clientIds.add(entry.clientId);
       }
     }
-    if (access === 'write') return { kind: 'relay', update };
+    if (access === 'write') return { kind: 'relay', update: entries.length === all.length ? update : writeEntries(entries) };
     return { kind: 'relay', update: writeEntries(entries.map((entry) => ({ ...entry, json: this.#readerState(entry.json) }))) };
   }
 
@@ -110,6 +125,12 @@ export class AwarenessGuard {
     }
     return toUtf8.encode(JSON.stringify(kept));
   }
+}
+
+const NULL_JSON = [0x6e, 0x75, 0x6c, 0x6c]; // "null": a removal
+
+function isNull(json: Uint8Array): boolean {
+  return json.byteLength === 4 && NULL_JSON.every((byte, i) => json[i] === byte);
 }
 
 function tooManyClients(limits: AwarenessLimits): AwarenessVerdict {

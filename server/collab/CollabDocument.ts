@@ -225,6 +225,20 @@ export class CollabDocument {
     this.#relay(message, connection);
   }
 
+  /**
+   * Which awareness entries from `connection` would change nothing: another socket's client (a
+   * browser sends back every state it hears of) or a clock not newer than the story's (an equal
+   * clock only counts for a removal of a known state, as in y-protocols).
+   */
+  staleAwareness(connection: Connection): (clientId: number, clock: number, removal: boolean) => boolean {
+    return (clientId, clock, removal) => {
+      if (!connection.awarenessIds.has(clientId) && this.#awarenessIdTaken(connection, clientId)) return true;
+      const meta = this.awareness.meta.get(clientId);
+      if (meta === undefined) return false;
+      return clock < meta.clock || (clock === meta.clock && !(removal && this.awareness.states.has(clientId)));
+    };
+  }
+
   /** Who is in the story right now, from the awareness `user` fields. */
   presence(): Presence[] {
     const seen = new Map<string, Presence>();

@@ -173,7 +173,7 @@ export class Connection {
           break;
         case 'awareness': {
           // Bounded before any state is parsed: size, rate, and what a reader may show.
-          const verdict = this.#awarenessGuard.admit(message.update, this.access, Date.now());
+          const verdict = this.#awarenessGuard.admit(message.update, this.access, Date.now(), doc.staleAwareness(this));
           if (verdict.kind === 'close') {
             this.close(verdict.code, verdict.reason);
             break;
