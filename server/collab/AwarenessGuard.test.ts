@@ -36,6 +36,15 @@ const cursor = {
 };
 
 describe('AwarenessGuard', () => {
+  it("leaves out colleagues' states a browser echoes back: no close however many, no rate token, the own state relayed alone", () => {
+    const guard = new AwarenessGuard();
+    const colleagues: Array<[number, unknown]> = Array.from({ length: 40 }, (_, i) => [100 + i, { user: { name: `Writer ${i}` }, cursor }]);
+    const stale = (clientId: number) => clientId >= 100;
+    for (let i = 0; i < 200; i++) expect(guard.admit(update(colleagues), 'write', 0, stale)).toEqual({ kind: 'drop' });
+    const own = guard.admit(update([[7, { user: { name: 'Rita' }, cursor }], ...colleagues]), 'write', 0, stale);
+    expect(own.kind === 'relay' && states(own.update)).toEqual([[7, { user: { name: 'Rita' }, cursor }]]);
+  });
+
   it("relays a writer's real y-protocols update unchanged", () => {
     const doc = new Y.Doc();
     const awareness = new Awareness(doc);
