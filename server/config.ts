@@ -200,7 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 256 * 1024 * 1024),
     compactAfterUpdates: int(env, 'COMPACT_AFTER_UPDATES', 500, 2, 1_000_000),
     unloadDelayMs: int(env, 'UNLOAD_DELAY_MS', 2000, 0, 3_600_000),
-    summaryDebounceMs: int(env, 'SUMMARY_DEBOUNCE_MS', 1000, 0, 600_000),
+    summaryDebounceMs: int(env, 'SUMMARY_DEBOUNCE_MS', 5000, 0, 600_000),
     autoVersionMs: int(env, 'AUTO_VERSION_MS', 600_000, 1_000, 86_400_000),
     clientDir,
     logLevel,

@@ -23,7 +23,8 @@ export async function startCopydesk(): Promise<CopydeskServer> {
     throw new Error('dist/index.html is missing: build the client (npx vite build) before the e2e tests.');
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-e2e-'));
-  const env = { CLIENT_DIR };
+  // The story list follows typing within a second here (the default is 5 s), so specs need not wait long.
+  const env = { CLIENT_DIR, SUMMARY_DEBOUNCE_MS: '1000' };
   const handle: CopydeskServer = {
     dataDir,
     server: await spawnServer({ dataDir, env }),

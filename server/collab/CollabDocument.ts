@@ -79,7 +79,7 @@ export class CollabDocument {
   #storedWaiters: Array<{ seq: number; resolve: () => void }> = [];
   #summaryTimer: NodeJS.Timeout | null = null;
   #summaryDirty = false;
-  #lastChangeAt = new Date().toISOString();
+  #lastChangeAt = Date.now();
   #compacting = false;
   /** Rows in the stored log since its snapshot: read at load, counted per commit. */
   #logLength = 0;
@@ -308,7 +308,7 @@ export class CollabDocument {
       default:
         assertNever(origin);
     }
-    this.#lastChangeAt = new Date().toISOString();
+    this.#lastChangeAt = Date.now();
     this.#scheduleSummary();
   };
 
@@ -391,7 +391,7 @@ export class CollabDocument {
     }
     this.#summaryDirty = false;
     try {
-      this.#deps.articleStore.updateSummary(this.articleId, { ...readSummary(this.ydoc), updatedAt: this.#lastChangeAt });
+      this.#deps.articleStore.updateSummary(this.articleId, { ...readSummary(this.ydoc), updatedAt: new Date(this.#lastChangeAt).toISOString() });
     } catch (error) {
       this.#deps.log.warn('updating the story row failed', { articleId: this.articleId, error });
     }
