@@ -16,7 +16,8 @@ import { createLogger } from './log.ts';
 import { systemClock, systemTimers, type Clock, type Timers } from './publish/Clock.ts';
 import { openPublishing } from './publish/openPublishing.ts';
 import type { RetryPolicy } from './publish/WebhookDelivery.ts';
-import { openDatabase } from './storage/sqlite/openDatabase.ts';
+import { databasePath, openDatabase } from './storage/sqlite/openDatabase.ts';
+import { WalCheckpointer } from './storage/sqlite/WalCheckpointer.ts';
 import { SqliteArticleStore } from './storage/sqlite/SqliteArticleStore.ts';
 import type { DocStore } from './storage/DocStore.ts';
 import { SqliteDocStore } from './storage/sqlite/SqliteDocStore.ts';
@@ -58,6 +59,9 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
   const decorate = options.decorate;
   const log = createLogger(config.logLevel);
   const db = openDatabase(config.dataDir, { synchronous: config.sqliteSynchronous });
+  // The write-ahead log is copied into the database file by a worker thread, off the keystroke path.
+  db.pragma('wal_autocheckpoint = 0');
+  const checkpointer = new WalCheckpointer(databasePath(config.dataDir));
   const articleStore = new SqliteArticleStore(db);
   const docStore = new SqliteDocStore(db);
   const collabStore = options.wrapDocStore?.(docStore) ?? docStore;
@@ -148,6 +152,7 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
       clearInterval(sweep);
       await publishingStopped;
       db.close();
+      await checkpointer.stop();
     })();
     return stopping;
   };
