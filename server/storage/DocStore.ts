@@ -31,6 +31,8 @@ export interface DocStore {
    * in one transaction. Resolves with how many log rows it merged (0 when the log was empty).
    */
   compact(articleId: string): Promise<number>;
+  /** The story left this server's memory: forget anything kept for it (optional). */
+  release?(articleId: string): void;
 }
 
 /**

@@ -115,6 +115,28 @@ export function docStoreContract(name: string, createHarness: () => DocStoreHarn
       expect(textOf(after.state)).toBe('one two');
     });
 
+    it('compacts an open story (loaded first) while other stories append, keeping their rows and later ones', async () => {
+      doc.getText('t').insert(0, 'before ');
+      await append('a', updates[0]!);
+      await store.load('a');
+      const other = new Y.Doc();
+      other.getText('t').insert(0, 'b stays');
+      await store.appendAll([{ articleId: 'b', update: Y.encodeStateAsUpdate(other) }]);
+      for (let i = 0; i < 5; i++) doc.getText('t').insert(doc.getText('t').length, String(i));
+      await append('a', ...updates.slice(1));
+      expect(await store.compact('a')).toBe(6);
+      doc.getText('t').insert(doc.getText('t').length, ' after');
+      await append('a', updates.at(-1)!);
+      expect(await store.load('a')).toMatchObject({ logLength: 1 });
+      expect(textOf((await store.load('a')).state)).toBe('before 01234 after');
+      expect(await store.load('b')).toMatchObject({ logLength: 1 });
+      expect(textOf((await store.load('b')).state)).toBe('b stays');
+      expect(await store.compact('a')).toBe(1);
+      store.release?.('a');
+      expect(await store.compact('a')).toBe(0);
+      expect(textOf((await store.load('a')).state)).toBe('before 01234 after');
+    });
+
     it('compacting an empty log is harmless', async () => {
       expect(await store.compact('a')).toBe(0);
       expect((await store.load('a')).state).toBeNull();

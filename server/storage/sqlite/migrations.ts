@@ -47,16 +47,17 @@ export const migrations: readonly string[] = [
   VERSIONS_MIGRATION_SQL,
   // 5: review settings of each story (required suggesting, assigned length)
   REVIEW_MIGRATION_SQL,
-  // 6: the update log keyed by (story, sequence), without AUTOINCREMENT or a second index, so a
-  // grouped commit writes one page per story instead of three
+  // 6: the update log in commit order (rowid), without AUTOINCREMENT or a second index: a grouped
+  // commit appends its rows to the table's last page whatever stories they belong to. A story's rows
+  // are read by a scan when it loads; the log only holds rows of open stories (compacted when a story
+  // closes, and every COMPACT_AFTER_UPDATES rows), so the scan stays short.
   `
   CREATE TABLE doc_updates_v6 (
+    seq INTEGER PRIMARY KEY,
     article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-    seq INTEGER NOT NULL,
-    data BLOB NOT NULL,
-    PRIMARY KEY (article_id, seq)
-  ) WITHOUT ROWID;
-  INSERT INTO doc_updates_v6 (article_id, seq, data) SELECT article_id, seq, data FROM doc_updates;
+    data BLOB NOT NULL
+  );
+  INSERT INTO doc_updates_v6 (seq, article_id, data) SELECT seq, article_id, data FROM doc_updates ORDER BY seq;
   DROP TABLE doc_updates;
   ALTER TABLE doc_updates_v6 RENAME TO doc_updates;
   `,
