@@ -121,6 +121,11 @@ export class CollabDocument {
     this.#suggestingRequired = !!record && record.status === 'in_review' && (record.requireSuggestions ?? false);
   }
 
+  /** Rows the story's stored log holds since its snapshot, as far as this server knows. */
+  get logLength(): number {
+    return this.#logLength;
+  }
+
   /** Whether every accepted update is stored. */
   get idle(): boolean {
     return this.#uncommitted === 0;

@@ -121,10 +121,26 @@ export class DocumentRegistry {
       doc.flushSummary();
       if (doc.dirty) failed.push(doc.articleId);
       else this.#deps.onUnload?.(doc.articleId, doc.ydoc);
+      const hadLog = doc.logLength > 0 && !doc.dirty;
       doc.destroy();
+      this.#compactClosed(doc.articleId, hadLog);
     }
     this.#entries.clear();
     return failed;
+  }
+
+  /**
+   * A closed story's log rows are merged into its snapshot, so the log only holds rows of open
+   * stories; then the store forgets what it kept for the story.
+   */
+  #compactClosed(articleId: string, hadLog: boolean): void {
+    const store = this.#deps.docStore;
+    if (hadLog) {
+      store.compact(articleId).catch((error: unknown) => {
+        this.#deps.log.warn('compacting a closed story failed; its rows stay in the log until it opens again', { articleId, error });
+      });
+    }
+    store.release?.(articleId);
   }
 
   #scheduleUnload(articleId: string, entry: Entry, delayMs: number): void {
@@ -151,7 +167,9 @@ export class DocumentRegistry {
     doc.flushSummary();
     this.#entries.delete(articleId);
     this.#deps.onUnload?.(articleId, doc.ydoc);
+    const hadLog = doc.logLength > 0;
     doc.destroy();
+    this.#compactClosed(articleId, hadLog);
     this.#deps.log.debug('unloaded story', { articleId });
   }
 }
