@@ -5,7 +5,7 @@ import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
 import type { Publishing } from './publish/openPublishing.ts';
 import type { ArticleStore } from './storage/ArticleStore.ts';
-import type { DocStore, StoredStateReader } from './storage/DocStore.ts';
+import type { DocStore } from './storage/DocStore.ts';
 import type { VersionStore } from './storage/VersionStore.ts';
 import type { AutoVersioner } from './versions/AutoVersioner.ts';
 
@@ -16,7 +16,7 @@ export interface AppDeps {
     'maxBodyBytes' | 'clientDir' | 'allowedOrigins' | 'secureCookies' | 'sessionTtlMs' | 'trustedProxies' | 'scryptParams'
   >;
   articleStore: ArticleStore;
-  docStore: DocStore & StoredStateReader;
+  docStore: DocStore;
   registry: DocumentRegistry;
   accounts: Accounts;
   /** The story's open sockets, closed when its status or people change who may edit. */

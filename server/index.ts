@@ -21,6 +21,7 @@ import { WalCheckpointer } from './storage/sqlite/WalCheckpointer.ts';
 import { SqliteArticleStore } from './storage/sqlite/SqliteArticleStore.ts';
 import type { DocStore } from './storage/DocStore.ts';
 import { SqliteDocStore } from './storage/sqlite/SqliteDocStore.ts';
+import { sqliteUnitOf } from './storage/sqlite/SqliteUnitOfWork.ts';
 import { SqliteVersionStore } from './storage/sqlite/versions/SqliteVersionStore.ts';
 import { AutoVersioner } from './versions/AutoVersioner.ts';
 import { keepTransitionVersion } from './versions/keepTransitionVersion.ts';
@@ -63,7 +64,8 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
   db.pragma('wal_autocheckpoint = 0');
   const checkpointer = new WalCheckpointer(databasePath(config.dataDir));
   const articleStore = new SqliteArticleStore(db);
-  const docStore = new SqliteDocStore(db);
+  // Never joins an open transaction of the account or publishing stores on the same connection.
+  const docStore = sqliteUnitOf(db).guard(new SqliteDocStore(db));
   const collabStore = options.wrapDocStore?.(docStore) ?? docStore;
   const commits = new CommitQueue(collabStore, log);
   const accounts = openAccounts(db, config.loginThrottle);
@@ -74,7 +76,9 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
         '(shown only this once: sign in and change it, or set COPYDESK_ADMIN_PASSWORD before the first start)\n',
     );
   }
-  const sweep = setInterval(() => accounts.sessions.deleteExpired(new Date()), 3_600_000);
+  const sweep = setInterval(() => {
+    accounts.sessions.deleteExpired(new Date()).catch((error: unknown) => log.error('sweeping expired sessions failed', { error }));
+  }, 3_600_000);
   sweep.unref();
   const versions = new SqliteVersionStore(db);
   // The hooks run later, so the registry may be built before the versioner it calls.

@@ -4,12 +4,14 @@ import { LoginThrottle, type LoginThrottleOptions } from '../auth/loginThrottle.
 import type { ArticleMembers } from '../storage/ArticleMembers.ts';
 import type { AuditLog } from '../storage/AuditLog.ts';
 import type { SessionStore } from '../storage/SessionStore.ts';
+import type { UnitOfWork } from '../storage/UnitOfWork.ts';
 import type { UserStore } from '../storage/UserStore.ts';
 import { SqliteArticleMembers } from '../storage/sqlite/accounts/SqliteArticleMembers.ts';
 import { SqliteAuditLog } from '../storage/sqlite/accounts/SqliteAuditLog.ts';
 import { SqliteLoginAttemptStore } from '../storage/sqlite/accounts/SqliteLoginAttemptStore.ts';
 import { SqliteSessionStore } from '../storage/sqlite/accounts/SqliteSessionStore.ts';
 import { SqliteUserStore } from '../storage/sqlite/accounts/SqliteUserStore.ts';
+import { sqliteUnitOf } from '../storage/sqlite/SqliteUnitOfWork.ts';
 
 /** Who may do what: accounts, sessions, story members, the audit log, sign-in throttling and open sockets per user. */
 export interface Accounts {
@@ -19,8 +21,11 @@ export interface Accounts {
   audit: AuditLog;
   throttle: LoginThrottle;
   liveSockets: LiveSockets;
-  /** Runs `fn` in one database transaction: a status change and its audit row land together or not at all. */
-  transact<T>(fn: () => T): T;
+  /**
+   * Runs `fn` in one database transaction: a status change and its audit row land together or not
+   * at all. `fn` awaits store calls only (UnitOfWork's rule).
+   */
+  transact: UnitOfWork['transact'];
 }
 
 /** The account stores on the server's SQLite database. */
@@ -32,6 +37,6 @@ export function openAccounts(db: Database.Database, throttle: Readonly<LoginThro
     audit: new SqliteAuditLog(db),
     throttle: new LoginThrottle(new SqliteLoginAttemptStore(db), throttle),
     liveSockets: new LiveSockets(),
-    transact: <T>(fn: () => T): T => db.transaction(fn)(),
+    transact: (fn) => sqliteUnitOf(db).transact(fn),
   };
 }

@@ -76,7 +76,7 @@ describe('LiveSockets', () => {
     const current = await connect(base, 4, 'new');
     await expect.poll(() => live.countForUser(4)).toBe(3);
     const asked: string[] = [];
-    const closed = live.closeExpired((hash) => (asked.push(hash), hash !== 'old'), CloseCode.Unauthorized, 'session expired');
+    const closed = await live.closeExpired(async (hash) => (asked.push(hash), hash !== 'old'), CloseCode.Unauthorized, 'session expired');
     expect(closed).toBe(2);
     expect(asked.sort()).toEqual(['new', 'old']);
     expect(await Promise.all(expired.map((e) => e.closed))).toEqual([CloseCode.Unauthorized, CloseCode.Unauthorized]);

@@ -37,17 +37,14 @@ export class LiveSockets {
    * Closes every socket whose session `isLive` no longer vouches for (it expired on time alone, or
    * was removed behind our back); each distinct session is asked once. Returns how many closed.
    */
-  closeExpired(isLive: (sessionHash: string) => boolean, code: number, reason: string): number {
+  async closeExpired(isLive: (sessionHash: string) => Promise<boolean>, code: number, reason: string): Promise<number> {
     const verdicts = new Map<string, boolean>();
-    const live = (hash: string): boolean => {
-      let verdict = verdicts.get(hash);
-      if (verdict === undefined) {
-        verdict = isLive(hash);
-        verdicts.set(hash, verdict);
-      }
-      return verdict;
-    };
-    return this.#close((e) => !live(e.sessionHash), code, reason);
+    for (const e of this.#entries) {
+      if (!verdicts.has(e.sessionHash)) verdicts.set(e.sessionHash, true);
+    }
+    for (const hash of verdicts.keys()) verdicts.set(hash, await isLive(hash));
+    // A socket opened while the sessions were read was vouched for at its handshake.
+    return this.#close((e) => verdicts.get(e.sessionHash) === false, code, reason);
   }
 
   /** How many sockets a user has open. */

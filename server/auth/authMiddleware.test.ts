@@ -21,8 +21,8 @@ beforeEach(async () => {
   const users = new SqliteUserStore(t.db);
   const sessions = new SqliteSessionStore(t.db);
   for (const role of ['viewer', 'editor', 'admin'] as const) {
-    const user = users.create({ username: role, displayName: role, role, passwordHash: 'h', color: '#000000', createdAt: '2025-01-01T00:00:00Z' });
-    cookies[role] = `${SESSION_COOKIE}=${sessions.create(user.id, new Date(), 3_600_000).token}`;
+    const user = await users.create({ username: role, displayName: role, role, passwordHash: 'h', color: '#000000', createdAt: '2025-01-01T00:00:00Z' });
+    cookies[role] = `${SESSION_COOKIE}=${(await sessions.create(user.id, new Date(), 3_600_000)).token}`;
   }
 
   const app = express();

@@ -15,8 +15,8 @@ export function originGuard(policy: OriginPolicy): RequestHandler {
 
 /** Reads the session cookie into `res.locals.auth` (null when signed out). Never refuses by itself. */
 export function sessionMiddleware(deps: ResolveSessionDeps): RequestHandler {
-  return (req, res, next) => {
-    res.locals.auth = resolveSession(req.headers.cookie, deps);
+  return async (req, res, next) => {
+    res.locals.auth = await resolveSession(req.headers.cookie, deps);
     next();
   };
 }

@@ -20,7 +20,7 @@ describe('bootstrapAdmin', () => {
   it('creates admin with the given password and returns no generated one', async () => {
     const result = await bootstrapAdmin(users, { password: 'a long admin password', scryptParams: FAST });
     expect(result).toEqual({ created: true, username: 'admin', generatedPassword: null });
-    const admin = users.findByUsername('admin')!;
+    const admin = (await users.findByUsername('admin'))!;
     expect(admin.role).toBe('admin');
     expect(admin.passwordHash).not.toContain('a long admin password');
     expect(await verifyPassword('a long admin password', admin.passwordHash)).toBe(true);
@@ -30,7 +30,7 @@ describe('bootstrapAdmin', () => {
     const result = await bootstrapAdmin(users, { scryptParams: FAST });
     if (!result.created || result.generatedPassword === null) throw new Error('expected a generated password');
     expect(result.generatedPassword).toMatch(/^[\w-]{24}$/);
-    expect(await verifyPassword(result.generatedPassword, users.findByUsername('admin')!.passwordHash)).toBe(true);
+    expect(await verifyPassword(result.generatedPassword, (await users.findByUsername('admin'))!.passwordHash)).toBe(true);
     const other = await bootstrapAdmin(new SqliteUserStore(openAnother()), { scryptParams: FAST });
     expect(other.created && other.generatedPassword).not.toBe(result.generatedPassword);
   });
@@ -38,22 +38,22 @@ describe('bootstrapAdmin', () => {
   it('does nothing once any account exists, even with a new password', async () => {
     await bootstrapAdmin(users, { password: 'first admin password', scryptParams: FAST });
     expect(await bootstrapAdmin(users, { password: 'second admin password', scryptParams: FAST })).toEqual({ created: false });
-    expect(await verifyPassword('first admin password', users.findByUsername('admin')!.passwordHash)).toBe(true);
-    expect(users.count()).toBe(1);
+    expect(await verifyPassword('first admin password', (await users.findByUsername('admin'))!.passwordHash)).toBe(true);
+    expect(await users.count()).toBe(1);
   });
 
   it('refuses a short COPYDESK_ADMIN_PASSWORD rather than creating a weak admin', async () => {
     await expect(bootstrapAdmin(users, { password: 'short', scryptParams: FAST })).rejects.toThrow(RangeError);
-    expect(users.count()).toBe(0);
+    expect(await users.count()).toBe(0);
   });
 
   it('creates admin once when two start-ups race', async () => {
     const results = await Promise.all([
-      bootstrapAdmin(users, { scryptParams: FAST }),
-      bootstrapAdmin(users, { scryptParams: FAST }),
+      await bootstrapAdmin(users, { scryptParams: FAST }),
+      await bootstrapAdmin(users, { scryptParams: FAST }),
     ]);
     expect(results.filter((r) => r.created)).toHaveLength(1);
-    expect(users.count()).toBe(1);
+    expect(await users.count()).toBe(1);
   });
 });
 

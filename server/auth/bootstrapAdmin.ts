@@ -30,7 +30,7 @@ export function generatePassword(): string {
  * Does nothing when any account exists, so a later COPYDESK_ADMIN_PASSWORD never overwrites a password.
  */
 export async function bootstrapAdmin(users: UserStore, options: BootstrapOptions = {}): Promise<BootstrapResult> {
-  if (users.count() > 0) return { created: false };
+  if ((await users.count()) > 0) return { created: false };
   const given = options.password === undefined || options.password === '' ? undefined : options.password;
   if (given !== undefined && given.length < PASSWORD_MIN_LENGTH) {
     throw new RangeError(`COPYDESK_ADMIN_PASSWORD must be at least ${PASSWORD_MIN_LENGTH} characters.`);
@@ -38,8 +38,8 @@ export async function bootstrapAdmin(users: UserStore, options: BootstrapOptions
   const password = given ?? generatePassword();
   const passwordHash = await hashPassword(password, options.scryptParams ?? DEFAULT_SCRYPT_PARAMS);
   // Hashing yielded the event loop; another start-up path may have created accounts meanwhile.
-  if (users.count() > 0) return { created: false };
-  users.create({
+  if ((await users.count()) > 0) return { created: false };
+  await users.create({
     username: BOOTSTRAP_USERNAME,
     displayName: 'Administrator',
     role: 'admin',

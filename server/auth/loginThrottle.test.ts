@@ -32,67 +32,67 @@ describe.each(stores)('LoginThrottle (%s store)', (_name, makeStore) => {
     return { clock, store, throttle: new LoginThrottle(store, OPTIONS, () => clock.now) };
   }
 
-  it('lets the first failures through at full speed, then delays progressively up to the cap', () => {
+  it('lets the first failures through at full speed, then delays progressively up to the cap', async () => {
     const { throttle } = setup();
     const delays: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const d = throttle.check('ana', '10.0.0.1');
+      const d = await throttle.check('ana', '10.0.0.1');
       expect(d.allowed).toBe(true);
       delays.push(d.allowed ? d.delayMs : -1);
-      throttle.recordFailure('ana', '10.0.0.1');
+      await throttle.recordFailure('ana', '10.0.0.1');
     }
     expect(delays).toEqual([0, 0, 0, 100, 200]);
   });
 
-  it('refuses an account for a while after too many failures, from any address', () => {
+  it('refuses an account for a while after too many failures, from any address', async () => {
     const { throttle, clock } = setup();
-    for (let i = 0; i < 5; i++) throttle.recordFailure('ana', `10.0.0.${i}`);
-    expect(throttle.check('ANA', '192.168.1.1')).toEqual({ allowed: false, retryAfterSeconds: 60 });
+    for (let i = 0; i < 5; i++) await throttle.recordFailure('ana', `10.0.0.${i}`);
+    expect(await throttle.check('ANA', '192.168.1.1')).toEqual({ allowed: false, retryAfterSeconds: 60 });
     clock.now += 30_500;
-    expect(throttle.check('ana', '192.168.1.1')).toEqual({ allowed: false, retryAfterSeconds: 30 });
-    expect(throttle.check('bo', '192.168.1.1').allowed).toBe(true);
+    expect(await throttle.check('ana', '192.168.1.1')).toEqual({ allowed: false, retryAfterSeconds: 30 });
+    expect((await throttle.check('bo', '192.168.1.1')).allowed).toBe(true);
     clock.now += 30_000;
-    expect(throttle.check('ana', '192.168.1.1').allowed).toBe(true);
+    expect((await throttle.check('ana', '192.168.1.1')).allowed).toBe(true);
   });
 
-  it('starts counting afresh after a lock runs out', () => {
+  it('starts counting afresh after a lock runs out', async () => {
     const { throttle, clock } = setup();
-    for (let i = 0; i < 5; i++) throttle.recordFailure('ana', `10.0.0.${i}`);
+    for (let i = 0; i < 5; i++) await throttle.recordFailure('ana', `10.0.0.${i}`);
     clock.now += 60_000;
-    throttle.recordFailure('ana', '10.0.0.9');
-    expect(throttle.check('ana', '10.0.1.1')).toEqual({ allowed: true, delayMs: 0 });
+    await throttle.recordFailure('ana', '10.0.0.9');
+    expect(await throttle.check('ana', '10.0.1.1')).toEqual({ allowed: true, delayMs: 0 });
   });
 
-  it('refuses an address trying many accounts', () => {
+  it('refuses an address trying many accounts', async () => {
     const { throttle } = setup();
-    for (let i = 0; i < 8; i++) throttle.recordFailure(`user${i}`, '10.9.9.9');
-    const refused = throttle.check('someone-new', '10.9.9.9');
+    for (let i = 0; i < 8; i++) await throttle.recordFailure(`user${i}`, '10.9.9.9');
+    const refused = await throttle.check('someone-new', '10.9.9.9');
     expect(refused).toEqual({ allowed: false, retryAfterSeconds: 120 });
-    expect(throttle.check('someone-new', '10.9.9.10').allowed).toBe(true);
+    expect((await throttle.check('someone-new', '10.9.9.10')).allowed).toBe(true);
   });
 
-  it('resets the account, but not the address, on success', () => {
+  it('resets the account, but not the address, on success', async () => {
     const { throttle } = setup();
-    for (let i = 0; i < 4; i++) throttle.recordFailure('ana', '10.0.0.1');
-    expect(throttle.check('ana', '10.0.0.2')).toEqual({ allowed: true, delayMs: 200 });
-    throttle.recordSuccess('ana', '10.0.0.1');
-    expect(throttle.check('ana', '10.0.0.2')).toEqual({ allowed: true, delayMs: 0 });
-    throttle.recordFailure('bo', '10.0.0.1');
+    for (let i = 0; i < 4; i++) await throttle.recordFailure('ana', '10.0.0.1');
+    expect(await throttle.check('ana', '10.0.0.2')).toEqual({ allowed: true, delayMs: 200 });
+    await throttle.recordSuccess('ana', '10.0.0.1');
+    expect(await throttle.check('ana', '10.0.0.2')).toEqual({ allowed: true, delayMs: 0 });
+    await throttle.recordFailure('bo', '10.0.0.1');
     // 5 failures from 10.0.0.1 in all: one over its free allowance of 4.
-    expect(throttle.check('cy', '10.0.0.1')).toEqual({ allowed: true, delayMs: 100 });
+    expect(await throttle.check('cy', '10.0.0.1')).toEqual({ allowed: true, delayMs: 100 });
   });
 
-  it('forgets failures after a quiet window', () => {
+  it('forgets failures after a quiet window', async () => {
     const { throttle, clock } = setup();
-    for (let i = 0; i < 4; i++) throttle.recordFailure('ana', '10.0.0.1');
+    for (let i = 0; i < 4; i++) await throttle.recordFailure('ana', '10.0.0.1');
     clock.now += OPTIONS.windowMs + 1;
-    expect(throttle.check('ana', '10.0.0.1')).toEqual({ allowed: true, delayMs: 0 });
+    expect(await throttle.check('ana', '10.0.0.1')).toEqual({ allowed: true, delayMs: 0 });
   });
 
-  it('keeps its counts in the store, so a new throttle (a restart) still refuses', () => {
+  it('keeps its counts in the store, so a new throttle (a restart) still refuses', async () => {
     const { throttle, store, clock } = setup();
-    for (let i = 0; i < 5; i++) throttle.recordFailure('ana', '10.0.0.1');
+    for (let i = 0; i < 5; i++) await throttle.recordFailure('ana', '10.0.0.1');
     const restarted = new LoginThrottle(store, OPTIONS, () => clock.now);
-    expect(restarted.check('ana', '10.0.0.2').allowed).toBe(false);
+    expect((await restarted.check('ana', '10.0.0.2')).allowed).toBe(false);
   });
 });

@@ -8,9 +8,9 @@ export interface AttemptRecord {
 
 /** Where failure counts live; SQLite keeps them across restarts, memory serves tests and single runs. */
 export interface LoginAttemptStore {
-  get(key: string): AttemptRecord | null;
-  put(key: string, record: AttemptRecord): void;
-  delete(key: string): void;
+  get(key: string): Promise<AttemptRecord | null>;
+  put(key: string, record: AttemptRecord): Promise<void>;
+  delete(key: string): Promise<void>;
 }
 
 /** Limits for one kind of key. */
@@ -61,10 +61,10 @@ export class LoginThrottle {
     this.#now = now;
   }
 
-  check(username: string, address: string): ThrottleDecision {
+  async check(username: string, address: string): Promise<ThrottleDecision> {
     const now = this.#now();
-    const account = this.#live(accountKey(username), now);
-    const addr = this.#live(addressKey(address), now);
+    const account = await this.#live(accountKey(username), now);
+    const addr = await this.#live(addressKey(address), now);
     const lockedUntil = Math.max(account?.lockedUntil ?? 0, addr?.lockedUntil ?? 0);
     if (lockedUntil > now) return { allowed: false, retryAfterSeconds: Math.ceil((lockedUntil - now) / 1000) };
     const delayMs = Math.max(
@@ -74,34 +74,34 @@ export class LoginThrottle {
     return { allowed: true, delayMs };
   }
 
-  recordFailure(username: string, address: string): void {
+  async recordFailure(username: string, address: string): Promise<void> {
     const now = this.#now();
-    this.#fail(accountKey(username), this.#options.account, now);
-    this.#fail(addressKey(address), this.#options.address, now);
+    await this.#fail(accountKey(username), this.#options.account, now);
+    await this.#fail(addressKey(address), this.#options.address, now);
   }
 
   /** Clears the account's count. The address keeps its count, or one valid account would launder a guessing run. */
-  recordSuccess(username: string, _address: string): void {
-    this.#store.delete(accountKey(username));
+  recordSuccess(username: string, _address: string): Promise<void> {
+    return this.#store.delete(accountKey(username));
   }
 
-  #live(key: string, now: number): AttemptRecord | null {
-    const record = this.#store.get(key);
+  async #live(key: string, now: number): Promise<AttemptRecord | null> {
+    const record = await this.#store.get(key);
     if (!record) return null;
     if (record.lockedUntil <= now && now - record.lastFailureAt > this.#options.windowMs) {
-      this.#store.delete(key);
+      await this.#store.delete(key);
       return null;
     }
     return record;
   }
 
-  #fail(key: string, limits: ThrottleLimits, now: number): void {
-    const previous = this.#live(key, now);
+  async #fail(key: string, limits: ThrottleLimits, now: number): Promise<void> {
+    const previous = await this.#live(key, now);
     // A lock that ran out starts a fresh count, so the next failure does not re-lock at once.
     const failures = previous && previous.lockedUntil <= now && previous.lockedUntil !== 0 ? 1 : (previous?.failures ?? 0) + 1;
     const stillLocked = previous && previous.lockedUntil > now ? previous.lockedUntil : 0;
     const lockedUntil = failures >= limits.lockAfter ? now + limits.lockMs : stillLocked;
-    this.#store.put(key, { failures, lastFailureAt: now, lockedUntil });
+    await this.#store.put(key, { failures, lastFailureAt: now, lockedUntil });
   }
 
   #delayFor(failures: number, limits: ThrottleLimits): number {
@@ -122,13 +122,13 @@ function addressKey(address: string): string {
 /** A LoginAttemptStore in a Map: for tests, or a server that accepts losing counts on restart. */
 export class MemoryLoginAttemptStore implements LoginAttemptStore {
   readonly #records = new Map<string, AttemptRecord>();
-  get(key: string): AttemptRecord | null {
+  async get(key: string): Promise<AttemptRecord | null> {
     return this.#records.get(key) ?? null;
   }
-  put(key: string, record: AttemptRecord): void {
+  async put(key: string, record: AttemptRecord): Promise<void> {
     this.#records.set(key, { ...record });
   }
-  delete(key: string): void {
+  async delete(key: string): Promise<void> {
     this.#records.delete(key);
   }
 }

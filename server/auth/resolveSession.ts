@@ -25,17 +25,17 @@ const TOUCH_AFTER_MS = 60_000;
  * an expired session, or a disabled account (whose sessions are then ended). Used alike by the
  * HTTP middleware and the WebSocket upgrade, so both doors apply the same rules.
  */
-export function resolveSession(cookieHeader: string | undefined, deps: ResolveSessionDeps): AuthContext | null {
+export async function resolveSession(cookieHeader: string | undefined, deps: ResolveSessionDeps): Promise<AuthContext | null> {
   const token = readSessionToken(cookieHeader);
   if (token === null || !isWellFormedSessionToken(token)) return null;
   const now = (deps.now ?? (() => new Date()))();
-  const session = deps.sessions.find(token, now);
+  const session = await deps.sessions.find(token, now);
   if (!session) return null;
-  const user = deps.users.findById(session.userId);
+  const user = await deps.users.findById(session.userId);
   if (!user || user.disabled) {
-    deps.sessions.deleteForUser(session.userId);
+    await deps.sessions.deleteForUser(session.userId);
     return null;
   }
-  if (now.getTime() - Date.parse(session.lastSeenAt) >= TOUCH_AFTER_MS) deps.sessions.touch(token, now, deps.sessionTtlMs);
+  if (now.getTime() - Date.parse(session.lastSeenAt) >= TOUCH_AFTER_MS) await deps.sessions.touch(token, now, deps.sessionTtlMs);
   return { user, session, token };
 }

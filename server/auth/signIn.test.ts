@@ -30,8 +30,8 @@ beforeEach(async () => {
   });
   deps = { users, sessions, throttle, sessionTtlMs: 3_600_000, scryptParams: FAST, wait: async (ms) => waits.push(ms) };
   const base = { displayName: 'x', role: 'reporter' as const, color: '#000000', createdAt: new Date().toISOString() };
-  users.create({ ...base, username: 'Ana', passwordHash: await hashPassword(PASSWORD, FAST) });
-  users.create({ ...base, username: 'gone', passwordHash: await hashPassword(PASSWORD, FAST), disabled: true });
+  await users.create({ ...base, username: 'Ana', passwordHash: await hashPassword(PASSWORD, FAST) });
+  await users.create({ ...base, username: 'gone', passwordHash: await hashPassword(PASSWORD, FAST), disabled: true });
 });
 afterEach(() => close());
 
@@ -40,14 +40,14 @@ describe('signIn', () => {
     const result = await signIn(deps, { username: 'ana', password: PASSWORD, address: '10.0.0.1' });
     if (!result.ok) throw new Error(result.reason);
     expect(result.user.username).toBe('Ana');
-    expect(sessions.find(result.token, new Date())?.userId).toBe(result.user.id);
+    expect((await sessions.find(result.token, new Date()))?.userId).toBe(result.user.id);
   });
 
   it('answers the same refusal for a wrong password, an unknown user and a disabled account', async () => {
     const answers = await Promise.all([
-      signIn(deps, { username: 'ana', password: 'wrong password', address: '10.0.0.1' }),
-      signIn(deps, { username: 'nobody', password: PASSWORD, address: '10.0.0.1' }),
-      signIn(deps, { username: 'gone', password: PASSWORD, address: '10.0.0.1' }),
+      await signIn(deps, { username: 'ana', password: 'wrong password', address: '10.0.0.1' }),
+      await signIn(deps, { username: 'nobody', password: PASSWORD, address: '10.0.0.1' }),
+      await signIn(deps, { username: 'gone', password: PASSWORD, address: '10.0.0.1' }),
     ]);
     expect(answers).toEqual([0, 1, 2].map(() => ({ ok: false, reason: 'invalid_credentials' })));
   });
@@ -58,8 +58,8 @@ describe('signIn', () => {
     const second = await signIn(deps, { username: 'ana', password: PASSWORD, address: '10.0.0.1', previousToken: first.token });
     if (!second.ok) throw new Error(second.reason);
     expect(second.token).not.toBe(first.token);
-    expect(sessions.find(first.token, new Date())).toBeNull();
-    expect(sessions.find(second.token, new Date())).not.toBeNull();
+    expect(await sessions.find(first.token, new Date())).toBeNull();
+    expect(await sessions.find(second.token, new Date())).not.toBeNull();
   });
 
   it('slows repeated failures, then refuses even the right password for a while', async () => {
@@ -76,9 +76,9 @@ describe('signIn', () => {
 
   it('rehashes a weaker stored hash at a successful sign-in', async () => {
     const weak = { N: 2 ** 9, r: 8, p: 1 };
-    users.update('ana', { passwordHash: await hashPassword(PASSWORD, weak) }, new Date().toISOString());
+    await users.update('ana', { passwordHash: await hashPassword(PASSWORD, weak) }, new Date().toISOString());
     const result = await signIn(deps, { username: 'ana', password: PASSWORD, address: '10.0.0.1' });
     expect(result.ok).toBe(true);
-    expect(parsePasswordHash(users.findByUsername('ana')!.passwordHash).params).toEqual(FAST);
+    expect(parsePasswordHash((await users.findByUsername('ana'))!.passwordHash).params).toEqual(FAST);
   });
 });

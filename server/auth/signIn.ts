@@ -40,25 +40,25 @@ export type SignInResult =
 export async function signIn(deps: SignInDeps, attempt: SignInAttempt): Promise<SignInResult> {
   const params = deps.scryptParams ?? DEFAULT_SCRYPT_PARAMS;
   const now = deps.now ?? (() => new Date());
-  const decision = deps.throttle.check(attempt.username, attempt.address);
+  const decision = await deps.throttle.check(attempt.username, attempt.address);
   if (!decision.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
   if (decision.delayMs > 0) await (deps.wait ?? sleep)(decision.delayMs);
 
-  const user = deps.users.findByUsername(attempt.username);
+  const user = await deps.users.findByUsername(attempt.username);
   const usable = user && !user.disabled ? user : null;
   const matches = await verifyPassword(attempt.password, usable?.passwordHash ?? null, params);
   if (!usable || !matches) {
-    deps.throttle.recordFailure(attempt.username, attempt.address);
+    await deps.throttle.recordFailure(attempt.username, attempt.address);
     return { ok: false, reason: 'invalid_credentials' };
   }
-  deps.throttle.recordSuccess(attempt.username, attempt.address);
+  await deps.throttle.recordSuccess(attempt.username, attempt.address);
 
   let signedIn = usable;
   if (needsRehash(usable.passwordHash, params)) {
     const passwordHash = await hashPassword(attempt.password, params);
-    signedIn = deps.users.update(usable.username, { passwordHash }, now().toISOString()) ?? usable;
+    signedIn = (await deps.users.update(usable.username, { passwordHash }, now().toISOString())) ?? usable;
   }
-  if (attempt.previousToken) deps.sessions.delete(attempt.previousToken);
-  const { token, session } = deps.sessions.create(signedIn.id, now(), deps.sessionTtlMs);
+  if (attempt.previousToken) await deps.sessions.delete(attempt.previousToken);
+  const { token, session } = await deps.sessions.create(signedIn.id, now(), deps.sessionTtlMs);
   return { ok: true, user: signedIn, token, session };
 }

@@ -10,6 +10,7 @@ import type { DocStore, PendingUpdate } from '../storage/DocStore.ts';
 import { openDatabase } from '../storage/sqlite/openDatabase.ts';
 import { SqliteArticleStore } from '../storage/sqlite/SqliteArticleStore.ts';
 import { SqliteDocStore } from '../storage/sqlite/SqliteDocStore.ts';
+import { readStoredState } from '../test/readStoredState.ts';
 import { CollabDocument, type CollabDocumentDeps } from './CollabDocument.ts';
 import { CommitQueue } from './CommitQueue.ts';
 import { Connection } from './Connection.ts';
@@ -61,18 +62,18 @@ describe('CollabDocument storage failures', () => {
 
   let commits: CommitQueue;
   const deps = (overrides: Partial<CollabDocumentDeps> = {}) => ({ docStore: store, commits, articleStore, log, ...overrides, config: { ...config, ...overrides.config } });
-  const stored = () => textOf(store.inner.readStateNow('s'));
+  const stored = () => textOf(readStoredState(db, 's'));
   const addParagraph = (doc: CollabDocument) =>
     doc.ydoc.transact(() => doc.ydoc.getXmlFragment('default').insert(3, [new Y.XmlElement('paragraph')]), { kind: 'server', reason: 'test' });
 
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-doc-'));
     db = openDatabase(dir);
     articleStore = new SqliteArticleStore(db);
     store = new FlakyDocStore(new SqliteDocStore(db));
     commits = new CommitQueue(store, log);
     const now = new Date().toISOString();
-    articleStore.create(
+    await articleStore.create(
       { id: 's', headline: 'H', status: 'draft', byline: '', slug: 'h', section: '', tags: [], wordCount: 1, createdAt: now, updatedAt: now },
       initialArticleState('H'),
     );
@@ -188,7 +189,7 @@ describe('CollabDocument storage failures', () => {
 
   it('loads a story once for concurrent opens', async () => {
     const registry = new DocumentRegistry(deps());
-    const [a, b] = await Promise.all([registry.open('s'), registry.open('s')]);
+    const [a, b] = await Promise.all([await registry.open('s'), await registry.open('s')]);
     expect(a).toBe(b);
     expect(registry.size).toBe(1);
     await registry.closeAll(4503);

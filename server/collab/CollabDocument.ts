@@ -110,14 +110,14 @@ export class CollabDocument {
         problem: violation.message,
       });
     }
-    this.refreshRules();
+    await this.refreshRules();
     // A log left long by a crash before its compaction is compacted once the story is open.
     this.#maybeCompact();
   }
 
   /** Reads the story's write rules again (after a transition or a change of its review settings). */
-  refreshRules(): void {
-    const record = this.#deps.articleStore.get(this.articleId);
+  async refreshRules(): Promise<void> {
+    const record = await this.#deps.articleStore.get(this.articleId);
     this.#suggestingRequired = !!record && record.status === 'in_review' && (record.requireSuggestions ?? false);
   }
 
@@ -267,8 +267,8 @@ export class CollabDocument {
   }
 
   /** Writes the story row's summary now if it changed. */
-  flushSummary(): void {
-    if (this.#summaryDirty) this.#writeSummary();
+  flushSummary(): Promise<void> {
+    return this.#summaryDirty ? this.#writeSummary() : Promise.resolve();
   }
 
   /** Stops timers and releases the Y.Doc. */
@@ -385,20 +385,24 @@ export class CollabDocument {
     if (this.#summaryTimer || this.#destroyed) return;
     this.#summaryTimer = setTimeout(() => {
       this.#summaryTimer = null;
-      this.#writeSummary();
+      void this.#writeSummary();
     }, this.#deps.config.summaryDebounceMs);
   }
 
-  #writeSummary(): void {
+  #writeSummary(): Promise<void> {
     if (this.#summaryTimer) {
       clearTimeout(this.#summaryTimer);
       this.#summaryTimer = null;
     }
     this.#summaryDirty = false;
+    const failed = (error: unknown) => this.#deps.log.warn('updating the story row failed', { articleId: this.articleId, error });
     try {
-      this.#deps.articleStore.updateSummary(this.articleId, { ...readSummary(this.ydoc), updatedAt: new Date(this.#lastChangeAt).toISOString() });
+      return this.#deps.articleStore
+        .updateSummary(this.articleId, { ...readSummary(this.ydoc), updatedAt: new Date(this.#lastChangeAt).toISOString() })
+        .catch(failed);
     } catch (error) {
-      this.#deps.log.warn('updating the story row failed', { articleId: this.articleId, error });
+      failed(error);
+      return Promise.resolve();
     }
   }
 }

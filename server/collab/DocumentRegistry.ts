@@ -92,8 +92,8 @@ export class DocumentRegistry {
   }
 
   /** Reads a story's write rules again when it is open (after a transition or new review settings). */
-  refreshRules(articleId: string): void {
-    this.loaded(articleId)?.refreshRules();
+  refreshRules(articleId: string): Promise<void> {
+    return this.loaded(articleId)?.refreshRules() ?? Promise.resolve();
   }
 
   /**
@@ -118,7 +118,7 @@ export class DocumentRegistry {
     this.#deps.commits.close();
     const failed: string[] = [];
     for (const doc of docs) {
-      doc.flushSummary();
+      await doc.flushSummary();
       if (doc.dirty) failed.push(doc.articleId);
       else this.#deps.onUnload?.(doc.articleId, doc.ydoc);
       const hadLog = doc.logLength > 0 && !doc.dirty;
@@ -164,7 +164,7 @@ export class DocumentRegistry {
       this.#scheduleUnload(articleId, entry, DIRTY_RETRY_MS);
       return;
     }
-    doc.flushSummary();
+    void doc.flushSummary();
     this.#entries.delete(articleId);
     this.#deps.onUnload?.(articleId, doc.ydoc);
     const hadLog = doc.logLength > 0;

@@ -72,22 +72,34 @@ export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer 
   const perAddress = new SocketsPerAddress(deps.config.maxSocketsPerAddress);
   const { users, sessions, members, liveSockets } = deps.accounts;
 
-  const onConnection = (ws: WebSocket, articleId: string, schemaVersion: string | null, auth: AuthContext): void => {
-    if (!isCompatibleSchema(schemaVersion)) {
+  // Read before the upgrade, so no frame of the new socket arrives while the stores answer.
+  const readStory = async (articleId: string, schemaVersion: string | null) => {
+    if (!isCompatibleSchema(schemaVersion)) return null;
+    const record = await deps.articleStore.get(articleId);
+    return record ? { record, people: await members.get(articleId) } : undefined;
+  };
+
+  const onConnection = (
+    ws: WebSocket,
+    articleId: string,
+    story: Awaited<ReturnType<typeof readStory>>,
+    auth: AuthContext,
+  ): void => {
+    if (story === null) {
       ws.close(CloseCode.SchemaMismatch, `this server edits with schema ${SCHEMA_VERSION}`);
       return;
     }
-    const record = deps.articleStore.get(articleId);
-    if (!record) {
+    if (!story) {
       ws.close(CloseCode.NotFound, 'no such story');
       return;
     }
+    const { record, people } = story;
     const { user } = auth;
     let unregister: Array<() => void> = [];
     const connection = new Connection(ws, {
       articleId,
       user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, color: user.color },
-      access: storyAccess(user, record.status, members.get(articleId)),
+      access: storyAccess(user, record.status, people),
       log: deps.log,
       maxMessageBytes: deps.config.maxMessageBytes,
       pingIntervalMs: deps.pingIntervalMs,
@@ -113,14 +125,25 @@ export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer 
 
   const sessionCheck = setInterval(() => {
     const now = new Date();
-    const closed = liveSockets.closeExpired((hash) => sessions.isLive(hash, now), CloseCode.Unauthorized, 'session expired');
-    if (closed > 0) deps.log.info('closed sockets whose session expired', { sockets: closed });
+    liveSockets.closeExpired((hash) => sessions.isLive(hash, now), CloseCode.Unauthorized, 'session expired').then(
+      (closed) => {
+        if (closed > 0) deps.log.info('closed sockets whose session expired', { sockets: closed });
+      },
+      (error: unknown) => deps.log.error('checking the sessions of open sockets failed', { error }),
+    );
   }, deps.config.sessionCheckMs);
   sessionCheck.unref();
   wss.on('close', () => clearInterval(sessionCheck));
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
+    upgrade(request, socket, head).catch((error: unknown) => {
+      deps.log.error('a collaboration handshake failed', { error });
+      refuse(socket, '503 Service Unavailable');
+    });
+  });
+
+  const upgrade = async (request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const match = COLLAB_PATH.exec(url.pathname);
     if (!match) {
@@ -138,7 +161,8 @@ export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer 
       refuse(socket, '400 Bad Request');
       return;
     }
-    const auth = resolveSession(request.headers.cookie, { users, sessions, sessionTtlMs: deps.config.sessionTtlMs });
+    const auth = await resolveSession(request.headers.cookie, { users, sessions, sessionTtlMs: deps.config.sessionTtlMs });
+    if (socket.destroyed) return;
     if (!auth) {
       refuse(socket, '401 Unauthorized');
       return;
@@ -152,14 +176,17 @@ export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer 
     }
     // The place is held by the connection itself, however it ends (a failed handshake included).
     socket.once('close', release);
+    const schemaVersion = url.searchParams.get('schemaVersion');
+    const story = await readStory(articleId, schemaVersion);
+    if (socket.destroyed) return;
     wss.handleUpgrade(request, socket, head, (ws) => {
       watchPartialFrames(socket, deps.config.partialFrameTimeoutMs, () => {
         deps.log.info('terminated a socket whose message stayed incomplete', { articleId, user: auth.user.username, address });
         ws.terminate();
       });
-      onConnection(ws, articleId, url.searchParams.get('schemaVersion'), auth);
+      onConnection(ws, articleId, story, auth);
     });
-  });
+  };
 
   return wss;
 }

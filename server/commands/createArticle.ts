@@ -13,7 +13,7 @@ export function newArticleId(): string {
  * Creates a story: its row and its first document (headline, empty standfirst, one empty
  * paragraph) in one transaction. Only the server seeds documents; browsers never do.
  */
-export function createArticle(deps: { articleStore: ArticleStore }, input: { headline: string }): ArticleRecord {
+export async function createArticle(deps: { articleStore: ArticleStore }, input: { headline: string }): Promise<ArticleRecord> {
   const state = initialArticleState(input.headline);
   const ydoc = new Y.Doc();
   Y.applyUpdate(ydoc, state);
@@ -27,6 +27,6 @@ export function createArticle(deps: { articleStore: ArticleStore }, input: { hea
     createdAt: now,
     updatedAt: now,
   };
-  deps.articleStore.create(record, state);
+  await deps.articleStore.create(record, state);
   return record;
 }

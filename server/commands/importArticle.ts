@@ -9,7 +9,7 @@ import { newArticleId } from './createArticle.ts';
  * snapshot in one transaction, as `createArticle` does for a blank one. Throws RangeError when
  * the document does not fit the article schema.
  */
-export function importArticle(deps: { articleStore: ArticleStore }, article: ArticleJson): ArticleRecord {
+export async function importArticle(deps: { articleStore: ArticleStore }, article: ArticleJson): Promise<ArticleRecord> {
   const state = articleState(article);
   const { headline, wordCount } = summarize(article);
   const now = new Date().toISOString();
@@ -23,6 +23,6 @@ export function importArticle(deps: { articleStore: ArticleStore }, article: Art
     createdAt: now,
     updatedAt: now,
   };
-  deps.articleStore.create(record, state);
+  await deps.articleStore.create(record, state);
   return record;
 }

@@ -14,20 +14,20 @@ import { TRANSITION_REFUSALS } from './transitionArticle.ts';
  * in one transaction), never a bare status change. Throws as `transitionArticle` does, or 409
  * `publish_blocked` with the problems.
  */
-export function publishTransition(
+export async function publishTransition(
   deps: { articleStore: ArticleStore; accounts: Accounts; publishing: Publishing },
   input: { articleId: string; actor: UserRecord; note?: string | undefined },
-): ArticleRecord {
-  const record = deps.articleStore.get(input.articleId);
+): Promise<ArticleRecord> {
+  const record = await deps.articleStore.get(input.articleId);
   if (!record) throw new HttpError(404, ErrorId.ArticleNotFound, `No story has the id ${JSON.stringify(input.articleId)}.`);
   const note = input.note?.trim() || null;
-  const relation = { isOwner: isStoryOwner(input.actor.username, deps.accounts.members.get(record.id)) };
+  const relation = { isOwner: isStoryOwner(input.actor.username, await deps.accounts.members.get(record.id)) };
   const check = canTransition(record.status, 'published', input.actor.role, relation, note);
   if (!check.ok) {
     const [status, id] = TRANSITION_REFUSALS[check.reason];
     throw new HttpError(status, id, check.message);
   }
-  const result = deps.publishing.publish({ articleId: record.id, by: input.actor.username, note });
+  const result = await deps.publishing.publish({ articleId: record.id, by: input.actor.username, note });
   if (!result.ok) throw publishRefusal(result);
-  return deps.articleStore.get(record.id) ?? record;
+  return (await deps.articleStore.get(record.id)) ?? record;
 }

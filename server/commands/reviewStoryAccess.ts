@@ -7,12 +7,12 @@ import type { ArticleStore } from '../storage/ArticleStore.ts';
  * After a story's status or people changed: closes (AccessChanged) the sockets whose access is
  * no longer what they were opened with, so their clients reconnect read-only or writable.
  */
-export function reviewStoryAccess(
+export async function reviewStoryAccess(
   deps: { articleStore: ArticleStore; accounts: Pick<Accounts, 'members'>; storySockets: StorySockets },
   articleId: string,
-): number {
-  const record = deps.articleStore.get(articleId);
+): Promise<number> {
+  const record = await deps.articleStore.get(articleId);
   if (!record) return 0;
-  const people = deps.accounts.members.get(articleId);
+  const people = await deps.accounts.members.get(articleId);
   return deps.storySockets.reviewAccess(articleId, (user) => storyAccess(user, record.status, people));
 }

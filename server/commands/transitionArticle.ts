@@ -23,28 +23,28 @@ export const TRANSITION_REFUSALS = {
  * audit row in one transaction, then closes the sockets whose write access the new status changed.
  * Throws 404, 409 (not from this status), 403 (role or ownership) or 400 (note).
  */
-export function transitionArticle(
+export async function transitionArticle(
   deps: { articleStore: ArticleStore; accounts: Accounts; storySockets: StorySockets; registry?: Pick<DocumentRegistry, 'refreshRules'> },
   input: { articleId: string; actor: UserRecord; to: ArticleStatus; note?: string | undefined },
-): ArticleRecord {
+): Promise<ArticleRecord> {
   const { members, audit, transact } = deps.accounts;
   const note = input.note?.trim() || null;
-  const updated = transact(() => {
+  const updated = await transact(async () => {
     // Read inside the transaction: two editors approving at once must not both move from in_review.
-    const record = deps.articleStore.get(input.articleId);
+    const record = await deps.articleStore.get(input.articleId);
     if (!record) throw new HttpError(404, ErrorId.ArticleNotFound, `No story has the id ${JSON.stringify(input.articleId)}.`);
-    const relation = { isOwner: isStoryOwner(input.actor.username, members.get(record.id)) };
+    const relation = { isOwner: isStoryOwner(input.actor.username, await members.get(record.id)) };
     const check = canTransition(record.status, input.to, input.actor.role, relation, note);
     if (!check.ok) {
       const [status, id] = TRANSITION_REFUSALS[check.reason];
       throw new HttpError(status, id, check.message);
     }
     const at = new Date().toISOString();
-    deps.articleStore.setStatus(record.id, input.to, at);
-    audit.append({ articleId: record.id, actor: input.actor.username, action: 'transition', from: record.status, to: input.to, note, at });
+    await deps.articleStore.setStatus(record.id, input.to, at);
+    await audit.append({ articleId: record.id, actor: input.actor.username, action: 'transition', from: record.status, to: input.to, note, at });
     return { ...record, status: input.to, updatedAt: at };
   });
-  deps.registry?.refreshRules(updated.id);
-  reviewStoryAccess(deps, updated.id);
+  await deps.registry?.refreshRules(updated.id);
+  await reviewStoryAccess(deps, updated.id);
   return updated;
 }

@@ -28,12 +28,12 @@ export async function updateUser(
   const { changes } = input;
   // Hash before reading the account, so the checks below see the state the write will replace.
   const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password, deps.scryptParams);
-  const target = users.findByUsername(input.username);
+  const target = await users.findByUsername(input.username);
   if (!target) throw new HttpError(404, ErrorId.UserNotFound, `No account is named ${JSON.stringify(input.username)}.`);
 
   const losesAdmin =
     target.role === 'admin' && !target.disabled && ((changes.role !== undefined && changes.role !== 'admin') || changes.disabled === true);
-  if (losesAdmin && users.list().filter((u) => u.role === 'admin' && !u.disabled).length <= 1) {
+  if (losesAdmin && (await users.list()).filter((u) => u.role === 'admin' && !u.disabled).length <= 1) {
     throw new HttpError(409, ErrorId.LastAdmin, 'This is the last active admin: make another admin first.');
   }
 
@@ -58,15 +58,15 @@ export async function updateUser(
   if (entries.length === 0) return { user: target, signedOutSelf: false };
 
   const at = new Date().toISOString();
-  const updated = transact(() => {
-    const user = users.update(target.username, update, at)!;
-    for (const entry of entries) audit.append({ articleId: null, actor: input.actor.username, subject: target.username, at, ...entry });
+  const updated = await transact(async () => {
+    const user = (await users.update(target.username, update, at))!;
+    for (const entry of entries) await audit.append({ articleId: null, actor: input.actor.username, subject: target.username, at, ...entry });
     return user;
   });
 
   const endsSessions = update.passwordHash !== undefined || update.disabled === true;
   if (endsSessions) {
-    sessions.deleteForUser(target.id);
+    await sessions.deleteForUser(target.id);
     liveSockets.closeUser(target.id, CloseCode.Unauthorized, update.disabled ? 'account disabled' : 'password changed');
   } else if (update.role !== undefined || update.displayName !== undefined) {
     // A new role changes what the sockets may do; a new name changes what their cursors say.

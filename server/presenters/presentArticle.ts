@@ -2,7 +2,8 @@ import type { Article, ArticleSummary, Presence, StoryPerson } from '../../share
 import { allowedTransitions, canEdit, isStoryOwner } from '../../shared/workflow.ts';
 import type { StoryPeople } from '../storage/ArticleMembers.ts';
 import type { ArticleRecord } from '../storage/ArticleStore.ts';
-import type { UserRecord, UserStore } from '../storage/UserStore.ts';
+import type { UserRecord } from '../storage/UserStore.ts';
+import type { DisplayNames } from './displayNames.ts';
 
 /** A story's people with display names, as the API shows them. */
 export interface PresentedPeople {
@@ -12,10 +13,10 @@ export interface PresentedPeople {
 }
 
 /** Looks up the display names of a story's people. */
-export function presentPeople(people: StoryPeople, users: Pick<UserStore, 'findByUsername'>): PresentedPeople {
+export function presentPeople(people: StoryPeople, names: DisplayNames): PresentedPeople {
   const person = (username: string): StoryPerson => ({
     username,
-    displayName: users.findByUsername(username)?.displayName ?? username,
+    displayName: names.get(username.toLowerCase()) ?? username,
   });
   return {
     createdBy: people.createdBy === null ? null : person(people.createdBy),
@@ -45,12 +46,12 @@ export function presentArticle(
   record: ArticleRecord,
   present: Presence[],
   people: StoryPeople,
-  users: Pick<UserStore, 'findByUsername'>,
+  names: DisplayNames,
   viewer: Pick<UserRecord, 'username' | 'role'>,
 ): Article {
   const relation = { isOwner: isStoryOwner(viewer.username, people) };
   return {
-    ...presentArticleSummary(record, present, presentPeople(people, users)),
+    ...presentArticleSummary(record, present, presentPeople(people, names)),
     byline: record.byline,
     slug: record.slug,
     section: record.section,

@@ -2,6 +2,7 @@ import type { ArticleJson } from '../../shared/article/ArticleJson.ts';
 import type { ArticleStatus } from '../../shared/api.ts';
 import type { ArticleRecord } from '../storage/ArticleStore.ts';
 import type { PublicationStore, ScheduleStore, SlugStore, WebhookDeliveryStore } from '../storage/PublicationStore.ts';
+import type { UnitOfWork } from '../storage/UnitOfWork.ts';
 import type { Clock } from './Clock.ts';
 import type { SiteAddress } from './siteAddress.ts';
 
@@ -12,16 +13,16 @@ export interface PublishDeps {
   schedule: ScheduleStore;
   /** The webhook queue, or null when no PUBLISH_WEBHOOK_URL is set (nothing is queued then). */
   webhooks: WebhookDeliveryStore | null;
-  /** Runs `fn` in one database transaction (`(fn) => db.transaction(fn)()`). */
-  transaction<T>(fn: () => T): T;
+  /** Runs `fn` in one database transaction; `fn` awaits store calls only (UnitOfWork's rule). */
+  transaction: UnitOfWork['transact'];
   clock: Clock;
   site: SiteAddress;
   /** The story's row and current content, or null when there is no such story. */
-  loadStory(articleId: string): { record: ArticleRecord; article: ArticleJson } | null;
+  loadStory(articleId: string): Promise<{ record: ArticleRecord; article: ArticleJson } | null>;
   /** Moves the story's workflow status (ArticleStore.setStatus). */
-  setStatus(articleId: string, status: ArticleStatus, at: string): void;
+  setStatus(articleId: string, status: ArticleStatus, at: string): Promise<void>;
   /** Suggestions awaiting a decision (review issue); none when absent. */
-  pendingSuggestions?(articleId: string): number;
+  pendingSuggestions?(articleId: string): Promise<number>;
   /** Called after a delivery was queued, so the webhook worker starts at once. */
   onDeliveryQueued?(): void;
 }

@@ -8,8 +8,8 @@ export interface SchedulerDeps {
   schedule: ScheduleStore;
   clock: Clock;
   timers: Timers;
-  publish(articleId: string, by: string): PublishResult;
-  log?: Pick<Logger, 'info' | 'warn'>;
+  publish(articleId: string, by: string): Promise<PublishResult>;
+  log?: Pick<Logger, 'info' | 'warn' | 'error'>;
 }
 
 /**
@@ -22,6 +22,8 @@ export class Scheduler {
   readonly #deps: SchedulerDeps;
   #timer: unknown = null;
   #running = false;
+  /** The tick under way (ticks run one at a time), resolved once it is done. */
+  #ticking: Promise<void> = Promise.resolve();
 
   constructor(deps: SchedulerDeps) {
     this.#deps = deps;
@@ -29,12 +31,12 @@ export class Scheduler {
 
   start(): void {
     this.#running = true;
-    this.#tick();
+    void this.#tick();
   }
 
   /** Call after a schedule was set or cleared, so the next wake-up is right. */
   reschedule(): void {
-    if (this.#running) this.#tick();
+    if (this.#running) void this.#tick();
   }
 
   stop(): void {
@@ -43,14 +45,19 @@ export class Scheduler {
     this.#timer = null;
   }
 
-  /** Publishes every due story now; returns the article ids it published. */
-  runDue(): string[] {
+  /** Resolves once the tick under way (if any) is done: wait for it before closing the database. */
+  get settled(): Promise<void> {
+    return this.#ticking;
+  }
+
+  /** Publishes every due story now; resolves with the article ids it published. */
+  async runDue(): Promise<string[]> {
     const { schedule, clock, publish, log } = this.#deps;
     const published: string[] = [];
-    for (const due of schedule.due(clock.now().toISOString())) {
+    for (const due of await schedule.due(clock.now().toISOString())) {
       let result: PublishResult;
       try {
-        result = publish(due.articleId, due.setBy);
+        result = await publish(due.articleId, due.setBy);
       } catch (error) {
         result = { ok: false, reason: 'invalid', message: error instanceof Error ? error.message : String(error) };
       }
@@ -59,23 +66,34 @@ export class Scheduler {
         published.push(due.articleId);
         log?.info('scheduled story published', { articleId: due.articleId, version: result.publication.version });
       } else {
-        schedule.finish(due.articleId, result.message, clock.now().toISOString());
+        await schedule.finish(due.articleId, result.message, clock.now().toISOString());
         log?.warn('scheduled publication refused', { articleId: due.articleId, reason: result.message });
       }
     }
     return published;
   }
 
-  #tick(): void {
+  /** Runs a tick after the one under way; resolves when it is done (never rejects: failures are logged). */
+  #tick(): Promise<void> {
+    this.#ticking = this.#ticking.then(() =>
+      this.#tickNow().catch((error: unknown) => this.#deps.log?.error('running the publication schedule failed', { error })),
+    );
+    return this.#ticking;
+  }
+
+  async #tickNow(): Promise<void> {
     if (this.#timer !== null) this.#deps.timers.clearTimeout(this.#timer);
     this.#timer = null;
-    this.runDue();
-    const next = this.#deps.schedule.nextPublishAt();
+    if (!this.#running) return;
+    await this.runDue();
+    const next = await this.#deps.schedule.nextPublishAt();
+    if (this.#timer !== null) this.#deps.timers.clearTimeout(this.#timer);
+    this.#timer = null;
     if (next === null || !this.#running) return;
     const delay = Math.min(MAX_TIMER_MS, Math.max(0, Date.parse(next) - this.#deps.clock.now().getTime()));
     this.#timer = this.#deps.timers.setTimeout(() => {
       this.#timer = null;
-      this.#tick();
+      void this.#tick();
     }, delay);
   }
 }

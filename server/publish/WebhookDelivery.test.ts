@@ -48,9 +48,9 @@ async function receiver(failures: number): Promise<{ url: string; received: Rece
   };
 }
 
-async function waitFor(what: string, check: () => boolean, timeoutMs = 5_000): Promise<void> {
+async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
@@ -101,17 +101,17 @@ describe('WebhookDeliverer', () => {
     n.deps.onDeliveryQueued = () => void worker.kick();
     worker.start();
     try {
-      const result = publishArticle(n.deps, { articleId: 'a1', by: 'chief' });
+      const result = await publishArticle(n.deps, { articleId: 'a1', by: 'chief' });
       if (!result.ok) throw new Error(result.message);
       // Publishing did not wait for the webhook: the publication is there already.
-      expect(n.deps.publications.latest('a1')?.version).toBe(1);
-      await waitFor('delivery', () => n.webhooks.get(result.delivery!.id)?.state === 'delivered');
+      expect((await n.deps.publications.latest('a1'))?.version).toBe(1);
+      await waitFor('delivery', async () => (await n.webhooks.get(result.delivery!.id))?.state === 'delivered');
       expect(site.received.map((r) => r.answered)).toEqual([503, 503, 204]);
       expect(site.received.every((r) => r.signatureOk && r.event === 'publish' && r.delivery === String(result.delivery!.id))).toBe(true);
       expect(JSON.parse(site.received[2]!.body)).toEqual(result.publication.ninjs);
-      expect(n.webhooks.get(result.delivery!.id)).toMatchObject({ attempts: 3, lastStatus: 204, lastError: null });
+      expect(await n.webhooks.get(result.delivery!.id)).toMatchObject({ attempts: 3, lastStatus: 204, lastError: null });
 
-      unpublishArticle(n.deps, { articleId: 'a1', by: 'chief' });
+      await unpublishArticle(n.deps, { articleId: 'a1', by: 'chief' });
       await waitFor('unpublish delivery', () => site.received.length === 4);
       expect(site.received[3]).toMatchObject({ event: 'unpublish', signatureOk: true, answered: 204 });
       expect(JSON.parse(site.received[3]!.body)).toMatchObject({ pubStatus: 'canceled' });
@@ -127,12 +127,12 @@ describe('WebhookDeliverer', () => {
     n.deps.onDeliveryQueued = () => void worker.kick();
     worker.start();
     try {
-      const result = publishArticle(n.deps, { articleId: 'a1', by: 'chief' });
+      const result = await publishArticle(n.deps, { articleId: 'a1', by: 'chief' });
       if (!result.ok) throw new Error(result.message);
-      await waitFor('failure', () => n.webhooks.get(result.delivery!.id)?.state === 'failed');
+      await waitFor('failure', async () => (await n.webhooks.get(result.delivery!.id))?.state === 'failed');
       expect(site.received).toHaveLength(4);
-      expect(n.webhooks.get(result.delivery!.id)).toMatchObject({ attempts: 4, lastStatus: 503, lastError: 'HTTP 503' });
-      expect(n.deps.publications.siteState('a1')?.state).toBe('live');
+      expect(await n.webhooks.get(result.delivery!.id)).toMatchObject({ attempts: 4, lastStatus: 503, lastError: 'HTTP 503' });
+      expect((await n.deps.publications.siteState('a1'))?.state).toBe('live');
     } finally {
       await worker.stop();
       await site.close();
@@ -147,10 +147,10 @@ describe('WebhookDeliverer', () => {
     const down = deliverer(closed.url);
     down.start();
     try {
-      const result = publishArticle(n.deps, { articleId: 'a1', by: 'chief' });
+      const result = await publishArticle(n.deps, { articleId: 'a1', by: 'chief' });
       if (!result.ok) throw new Error(result.message);
       await down.kick();
-      const after = n.webhooks.get(result.delivery!.id)!;
+      const after = (await n.webhooks.get(result.delivery!.id))!;
       expect(after).toMatchObject({ state: 'pending', attempts: 1, lastStatus: null });
       expect(after.lastError).toMatch(/fetch failed|ECONNREFUSED/);
       await down.stop();
@@ -158,7 +158,7 @@ describe('WebhookDeliverer', () => {
       // The server restarts, now with the right URL but signing with another secret.
       const wrongSecret = deliverer(site.url, 'not-the-secret');
       wrongSecret.start();
-      await waitFor('delivery after restart', () => n.webhooks.get(result.delivery!.id)?.state === 'delivered');
+      await waitFor('delivery after restart', async () => (await n.webhooks.get(result.delivery!.id))?.state === 'delivered');
       await wrongSecret.stop();
       expect(site.received).toHaveLength(1);
       expect(site.received[0]!.signatureOk).toBe(false);

@@ -93,7 +93,7 @@ export class WebhookDeliverer {
       do {
         this.#again = false;
         for (;;) {
-          const due = this.#deps.store.due(this.#deps.clock.now().toISOString(), 20);
+          const due = await this.#deps.store.due(this.#deps.clock.now().toISOString(), 20);
           if (due.length === 0 || !this.#running) break;
           for (const delivery of due) {
             if (!this.#running) break;
@@ -105,13 +105,14 @@ export class WebhookDeliverer {
       // Cleared in the same tick as the last check of #again, so no kick falls between them.
       this.#draining = null;
     }
-    this.#arm();
+    await this.#arm();
   }
 
-  #arm(): void {
+  async #arm(): Promise<void> {
+    const next = await this.#deps.store.nextAttemptAt();
+    // Cleared after the read: of two arms reading at once, the later one's timer is the one kept.
     if (this.#timer !== null) this.#deps.timers.clearTimeout(this.#timer);
     this.#timer = null;
-    const next = this.#deps.store.nextAttemptAt();
     if (next === null || !this.#running) return;
     const delay = Math.min(MAX_TIMER_MS, Math.max(0, Date.parse(next) - this.#deps.clock.now().getTime()));
     this.#timer = this.#deps.timers.setTimeout(() => {
@@ -141,7 +142,7 @@ export class WebhookDeliverer {
       status = response.status;
       await response.arrayBuffer().catch(() => undefined);
       if (response.ok) {
-        store.markDelivered(delivery.id, status, clock.now().toISOString());
+        await store.markDelivered(delivery.id, status, clock.now().toISOString());
         log?.info('webhook delivered', { id: delivery.id, event: delivery.event, status });
         return;
       }
@@ -152,7 +153,7 @@ export class WebhookDeliverer {
     const attempts = delivery.attempts + 1;
     const nextAttemptAt =
       attempts >= this.#retry.maxAttempts ? null : new Date(clock.now().getTime() + retryDelay(attempts, this.#retry)).toISOString();
-    store.markFailed(delivery.id, { status, error, nextAttemptAt });
+    await store.markFailed(delivery.id, { status, error, nextAttemptAt });
     log?.warn(nextAttemptAt ? 'webhook failed, will retry' : 'webhook failed, giving up', { id: delivery.id, attempts, error });
   }
 }

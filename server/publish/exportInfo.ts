@@ -10,16 +10,16 @@ import { articleUri, desiredAddress, pageUrl, siteUrl } from './siteAddress.ts';
  * it has (or would get), its dates, `usable` while it is on the site and `withheld` otherwise,
  * and an embargo still in force.
  */
-export function exportInfo(
+export async function exportInfo(
   deps: Pick<PublishDeps, 'publications' | 'slugs' | 'schedule' | 'site' | 'clock'>,
   record: ArticleRecord,
   article: ArticleJson,
-): PublicationInfo {
+): Promise<PublicationInfo> {
   const now = deps.clock.now().toISOString();
-  const latest = deps.publications.latest(record.id);
-  const live = deps.publications.siteState(record.id)?.state === 'live';
-  const address = deps.slugs.current(record.id) ?? desiredAddress(article.meta, summarize(article).headline, record.id);
-  const embargo = deps.schedule.get(record.id)?.embargoUntil ?? null;
+  const latest = await deps.publications.latest(record.id);
+  const live = (await deps.publications.siteState(record.id))?.state === 'live';
+  const address = (await deps.slugs.current(record.id)) ?? desiredAddress(article.meta, summarize(article).headline, record.id);
+  const embargo = (await deps.schedule.get(record.id))?.embargoUntil ?? null;
   const firstCreated = latest?.firstPublishedAt ?? record.createdAt;
   return {
     uri: articleUri(deps.site, record.id),

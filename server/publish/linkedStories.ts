@@ -2,24 +2,48 @@ import type { LinkedStoryState } from '../../shared/publish/checkPublishable.ts'
 import type { StoryRef } from '../../shared/publish/storyLink.ts';
 import type { Publication } from '../storage/PublicationStore.ts';
 import type { PublishDeps } from './PublishDeps.ts';
+import { resolveStoryRefs } from './resolveStoryRefs.ts';
 
 /** The story a link points to, if it exists. */
-export function linkedArticleId(deps: Pick<PublishDeps, 'slugs'>, ref: StoryRef): string | null {
-  return ref.kind === 'id' ? ref.id : (deps.slugs.resolve(ref.section, ref.slug)?.articleId ?? null);
+export async function linkedArticleId(deps: Pick<PublishDeps, 'slugs'>, ref: StoryRef): Promise<string | null> {
+  return ref.kind === 'id' ? ref.id : ((await deps.slugs.resolve(ref.section, ref.slug))?.articleId ?? null);
 }
 
 /** The publication a reader sees for the story right now: live, latest, embargo lifted; else null. */
-export function visiblePublication(deps: Pick<PublishDeps, 'publications'>, articleId: string, now: string): Publication | null {
-  if (deps.publications.siteState(articleId)?.state !== 'live') return null;
-  const latest = deps.publications.latest(articleId);
+export async function visiblePublication(
+  deps: Pick<PublishDeps, 'publications'>,
+  articleId: string,
+  now: string,
+): Promise<Publication | null> {
+  if ((await deps.publications.siteState(articleId))?.state !== 'live') return null;
+  const latest = await deps.publications.latest(articleId);
   if (!latest || (latest.embargoUntil !== null && latest.embargoUntil > now)) return null;
   return latest;
 }
 
 /** Whether a READ MORE target is on the public site now (what `publishProblems` asks). */
-export function linkedStoryState(deps: Pick<PublishDeps, 'slugs' | 'publications' | 'loadStory'>, ref: StoryRef, now: string): LinkedStoryState {
-  const articleId = linkedArticleId(deps, ref);
+export async function linkedStoryState(
+  deps: Pick<PublishDeps, 'slugs' | 'publications' | 'loadStory'>,
+  ref: StoryRef,
+  now: string,
+): Promise<LinkedStoryState> {
+  const articleId = await linkedArticleId(deps, ref);
   if (articleId === null) return 'missing';
-  if (visiblePublication(deps, articleId, now)) return 'published';
-  return deps.publications.latest(articleId) || deps.loadStory(articleId) ? 'unpublished' : 'missing';
+  if (await visiblePublication(deps, articleId, now)) return 'published';
+  return (await deps.publications.latest(articleId)) || (await deps.loadStory(articleId)) ? 'unpublished' : 'missing';
+}
+
+/**
+ * The `storyStatus` of `publishProblems` for `articleId`'s links, read beforehand: a link to the
+ * story itself counts as published (it is being published), every other as `linkedStoryState`.
+ */
+export function linkedStoryStates(
+  deps: Pick<PublishDeps, 'slugs' | 'publications' | 'loadStory'>,
+  articleId: string,
+  now: string,
+  asks: (ask: (ref: StoryRef) => void) => void,
+): Promise<(ref: StoryRef) => LinkedStoryState> {
+  return resolveStoryRefs(asks, async (ref) =>
+    (await linkedArticleId(deps, ref)) === articleId ? 'published' : linkedStoryState(deps, ref, now),
+  );
 }

@@ -9,7 +9,8 @@ import { reviewStoryAccess } from '../commands/reviewStoryAccess.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { ArticleStore } from '../storage/ArticleStore.ts';
-import type { DocStore, StoredStateReader } from '../storage/DocStore.ts';
+import type { DocStore } from '../storage/DocStore.ts';
+import { sqliteUnitOf } from '../storage/sqlite/SqliteUnitOfWork.ts';
 import type { WebhookDeliveryStore } from '../storage/PublicationStore.ts';
 import { SqlitePublicationStore } from '../storage/sqlite/publishing/SqlitePublicationStore.ts';
 import { SqliteScheduleStore } from '../storage/sqlite/publishing/SqliteScheduleStore.ts';
@@ -45,7 +46,7 @@ export interface Publishing {
    * read-only for reporters) and the `onPublished` listeners. Routes, the workflow's `published`
    * transition and the scheduler all publish through here.
    */
-  publish(request: PublishRequest & { note?: string | null }): PublishResult;
+  publish(request: PublishRequest & { note?: string | null }): Promise<PublishResult>;
   /** Calls `listener` after every successful publication (e.g. to keep a version). */
   onPublished(listener: (event: PublishedEvent) => void): void;
   /** Called once the server listens: the site's base URL when PUBLIC_SITE_URL is not set. */
@@ -61,7 +62,7 @@ export interface PublishingInput {
   db: Database.Database;
   config: Pick<Config, 'publicSiteUrl' | 'siteName' | 'publishWebhookUrl' | 'publishWebhookSecret'>;
   articleStore: ArticleStore;
-  docStore: DocStore & StoredStateReader;
+  docStore: DocStore;
   registry: DocumentRegistry;
   accounts: Accounts;
   storySockets: StorySockets;
@@ -98,37 +99,37 @@ export function openPublishing(input: PublishingInput): Publishing {
     slugs: new SqliteSlugStore(db),
     schedule: new SqliteScheduleStore(db),
     webhooks: deliverer ? webhooks : null,
-    transaction: (fn) => db.transaction(fn)(),
+    transaction: (fn) => sqliteUnitOf(db).transact(fn),
     clock,
     site,
     // What goes out is the story with every pending suggestion left out; publishing refuses while any is pending.
-    loadStory: (id) => {
-      const record = articleStore.get(id);
+    loadStory: async (id) => {
+      const record = await articleStore.get(id);
       if (!record) return null;
-      const article = readStory(input, id);
+      const article = await readStory(input, id);
       return { record, article: { meta: article.meta, doc: withoutSuggestions(article.doc) } };
     },
-    setStatus: (id, status, at) => {
-      articleStore.setStatus(id, status, at);
-      input.registry.refreshRules(id);
+    setStatus: async (id, status, at) => {
+      await articleStore.setStatus(id, status, at);
+      await input.registry.refreshRules(id);
     },
-    pendingSuggestions: (id) => (hasPendingSuggestions(readStory(input, id).doc) ? 1 : 0),
+    pendingSuggestions: async (id) => (hasPendingSuggestions((await readStory(input, id)).doc) ? 1 : 0),
     onDeliveryQueued: () => void deliverer?.kick(),
   };
   const listeners: Array<(event: PublishedEvent) => void> = [];
 
-  const publish = (request: PublishRequest & { note?: string | null }): PublishResult => {
-    const from = articleStore.get(request.articleId)?.status ?? 'approved';
-    const result = publishArticle(deps, request);
+  const publish = async (request: PublishRequest & { note?: string | null }): Promise<PublishResult> => {
+    const from = (await articleStore.get(request.articleId))?.status ?? 'approved';
+    const result = await publishArticle(deps, request);
     if (!result.ok) return result;
     const { publication } = result;
     const note = request.note?.trim() || publication.correction;
     if (from !== 'published') {
-      accounts.audit.append({ articleId: request.articleId, actor: request.by, action: 'transition', from, to: 'published', note, at: publication.publishedAt });
+      await accounts.audit.append({ articleId: request.articleId, actor: request.by, action: 'transition', from, to: 'published', note, at: publication.publishedAt });
     } else {
-      accounts.audit.append({ articleId: request.articleId, actor: request.by, action: 'publish', to: String(publication.version), note, at: publication.publishedAt });
+      await accounts.audit.append({ articleId: request.articleId, actor: request.by, action: 'publish', to: String(publication.version), note, at: publication.publishedAt });
     }
-    reviewStoryAccess(input, request.articleId);
+    await reviewStoryAccess(input, request.articleId);
     for (const listener of listeners) {
       try {
         listener({ articleId: request.articleId, by: request.by, from, result });
@@ -161,6 +162,7 @@ export function openPublishing(input: PublishingInput): Publishing {
     },
     stop: async () => {
       scheduler.stop();
+      await scheduler.settled;
       await deliverer?.stop();
     },
   };

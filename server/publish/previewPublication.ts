@@ -1,6 +1,6 @@
 import type { NinjsItem } from '../../shared/export/toNinjs.ts';
 import { publishProblems, type PublishProblem } from '../../shared/publish/checkPublishable.ts';
-import { linkedArticleId, linkedStoryState } from './linkedStories.ts';
+import { linkedStoryStates } from './linkedStories.ts';
 import type { PublishDeps } from './PublishDeps.ts';
 import { freezePublication } from './publishArticle.ts';
 
@@ -19,21 +19,28 @@ class Rollback extends Error {
  * for any status. It runs the real publication inside a transaction and rolls it back, so the
  * preview cannot drift from what goes out. Nothing is stored and no webhook is queued.
  */
-export function previewPublication(deps: PublishDeps, request: { articleId: string; by: string; correction?: string | null }): PreviewResult {
-  const story = deps.loadStory(request.articleId);
+export async function previewPublication(
+  deps: PublishDeps,
+  request: { articleId: string; by: string; correction?: string | null },
+): Promise<PreviewResult> {
+  const story = await deps.loadStory(request.articleId);
   if (!story) return { ok: false, reason: 'not_found', message: 'There is no such story.' };
   const now = deps.clock.now().toISOString();
+  const ownOrigins = [new URL(deps.site.baseUrl).origin];
+  const storyStatus = await linkedStoryStates(deps, request.articleId, now, (ask) =>
+    publishProblems(story.article, { storyStatus: (ref) => (ask(ref), 'published'), ownOrigins }),
+  );
   const problems = publishProblems(story.article, {
-    storyStatus: (ref) => (linkedArticleId(deps, ref) === request.articleId ? 'published' : linkedStoryState(deps, ref, now)),
-    ownOrigins: [new URL(deps.site.baseUrl).origin],
-    pendingSuggestions: deps.pendingSuggestions?.(request.articleId) ?? 0,
+    storyStatus,
+    ownOrigins,
+    pendingSuggestions: (await deps.pendingSuggestions?.(request.articleId)) ?? 0,
   });
   if (problems.some((p) => p.id === 'invalid_document')) {
     return { ok: true, html: '', ninjs: null, version: 0, url: { section: '', slug: '' }, problems };
   }
   try {
-    deps.transaction(() => {
-      const { publication } = freezePublication(
+    await deps.transaction(async () => {
+      const { publication } = await freezePublication(
         deps,
         { articleId: request.articleId, by: request.by, correction: request.correction?.trim() || null, article: story.article },
         now,

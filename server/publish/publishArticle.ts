@@ -4,9 +4,10 @@ import { toNinjs } from '../../shared/export/toNinjs.ts';
 import { summarize } from '../../shared/article/summarize.ts';
 import { publishProblems, type PublishProblem } from '../../shared/publish/checkPublishable.ts';
 import { rewriteStoryLinks } from '../../shared/publish/rewriteStoryLinks.ts';
-import { parseStoryLink } from '../../shared/publish/storyLink.ts';
+import { parseStoryLink, type StoryRef } from '../../shared/publish/storyLink.ts';
 import type { Publication, WebhookDelivery, WebhookEvent } from '../storage/PublicationStore.ts';
-import { linkedArticleId, linkedStoryState, visiblePublication } from './linkedStories.ts';
+import { linkedArticleId, linkedStoryStates, visiblePublication } from './linkedStories.ts';
+import { resolveStoryRefs } from './resolveStoryRefs.ts';
 import type { PublishDeps } from './PublishDeps.ts';
 import type { ArticleJson } from '../../shared/article/ArticleJson.ts';
 import { articleUri, desiredAddress, pageUrl, siteUrl } from './siteAddress.ts';
@@ -33,9 +34,9 @@ export type PublishResult =
  * per section; the previous one stays as a redirect), puts it live, marks it published, and queues
  * the webhook delivery. Only an approved or already published story may be published.
  */
-export function publishArticle(deps: PublishDeps, request: PublishRequest): PublishResult {
+export async function publishArticle(deps: PublishDeps, request: PublishRequest): Promise<PublishResult> {
   const { articleId, by } = request;
-  const story = deps.loadStory(articleId);
+  const story = await deps.loadStory(articleId);
   if (!story) return { ok: false, reason: 'not_found', message: 'There is no such story.' };
   if (story.record.status !== 'approved' && story.record.status !== 'published') {
     return { ok: false, reason: 'not_approved', message: 'Only an approved story can be published.' };
@@ -46,16 +47,19 @@ export function publishArticle(deps: PublishDeps, request: PublishRequest): Publ
   }
   const now = deps.clock.now().toISOString();
   const ownOrigins = [new URL(deps.site.baseUrl).origin];
+  const storyStatus = await linkedStoryStates(deps, articleId, now, (ask) =>
+    publishProblems(story.article, { storyStatus: (ref) => (ask(ref), 'published'), ownOrigins }),
+  );
   const problems = publishProblems(story.article, {
-    storyStatus: (ref) => (linkedArticleId(deps, ref) === articleId ? 'published' : linkedStoryState(deps, ref, now)),
+    storyStatus,
     ownOrigins,
-    pendingSuggestions: deps.pendingSuggestions?.(articleId) ?? 0,
+    pendingSuggestions: (await deps.pendingSuggestions?.(articleId)) ?? 0,
   });
   if (problems.length > 0) {
     return { ok: false, reason: 'problems', message: problems.map((p) => p.message).join(' '), problems };
   }
 
-  const result = deps.transaction(() => freezePublication(deps, { articleId, by, correction, article: story.article }, now));
+  const result = await deps.transaction(() => freezePublication(deps, { articleId, by, correction, article: story.article }, now));
   if (result.delivery) deps.onDeliveryQueued?.();
   return result;
 }
@@ -65,29 +69,40 @@ export function publishArticle(deps: PublishDeps, request: PublishRequest): Publ
  * Freezes publication n+1 of `article`, claims the address, puts it live, sets the status,
  * finishes a pending schedule and queues the webhook. `previewPublication` runs it and rolls back.
  */
-export function freezePublication(
+export async function freezePublication(
   deps: PublishDeps,
   input: { articleId: string; by: string; correction: string | null; article: ArticleJson },
   now: string,
-): { ok: true; publication: Publication; event: WebhookEvent; delivery: WebhookDelivery | null } {
+): Promise<{ ok: true; publication: Publication; event: WebhookEvent; delivery: WebhookDelivery | null }> {
   const { articleId, by, correction } = input;
   const story = { article: input.article };
   const ownOrigins = [new URL(deps.site.baseUrl).origin];
   const summary = summarize(story.article);
-  const schedule = deps.schedule.get(articleId);
+  const schedule = await deps.schedule.get(articleId);
   const embargoUntil = schedule?.embargoUntil && schedule.embargoUntil > now ? schedule.embargoUntil : null;
 
-  const previous = deps.publications.latest(articleId);
-  const wasLive = deps.publications.siteState(articleId)?.state === 'live';
+  const previous = await deps.publications.latest(articleId);
+  const wasLive = (await deps.publications.siteState(articleId))?.state === 'live';
   const wanted = desiredAddress(story.article.meta, summary.headline, articleId);
-  const address = deps.slugs.claim(articleId, wanted.section, wanted.slug, now);
+  const address = await deps.slugs.claim(articleId, wanted.section, wanted.slug, now);
   const url = pageUrl(deps.site, address.section, address.slug);
 
   const related: RelatedStory[] = [];
-  const publicUrl = (ref: Parameters<typeof linkedArticleId>[1]): string | null => {
-    const target = linkedArticleId(deps, ref);
+  const linkedRefs = (ask: (ref: StoryRef) => void): void => {
+    rewriteStoryLinks(story.article, (ref) => (ask(ref), null), ownOrigins);
+    for (const block of story.article.doc.content ?? []) {
+      const ref = block.type === 'relatedLink' ? parseStoryLink(String(block.attrs?.href ?? ''), ownOrigins) : null;
+      if (ref) ask(ref);
+    }
+  };
+  const linked = await resolveStoryRefs(linkedRefs, async (ref) => {
+    const target = await linkedArticleId(deps, ref);
+    const live = target === null || target === articleId ? null : await visiblePublication(deps, target, now);
+    return { target, live };
+  });
+  const publicUrl = (ref: StoryRef): string | null => {
+    const { target, live } = linked(ref);
     if (target === articleId) return url;
-    const live = target === null ? null : visiblePublication(deps, target, now);
     if (!live || target === null) return null;
     const href = pageUrl(deps.site, live.section, live.slug);
     if (!related.some((story) => story.url === href)) related.push({ uri: articleUri(deps.site, target), url: href, headline: live.headline });
@@ -119,7 +134,7 @@ export function freezePublication(
   };
   const ninjs = toNinjs(article, info);
   const html = articlePage(article, { ...info, relatedStories: related.filter((story) => !readMore.has(story.url ?? null)) });
-  const publication = deps.publications.insert({
+  const publication = await deps.publications.insert({
     articleId,
     version,
     publishedAt: now,
@@ -136,12 +151,12 @@ export function freezePublication(
     html,
     ninjs,
   });
-  deps.publications.setSiteState({ articleId, state: 'live', changedAt: now, changedBy: by });
-  deps.setStatus(articleId, 'published', now);
-  if (schedule?.publishAt) deps.schedule.finish(articleId, null, now);
+  await deps.publications.setSiteState({ articleId, state: 'live', changedAt: now, changedBy: by });
+  await deps.setStatus(articleId, 'published', now);
+  if (schedule?.publishAt) await deps.schedule.finish(articleId, null, now);
   const event: WebhookEvent = wasLive ? 'update' : 'publish';
   const delivery = deps.webhooks
-    ? deps.webhooks.enqueue({ articleId, publicationId: publication.id, event, payload: JSON.stringify(ninjs), createdAt: now })
+    ? await deps.webhooks.enqueue({ articleId, publicationId: publication.id, event, payload: JSON.stringify(ninjs), createdAt: now })
     : null;
   return { ok: true as const, publication, event, delivery };
 }

@@ -23,14 +23,17 @@ function iso(value: string | null, field: string): string | null | RangeError {
  * the time comes, not now: it may still be in review. A publication time before the embargo is
  * allowed; the page simply stays hidden until the embargo lifts. Call `scheduler.reschedule()` after.
  */
-export function scheduleArticle(deps: Pick<PublishDeps, 'schedule' | 'clock' | 'loadStory'>, request: ScheduleRequest): ScheduleResult {
-  if (!deps.loadStory(request.articleId)) return { ok: false, reason: 'not_found', message: 'There is no such story.' };
+export async function scheduleArticle(
+  deps: Pick<PublishDeps, 'schedule' | 'clock' | 'loadStory'>,
+  request: ScheduleRequest,
+): Promise<ScheduleResult> {
+  if (!(await deps.loadStory(request.articleId))) return { ok: false, reason: 'not_found', message: 'There is no such story.' };
   const publishAt = iso(request.publishAt, 'publishAt');
   const embargoUntil = iso(request.embargoUntil, 'embargoUntil');
   if (publishAt instanceof RangeError) return { ok: false, reason: 'invalid', message: publishAt.message };
   if (embargoUntil instanceof RangeError) return { ok: false, reason: 'invalid', message: embargoUntil.message };
   const now = deps.clock.now().toISOString();
   if (publishAt !== null && publishAt < now) return { ok: false, reason: 'invalid', message: 'The publication time is in the past.' };
-  deps.schedule.set({ articleId: request.articleId, publishAt, embargoUntil, setBy: request.by, updatedAt: now });
-  return { ok: true, schedule: deps.schedule.get(request.articleId)! };
+  await deps.schedule.set({ articleId: request.articleId, publishAt, embargoUntil, setBy: request.by, updatedAt: now });
+  return { ok: true, schedule: (await deps.schedule.get(request.articleId))! };
 }

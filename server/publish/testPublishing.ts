@@ -2,6 +2,7 @@ import type { ArticleJson } from '../../shared/article/ArticleJson.ts';
 import { fixtureArticleJson } from '../../shared/article/fixtureArticle.ts';
 import type { ArticleStatus } from '../../shared/api.ts';
 import { SqliteArticleStore } from '../storage/sqlite/SqliteArticleStore.ts';
+import { sqliteUnitOf } from '../storage/sqlite/SqliteUnitOfWork.ts';
 import { SqlitePublicationStore } from '../storage/sqlite/publishing/SqlitePublicationStore.ts';
 import { SqliteScheduleStore } from '../storage/sqlite/publishing/SqliteScheduleStore.ts';
 import { SqliteSlugStore } from '../storage/sqlite/publishing/SqliteSlugStore.ts';
@@ -43,16 +44,16 @@ export function openTestNewsroom(options: { start?: string; webhooks?: boolean; 
     slugs: new SqliteSlugStore(t.db),
     schedule: new SqliteScheduleStore(t.db),
     webhooks: options.webhooks === false ? null : webhooks,
-    transaction: (fn) => t.db.transaction(fn)(),
+    transaction: (fn) => sqliteUnitOf(t.db).transact(fn),
     clock,
     site: { baseUrl: 'https://news.example.com', siteName: 'The Example News' },
-    loadStory: (id) => {
-      const record = articles.get(id);
+    loadStory: async (id) => {
+      const record = await articles.get(id);
       const article = content.get(id);
       return record && article ? { record, article } : null;
     },
-    setStatus: (id, status, at) => {
-      articles.setStatus(id, status, at);
+    setStatus: async (id, status, at) => {
+      await articles.setStatus(id, status, at);
     },
   };
   return {

@@ -10,18 +10,18 @@ export type UnpublishResult =
  * webhook carrying its last ninjs with pubStatus `canceled`. Every publication is kept; the
  * workflow status is left as it is.
  */
-export function unpublishArticle(deps: PublishDeps, request: { articleId: string; by: string }): UnpublishResult {
+export async function unpublishArticle(deps: PublishDeps, request: { articleId: string; by: string }): Promise<UnpublishResult> {
   const { articleId, by } = request;
-  const latest = deps.publications.latest(articleId);
-  if (!latest || deps.publications.siteState(articleId)?.state !== 'live') {
+  const latest = await deps.publications.latest(articleId);
+  if (!latest || (await deps.publications.siteState(articleId))?.state !== 'live') {
     return { ok: false, reason: 'not_live', message: 'The story is not on the site.' };
   }
   const now = deps.clock.now().toISOString();
-  const result = deps.transaction(() => {
-    deps.publications.setSiteState({ articleId, state: 'unpublished', changedAt: now, changedBy: by });
+  const result = await deps.transaction(async () => {
+    await deps.publications.setSiteState({ articleId, state: 'unpublished', changedAt: now, changedBy: by });
     const payload = JSON.stringify({ ...latest.ninjs, pubStatus: 'canceled', versionCreated: now });
     const delivery = deps.webhooks
-      ? deps.webhooks.enqueue({ articleId, publicationId: latest.id, event: 'unpublish', payload, createdAt: now })
+      ? await deps.webhooks.enqueue({ articleId, publicationId: latest.id, event: 'unpublish', payload, createdAt: now })
       : null;
     return { ok: true as const, delivery };
   });

@@ -50,8 +50,8 @@ export function commentAuthor(user: Pick<UserRecord, 'username' | 'displayName' 
 export function commentRoutes(deps: CommentRoutesDeps): Router {
   const router = Router();
 
-  const findStory = (id: string): ArticleRecord => {
-    const record = deps.articleStore.get(id);
+  const findStory = async (id: string): Promise<ArticleRecord> => {
+    const record = await deps.articleStore.get(id);
     if (!record) throw new HttpError(404, ErrorId.ArticleNotFound, `No story has the id ${JSON.stringify(id)}.`);
     return record;
   };
@@ -76,13 +76,13 @@ export function commentRoutes(deps: CommentRoutesDeps): Router {
   const threadOf = (ydoc: Y.Doc, threadId: string): CommentThread | null => listThreads(ydoc).find((thread) => thread.id === threadId) ?? null;
 
   router.get('/articles/:id/comments', async (req, res) => {
-    const record = findStory(req.params.id);
+    const record = await findStory(req.params.id);
     const threads = await onLiveDoc(res, record.id, (ydoc) => listThreads(ydoc));
     res.json({ threads });
   });
 
   router.post('/articles/:id/comments', async (req, res) => {
-    const record = findStory(req.params.id);
+    const record = await findStory(req.params.id);
     const body = parseBody(NewThreadBody, req.body);
     const thread = await onLiveDoc(res, record.id, (ydoc, author, origin) => {
       const id = addThread(ydoc, { from: body.from, to: body.to, body: body.body, author, origin });
@@ -93,7 +93,7 @@ export function commentRoutes(deps: CommentRoutesDeps): Router {
   });
 
   router.post('/articles/:id/comments/:threadId/replies', async (req, res) => {
-    const record = findStory(req.params.id);
+    const record = await findStory(req.params.id);
     const { body } = parseBody(CommentBody, req.body);
     const thread = await onLiveDoc(res, record.id, (ydoc, author, origin) => {
       reply(ydoc, req.params.threadId, { body, author, origin });
@@ -103,7 +103,7 @@ export function commentRoutes(deps: CommentRoutesDeps): Router {
   });
 
   router.patch('/articles/:id/comments/:threadId/replies/:commentId', async (req, res) => {
-    const record = findStory(req.params.id);
+    const record = await findStory(req.params.id);
     const { body } = parseBody(CommentBody, req.body);
     const thread = await onLiveDoc(res, record.id, (ydoc, author, origin) => {
       editComment(ydoc, req.params.threadId, req.params.commentId, author, body, { origin });
@@ -114,7 +114,7 @@ export function commentRoutes(deps: CommentRoutesDeps): Router {
 
   // A thread whose every comment is deleted is no longer listed: `thread` is then null.
   router.delete('/articles/:id/comments/:threadId/replies/:commentId', async (req, res) => {
-    const record = findStory(req.params.id);
+    const record = await findStory(req.params.id);
     const thread = await onLiveDoc(res, record.id, (ydoc, author, origin) => {
       deleteComment(ydoc, req.params.threadId, req.params.commentId, author, { origin });
       return threadOf(ydoc, req.params.threadId);
@@ -127,7 +127,7 @@ export function commentRoutes(deps: CommentRoutesDeps): Router {
     ['reopen', reopen],
   ] as const) {
     router.post(`/articles/:id/comments/:threadId/${action}`, async (req, res) => {
-      const record = findStory(req.params.id);
+      const record = await findStory(req.params.id);
       const thread = await onLiveDoc(res, record.id, (ydoc, author, origin) => {
         apply(ydoc, req.params.threadId, author, { origin });
         return threadOf(ydoc, req.params.threadId);

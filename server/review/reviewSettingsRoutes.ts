@@ -16,26 +16,26 @@ import { findArticle, sendArticle } from '../routes/articles.ts';
 export function reviewSettingsRoutes(deps: AppDeps): Router {
   const router = Router();
 
-  router.put('/articles/:id/review', requireRole('editor', 'admin'), (req, res) => {
-    const record = findArticle(deps, String(req.params.id));
+  router.put('/articles/:id/review', requireRole('editor', 'admin'), async (req, res) => {
+    const record = await findArticle(deps, String(req.params.id));
     const body = parseBody(ReviewSettingsBody, req.body ?? {});
     const at = new Date().toISOString();
-    if (!deps.articleStore.setReviewSettings(record.id, body, at)) {
+    if (!(await deps.articleStore.setReviewSettings(record.id, body, at))) {
       throw new HttpError(404, ErrorId.ArticleNotFound, `No story has the id ${JSON.stringify(record.id)}.`);
     }
-    deps.registry.refreshRules(record.id);
+    await deps.registry.refreshRules(record.id);
     const actor = authOf(res).user.username;
     const audit = deps.accounts.audit;
     if (body.requireSuggestions !== undefined && body.requireSuggestions !== (record.requireSuggestions ?? false)) {
       const note = body.requireSuggestions ? 'Suggesting required while in review' : 'Suggesting no longer required';
-      audit.append({ articleId: record.id, actor, action: 'review_settings', subject: 'requireSuggestions', from: String(record.requireSuggestions ?? false), to: String(body.requireSuggestions), note, at });
+      await audit.append({ articleId: record.id, actor, action: 'review_settings', subject: 'requireSuggestions', from: String(record.requireSuggestions ?? false), to: String(body.requireSuggestions), note, at });
     }
     if (body.assignedWords !== undefined && body.assignedWords !== (record.assignedWords ?? null)) {
       const words = (value: number | null | undefined) => (value == null ? null : String(value));
       const note = body.assignedWords === null ? 'Assigned length cleared' : `Assigned length: ${body.assignedWords} words`;
-      audit.append({ articleId: record.id, actor, action: 'review_settings', subject: 'assignedWords', from: words(record.assignedWords), to: words(body.assignedWords), note, at });
+      await audit.append({ articleId: record.id, actor, action: 'review_settings', subject: 'assignedWords', from: words(record.assignedWords), to: words(body.assignedWords), note, at });
     }
-    sendArticle(deps, res, findArticle(deps, record.id));
+    await sendArticle(deps, res, await findArticle(deps, record.id));
   });
 
   return router;

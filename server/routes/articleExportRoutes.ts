@@ -36,18 +36,19 @@ const EXPORT_CSP = "default-src 'none'; img-src 'self' http: https:; style-src '
 export function articleExportRoutes(deps: AppDeps): Router {
   const router = Router();
 
-  router.get('/articles/:id/export', (req, res) => {
+  router.get('/articles/:id/export', async (req, res) => {
     const query = exportQuery.safeParse({ format: req.query.format });
     if (!query.success) {
       throw new HttpError(400, ErrorId.UnsupportedFormat, `format must be one of ${EXPORT_FORMATS.join(', ')}.`);
     }
-    const record = findArticle(deps, req.params.id);
-    const story = readStory(deps, record.id);
+    const record = await findArticle(deps, req.params.id);
+    const story = await readStory(deps, record.id);
     const article: ArticleJson = { meta: story.meta, doc: withoutSuggestions(story.doc) };
     const format = query.data.format;
     let body: string;
     try {
-      body = render(format, article, () => exportInfo(deps.publishing.deps, record, article));
+      const info = format === 'html' || format === 'ninjs' ? await exportInfo(deps.publishing.deps, record, article) : null;
+      body = render(format, article, () => info!);
     } catch (error) {
       if (error instanceof RangeError) throw new HttpError(422, ErrorId.ValidationFailed, `The story cannot be exported: ${error.message}`);
       throw error;
@@ -61,7 +62,7 @@ export function articleExportRoutes(deps: AppDeps): Router {
   return router;
 }
 
-function render(format: ExportFormat, article: ArticleJson, info: () => ReturnType<typeof exportInfo>): string {
+function render(format: ExportFormat, article: ArticleJson, info: () => Awaited<ReturnType<typeof exportInfo>>): string {
   switch (format) {
     case 'html':
       return articlePage(article, info());

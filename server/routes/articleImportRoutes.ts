@@ -39,7 +39,7 @@ function parseHtml(html: string): ArticleJson {
 export function articleImportRoutes(deps: AppDeps): Router {
   const router = Router();
 
-  router.post('/articles/import', requireRole('reporter', 'editor', 'admin'), (req, res) => {
+  router.post('/articles/import', requireRole('reporter', 'editor', 'admin'), async (req, res) => {
     const body = parseBody(importBody, req.body);
     let article: ArticleJson;
     try {
@@ -52,10 +52,10 @@ export function articleImportRoutes(deps: AppDeps): Router {
       throw new HttpError(400, ErrorId.ValidationFailed, 'The imported story has no headline.');
     }
     const actor = authOf(res).user;
-    const record = deps.accounts.transact(() => {
-      const created = importArticle(deps, article);
-      deps.accounts.members.setCreator(created.id, actor.id);
-      deps.accounts.audit.append({
+    const record = await deps.accounts.transact(async () => {
+      const created = await importArticle(deps, article);
+      await deps.accounts.members.setCreator(created.id, actor.id);
+      await deps.accounts.audit.append({
         articleId: created.id,
         actor: actor.username,
         action: 'import',
@@ -66,7 +66,7 @@ export function articleImportRoutes(deps: AppDeps): Router {
       return created;
     });
     res.location(`/api/articles/${record.id}`);
-    sendArticle(deps, res, record, 201);
+    await sendArticle(deps, res, record, 201);
   });
 
   return router;

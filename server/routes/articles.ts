@@ -7,6 +7,7 @@ import { authOf, requireRole } from '../auth/authMiddleware.ts';
 import { createArticle } from '../commands/createArticle.ts';
 import { HttpError } from '../http/HttpError.ts';
 import { parseBody } from '../http/parseBody.ts';
+import { displayNames } from '../presenters/displayNames.ts';
 import { presentArticle, presentArticleSummary, presentPeople } from '../presenters/presentArticle.ts';
 import type { ArticleRecord } from '../storage/ArticleStore.ts';
 
@@ -23,17 +24,18 @@ const listQuery = z.object({
 });
 
 /** Finds a story row or throws 404 `article_not_found`. */
-export function findArticle(deps: Pick<AppDeps, 'articleStore'>, id: string): ArticleRecord {
-  const record = deps.articleStore.get(id);
+export async function findArticle(deps: Pick<AppDeps, 'articleStore'>, id: string): Promise<ArticleRecord> {
+  const record = await deps.articleStore.get(id);
   if (!record) throw new HttpError(404, ErrorId.ArticleNotFound, `No story has the id ${JSON.stringify(id)}.`);
   return record;
 }
 
 /** Sends a story as the signed-in user sees it (their allowed transitions, whether they may edit). */
-export function sendArticle(deps: ArticleRoutesDeps, res: Response, record: ArticleRecord, status = 200): void {
+export async function sendArticle(deps: ArticleRoutesDeps, res: Response, record: ArticleRecord, status = 200): Promise<void> {
   const viewer = authOf(res).user;
   const { members, users } = deps.accounts;
-  res.status(status).json(presentArticle(record, deps.registry.presence(record.id), members.get(record.id), users, viewer));
+  const [people, names] = await Promise.all([members.get(record.id), displayNames(users)]);
+  res.status(status).json(presentArticle(record, deps.registry.presence(record.id), people, names, viewer));
 }
 
 /** /api/articles: create, list (`?status=`, `?mine=1`) and read stories (exports: articleExportRoutes). */
@@ -41,34 +43,36 @@ export function articleRoutes(deps: ArticleRoutesDeps): Router {
   const router = Router();
   const { members, users } = deps.accounts;
 
-  router.post('/articles', requireRole('reporter', 'editor', 'admin'), (req, res) => {
+  router.post('/articles', requireRole('reporter', 'editor', 'admin'), async (req, res) => {
     const body = parseBody(createBody, req.body);
     const actor = authOf(res).user;
     // The story, its creator and the log entry land together: no story without an owner or a history.
-    const record = deps.accounts.transact(() => {
-      const created = createArticle(deps, body);
-      members.setCreator(created.id, actor.id);
-      deps.accounts.audit.append({ articleId: created.id, actor: actor.username, action: 'create', to: created.status, at: created.createdAt });
+    const record = await deps.accounts.transact(async () => {
+      const created = await createArticle(deps, body);
+      await members.setCreator(created.id, actor.id);
+      await deps.accounts.audit.append({ articleId: created.id, actor: actor.username, action: 'create', to: created.status, at: created.createdAt });
       return created;
     });
     res.location(`/api/articles/${record.id}`);
-    sendArticle(deps, res, record, 201);
+    await sendArticle(deps, res, record, 201);
   });
 
-  router.get('/articles', (req, res) => {
+  router.get('/articles', async (req, res) => {
     const query = parseBody(listQuery, req.query);
-    const mine = query.mine === '1' || query.mine === 'true' ? new Set(members.articleIdsOf(authOf(res).user.id)) : null;
-    const articles = deps.articleStore
-      .list()
-      .filter((record) => (query.status === undefined || record.status === query.status) && (mine === null || mine.has(record.id)))
-      .map((record) =>
-        presentArticleSummary(record, deps.registry.presence(record.id), presentPeople(members.get(record.id), users)),
-      );
+    const mine = query.mine === '1' || query.mine === 'true' ? new Set(await members.articleIdsOf(authOf(res).user.id)) : null;
+    const records = (await deps.articleStore.list()).filter(
+      (record) => (query.status === undefined || record.status === query.status) && (mine === null || mine.has(record.id)),
+    );
+    const names = await displayNames(users);
+    const articles = [];
+    for (const record of records) {
+      articles.push(presentArticleSummary(record, deps.registry.presence(record.id), presentPeople(await members.get(record.id), names)));
+    }
     res.json({ articles });
   });
 
-  router.get('/articles/:id', (req, res) => {
-    sendArticle(deps, res, findArticle(deps, req.params.id));
+  router.get('/articles/:id', async (req, res) => {
+    await sendArticle(deps, res, await findArticle(deps, req.params.id));
   });
 
   return router;

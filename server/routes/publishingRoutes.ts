@@ -33,9 +33,9 @@ export function publishingRoutes(deps: AppDeps): Router {
   const { publishing } = deps;
   const { publications, schedule } = publishing.deps;
 
-  router.post('/articles/:id/publish', editorial, (req, res) => {
+  router.post('/articles/:id/publish', editorial, async (req, res) => {
     const body = parseBody(publishBody, req.body ?? {});
-    const result = publishing.publish({ articleId: req.params.id as string, by: authOf(res).user.username, correction: body.correction ?? null });
+    const result = await publishing.publish({ articleId: req.params.id as string, by: authOf(res).user.username, correction: body.correction ?? null });
     if (!result.ok) throw publishRefusal(result);
     const { html: _html, ninjs: _ninjs, ...summary } = result.publication;
     res.location(`/api/articles/${encodeURIComponent(result.publication.articleId)}/publications/${result.publication.version}`);
@@ -43,24 +43,24 @@ export function publishingRoutes(deps: AppDeps): Router {
     res.status(201).json(answer);
   });
 
-  router.post('/articles/:id/unpublish', editorial, (req, res) => {
-    const record = findArticle(deps, req.params.id as string);
+  router.post('/articles/:id/unpublish', editorial, async (req, res) => {
+    const record = await findArticle(deps, req.params.id as string);
     const by = authOf(res).user.username;
-    const result = unpublishArticle(publishing.deps, { articleId: record.id, by });
+    const result = await unpublishArticle(publishing.deps, { articleId: record.id, by });
     if (!result.ok) throw new HttpError(409, ErrorId.NotPublished, result.message);
-    deps.accounts.audit.append({ articleId: record.id, actor: by, action: 'unpublish', at: publishing.clock.now().toISOString() });
-    res.json({ ok: true, live: publications.siteState(record.id) });
+    await deps.accounts.audit.append({ articleId: record.id, actor: by, action: 'unpublish', at: publishing.clock.now().toISOString() });
+    res.json({ ok: true, live: await publications.siteState(record.id) });
   });
 
-  router.get('/articles/:id/schedule', (req, res) => {
-    const record = findArticle(deps, req.params.id as string);
-    res.json({ schedule: schedule.get(record.id) });
+  router.get('/articles/:id/schedule', async (req, res) => {
+    const record = await findArticle(deps, req.params.id as string);
+    res.json({ schedule: await schedule.get(record.id) });
   });
 
-  router.put('/articles/:id/schedule', editorial, (req, res) => {
+  router.put('/articles/:id/schedule', editorial, async (req, res) => {
     const body = parseBody(scheduleBody, req.body);
     const by = authOf(res).user.username;
-    const result = scheduleArticle(publishing.deps, { articleId: req.params.id as string, by, ...body });
+    const result = await scheduleArticle(publishing.deps, { articleId: req.params.id as string, by, ...body });
     if (!result.ok) {
       throw result.reason === 'not_found'
         ? new HttpError(404, ErrorId.ArticleNotFound, result.message)
@@ -72,33 +72,33 @@ export function publishingRoutes(deps: AppDeps): Router {
       publishAt === null && embargoUntil === null
         ? 'No publication time, no embargo'
         : [publishAt ? `Publish at ${publishAt}` : null, embargoUntil ? `Embargo until ${embargoUntil}` : null].filter(Boolean).join('; ');
-    deps.accounts.audit.append({ articleId: result.schedule.articleId, actor: by, action: 'schedule', to: publishAt, note, at: result.schedule.updatedAt });
+    await deps.accounts.audit.append({ articleId: result.schedule.articleId, actor: by, action: 'schedule', to: publishAt, note, at: result.schedule.updatedAt });
     res.json({ schedule: result.schedule });
   });
 
-  router.get('/articles/:id/publications', (req, res) => {
-    const record = findArticle(deps, req.params.id as string);
+  router.get('/articles/:id/publications', async (req, res) => {
+    const record = await findArticle(deps, req.params.id as string);
     const state: PublishingState = {
-      live: publications.siteState(record.id),
-      url: liveUrl(deps, record.id),
-      schedule: schedule.get(record.id),
-      publications: publications.list(record.id),
-      deliveries: publishing.webhooks.forArticle(record.id).map(withoutPayload),
+      live: await publications.siteState(record.id),
+      url: await liveUrl(deps, record.id),
+      schedule: await schedule.get(record.id),
+      publications: await publications.list(record.id),
+      deliveries: (await publishing.webhooks.forArticle(record.id)).map(withoutPayload),
     };
     res.json(state);
   });
 
-  router.get('/articles/:id/publications/:version', (req, res) => {
-    const record = findArticle(deps, req.params.id as string);
+  router.get('/articles/:id/publications/:version', async (req, res) => {
+    const record = await findArticle(deps, req.params.id as string);
     const version = Number(req.params.version);
-    const publication = Number.isSafeInteger(version) && version >= 1 ? publications.get(record.id, version) : null;
+    const publication = Number.isSafeInteger(version) && version >= 1 ? await publications.get(record.id, version) : null;
     if (!publication) throw new HttpError(404, ErrorId.NotFound, `The story has no publication ${JSON.stringify(req.params.version)}.`);
     res.json(publication);
   });
 
-  router.get('/articles/:id/preview', editorial, (req, res) => {
+  router.get('/articles/:id/preview', editorial, async (req, res) => {
     const query = parseBody(previewQuery, { correction: req.query.correction });
-    const result = previewPublication(publishing.deps, {
+    const result = await previewPublication(publishing.deps, {
       articleId: req.params.id as string,
       by: authOf(res).user.username,
       correction: query.correction ?? null,
@@ -118,9 +118,9 @@ function withoutPayload<T extends { payload: string }>(delivery: T): Omit<T, 'pa
 }
 
 /** The story's public page address while it is live, else null. */
-function liveUrl(deps: AppDeps, articleId: string): string | null {
+async function liveUrl(deps: AppDeps, articleId: string): Promise<string | null> {
   const { publications, slugs } = deps.publishing.deps;
-  if (publications.siteState(articleId)?.state !== 'live') return null;
-  const address = slugs.current(articleId);
+  if ((await publications.siteState(articleId))?.state !== 'live') return null;
+  const address = await slugs.current(articleId);
   return address ? `/site/${encodeURIComponent(address.section)}/${encodeURIComponent(address.slug)}` : null;
 }

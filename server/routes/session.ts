@@ -48,9 +48,9 @@ export function sessionRoutes(deps: AppDeps): Router {
     res.json(publicUser(result.user));
   });
 
-  router.delete('/session', (req, res) => {
+  router.delete('/session', async (req, res) => {
     const auth = authOf(res);
-    sessions.delete(auth.token);
+    await sessions.delete(auth.token);
     liveSockets.closeSession(auth.session.idHash, CloseCode.Unauthorized, 'signed out');
     res.setHeader('Set-Cookie', clearedSessionCookie({ secure: secureRequest(deps, req) }));
     res.status(204).end();

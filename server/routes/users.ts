@@ -22,13 +22,12 @@ export function userRoutes(deps: AppDeps): Router {
   const { users, sessions, audit, transact } = deps.accounts;
   const adminOnly = requireRole('admin');
 
-  router.get('/users', adminOnly, (_req, res) => {
-    res.json({ users: users.list().map(publicUser) });
+  router.get('/users', adminOnly, async (_req, res) => {
+    res.json({ users: (await users.list()).map(publicUser) });
   });
 
-  router.get('/people', requireRole('editor', 'admin'), (_req, res) => {
-    const people: Person[] = users
-      .list()
+  router.get('/people', requireRole('editor', 'admin'), async (_req, res) => {
+    const people: Person[] = (await users.list())
       .filter((user) => !user.disabled)
       .map((user) => ({ username: user.username, displayName: user.displayName, role: user.role }));
     res.json({ people });
@@ -40,8 +39,8 @@ export function userRoutes(deps: AppDeps): Router {
     const passwordHash = await hashPassword(body.password, deps.config.scryptParams);
     const at = new Date().toISOString();
     try {
-      const user = transact(() => {
-        const created = users.create({
+      const user = await transact(async () => {
+        const created = await users.create({
           username: body.username,
           displayName: body.displayName,
           role: body.role,
@@ -49,7 +48,7 @@ export function userRoutes(deps: AppDeps): Router {
           color: colorForUsername(body.username),
           createdAt: at,
         });
-        audit.append({ articleId: null, actor: actor.username, action: 'user_created', subject: created.username, to: created.role, at });
+        await audit.append({ articleId: null, actor: actor.username, action: 'user_created', subject: created.username, to: created.role, at });
         return created;
       });
       res.status(201).location(`/api/users/${encodeURIComponent(user.username)}`).json(publicUser(user));
@@ -70,7 +69,7 @@ export function userRoutes(deps: AppDeps): Router {
     );
     if (result.signedOutSelf) {
       // An admin who changes their own password stays signed in here, on a fresh session.
-      const { token } = sessions.create(actor.id, new Date(), deps.config.sessionTtlMs);
+      const { token } = await sessions.create(actor.id, new Date(), deps.config.sessionTtlMs);
       res.setHeader('Set-Cookie', sessionCookie(token, { secure: secureRequest(deps, req), maxAgeMs: deps.config.sessionTtlMs }));
     }
     res.json(publicUser(result.user));

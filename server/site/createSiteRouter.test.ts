@@ -35,22 +35,22 @@ function addStandalone(id: string, slug: string, status: 'approved' | 'draft' = 
   }));
 }
 
-function publish(id: string): void {
-  const result = publishArticle(n.deps, { articleId: id, by: 'chief' });
+async function publish(id: string): Promise<void> {
+  const result = await publishArticle(n.deps, { articleId: id, by: 'chief' });
   if (!result.ok) throw new Error(result.message);
 }
 
 describe('public site', () => {
   it('serves the exact published page and its ninjs, never the draft edited since', async () => {
     addStandalone('a1', 'exodus');
-    publish('a1');
+    await publish('a1');
     n.content.get('a1')!.doc.content![0] = { type: 'headline', content: [{ type: 'text', text: 'SECRET DRAFT HEADLINE' }] };
     const page = await get('/site/world/exodus');
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
     const html = await page.text();
-    expect(html).toBe(n.deps.publications.latest('a1')!.html);
+    expect(html).toBe((await n.deps.publications.latest('a1'))!.html);
     expect(html).toContain('<h1>Headline of a1</h1>');
     expect(html).not.toContain('SECRET DRAFT');
     const ninjs = await get('/site/world/exodus.json');
@@ -61,7 +61,7 @@ describe('public site', () => {
   it('answers 404 for unknown addresses and for stories never published', async () => {
     addStandalone('d1', 'draft-story', 'draft');
     // A draft may hold a slug (e.g. from an earlier claim) but has no publication.
-    n.deps.slugs.claim('d1', 'world', 'draft-story', 't');
+    await n.deps.slugs.claim('d1', 'world', 'draft-story', 't');
     expect((await get('/site/world/draft-story')).status).toBe(404);
     expect((await get('/site/world/draft-story.json')).status).toBe(404);
     expect((await get('/site/world/nothing')).status).toBe(404);
@@ -70,15 +70,15 @@ describe('public site', () => {
 
   it('redirects an old slug to the current one and answers 410 once unpublished', async () => {
     addStandalone('a1', 'exodus');
-    publish('a1');
+    await publish('a1');
     n.content.get('a1')!.meta.slug = 'mass-exodus';
-    publish('a1');
+    await publish('a1');
     const old = await get('/site/world/exodus');
     expect(old.status).toBe(301);
     expect(old.headers.get('location')).toBe('/site/world/mass-exodus');
     expect((await get('/site/world/exodus.json')).headers.get('location')).toBe('/site/world/mass-exodus.json');
     expect((await get('/site/world/mass-exodus')).status).toBe(200);
-    unpublishArticle(n.deps, { articleId: 'a1', by: 'chief' });
+    await unpublishArticle(n.deps, { articleId: 'a1', by: 'chief' });
     for (const path of ['/site/world/mass-exodus', '/site/world/mass-exodus.json', '/site/world/exodus']) {
       const res = await get(path);
       expect(res.status).toBe(410);
@@ -90,8 +90,8 @@ describe('public site', () => {
 
   it('shows nothing of an embargoed story until the embargo lifts, then everything', async () => {
     addStandalone('a1', 'exodus');
-    n.deps.schedule.set({ articleId: 'a1', publishAt: null, embargoUntil: '2024-05-01T12:00:00.000Z', setBy: 'chief', updatedAt: 't' });
-    publish('a1');
+    await n.deps.schedule.set({ articleId: 'a1', publishAt: null, embargoUntil: '2024-05-01T12:00:00.000Z', setBy: 'chief', updatedAt: 't' });
+    await publish('a1');
     const hidden = async () => {
       expect((await get('/site/world/exodus')).status).toBe(404);
       expect((await get('/site/world/exodus.json')).status).toBe(404);
@@ -109,10 +109,10 @@ describe('public site', () => {
 
   it('lists live stories newest first on the front page and in the Atom feed', async () => {
     addStandalone('a1', 'first');
-    publish('a1');
+    await publish('a1');
     n.clock.advance(60_000);
     addStandalone('a2', 'second');
-    publish('a2');
+    await publish('a2');
     const front = await get('/site/');
     expect(front.status).toBe(200);
     const html = await front.text();
@@ -131,7 +131,7 @@ describe('public site', () => {
   it('escapes hostile headlines on the front page', async () => {
     addStandalone('a1', 'x');
     n.content.get('a1')!.doc.content![0] = { type: 'headline', content: [{ type: 'text', text: '<script>alert(1)</script>' }] };
-    publish('a1');
+    await publish('a1');
     const html = await (await get('/site/')).text();
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');

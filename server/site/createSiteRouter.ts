@@ -45,22 +45,23 @@ export function createSiteRouter(deps: SiteDeps): Router {
   const limit = deps.frontPageSize ?? 30;
   const now = () => deps.clock.now().toISOString();
 
-  router.get('/', (req, res) => {
+  router.get('/', async (req, res) => {
     if (req.originalUrl.split('?')[0] === '/site') {
       res.redirect(301, '/site/');
       return;
     }
-    send(res, 200, 'text/html; charset=utf-8', frontPage(deps.site, deps.publications.visible(now(), limit)));
+    send(res, 200, 'text/html; charset=utf-8', frontPage(deps.site, await deps.publications.visible(now(), limit)));
   });
 
-  router.get('/feed.xml', (_req, res) => {
+  router.get('/feed.xml', async (_req, res) => {
     const at = now();
+    const visible = await deps.publications.visible(at, limit);
     const feed = toFeed({
       title: deps.site.siteName,
       siteUrl: siteUrl(deps.site, '/site/'),
       feedUrl: siteUrl(deps.site, '/site/feed.xml'),
       generatedAt: at,
-      entries: deps.publications.visible(at, limit).map((p) => ({
+      entries: visible.map((p) => ({
         id: articleUri(deps.site, p.articleId),
         title: p.headline,
         url: pageUrl(deps.site, p.section, p.slug),
@@ -75,18 +76,18 @@ export function createSiteRouter(deps: SiteDeps): Router {
     send(res, 200, 'application/atom+xml; charset=utf-8', feed);
   });
 
-  router.get('/:section/:page', (req: Request<{ section: string; page: string }>, res) => {
+  router.get('/:section/:page', async (req: Request<{ section: string; page: string }>, res) => {
     const { section } = req.params;
     const json = req.params.page.endsWith('.json');
     const slug = json ? req.params.page.slice(0, -'.json'.length) : req.params.page;
-    const address = deps.slugs.resolve(section, slug);
+    const address = await deps.slugs.resolve(section, slug);
     if (!address) {
       notice(res, deps.site, 404, 'Not found', 'There is no story at this address.');
       return;
     }
     const at = now();
-    const state = deps.publications.siteState(address.articleId);
-    const latest = deps.publications.latest(address.articleId);
+    const state = await deps.publications.siteState(address.articleId);
+    const latest = await deps.publications.latest(address.articleId);
     // Before the embargo lifts (or before any publication) the address does not exist, as far as readers know.
     const embargoed = latest?.embargoUntil != null && latest.embargoUntil > at;
     if (!latest || !state || embargoed) {
@@ -97,7 +98,7 @@ export function createSiteRouter(deps: SiteDeps): Router {
       notice(res, deps.site, 410, 'Story removed', 'This story has been removed from the site.');
       return;
     }
-    const live = visiblePublication(deps, address.articleId, at)!;
+    const live = (await visiblePublication(deps, address.articleId, at))!;
     if (!address.current || live.section !== section || live.slug !== slug) {
       res.redirect(301, `/site/${encodeURIComponent(live.section)}/${encodeURIComponent(live.slug)}${json ? '.json' : ''}`);
       return;

@@ -38,13 +38,13 @@ export interface ArticleSummaryUpdate {
 /** Story rows. Creating a story writes its row and its first document in one transaction. */
 export interface ArticleStore {
   /** Inserts the row and stores `initialState` as the story's first snapshot, atomically. */
-  create(record: ArticleRecord, initialState: Uint8Array): void;
-  get(id: string): ArticleRecord | null;
+  create(record: ArticleRecord, initialState: Uint8Array): Promise<void>;
+  get(id: string): Promise<ArticleRecord | null>;
   /** Newest first (by updatedAt). */
-  list(): ArticleRecord[];
-  updateSummary(id: string, summary: ArticleSummaryUpdate): void;
+  list(): Promise<ArticleRecord[]>;
+  updateSummary(id: string, summary: ArticleSummaryUpdate): Promise<void>;
   /** Moves the story to `status` (the workflow decides whether it may); false when there is no such story. */
-  setStatus(id: string, status: ArticleStatus, updatedAt: string): boolean;
+  setStatus(id: string, status: ArticleStatus, updatedAt: string): Promise<boolean>;
   /** Changes the story's review settings; false when there is no such story. */
-  setReviewSettings(id: string, settings: ReviewSettingsUpdate, updatedAt: string): boolean;
+  setReviewSettings(id: string, settings: ReviewSettingsUpdate, updatedAt: string): Promise<boolean>;
 }

@@ -45,9 +45,9 @@ export type NewAuditEntry = Omit<AuditEntry, 'id' | 'subject' | 'from' | 'to' | 
 
 /** Append-only record of transitions, assignments and account changes. */
 export interface AuditLog {
-  append(entry: NewAuditEntry): AuditEntry;
+  append(entry: NewAuditEntry): Promise<AuditEntry>;
   /** A story's entries, oldest first. */
-  forArticle(articleId: string): AuditEntry[];
+  forArticle(articleId: string): Promise<AuditEntry[]>;
   /** Entries about an account (role changes, assignments), oldest first. */
-  forSubject(username: string): AuditEntry[];
+  forSubject(username: string): Promise<AuditEntry[]>;
 }

@@ -34,12 +34,3 @@ export interface DocStore {
   /** The story left this server's memory: forget anything kept for it (optional). */
   release?(articleId: string): void;
 }
-
-/**
- * A synchronous read of a story's stored state, for the publishing and export paths that read a
- * closed story inside one synchronous step (SQLite only; a networked store opens the story instead).
- */
-export interface StoredStateReader {
-  /** The story's whole stored state, or null when nothing is stored. */
-  readStateNow(articleId: string): Uint8Array | null;
-}

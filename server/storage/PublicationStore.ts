@@ -16,18 +16,18 @@ export type NewPublication = Omit<Publication, 'id'>;
 /** Immutable publications and the site state of each story. Nothing here updates a publication. */
 export interface PublicationStore {
   /** Stores a new publication; throws when (articleId, version) exists already. */
-  insert(publication: NewPublication): Publication;
-  latest(articleId: string): Publication | null;
-  get(articleId: string, version: number): Publication | null;
+  insert(publication: NewPublication): Promise<Publication>;
+  latest(articleId: string): Promise<Publication | null>;
+  get(articleId: string, version: number): Promise<Publication | null>;
   /** A story's publications, newest first. */
-  list(articleId: string): PublicationSummary[];
-  siteState(articleId: string): SiteState | null;
-  setSiteState(state: SiteState): void;
+  list(articleId: string): Promise<PublicationSummary[]>;
+  siteState(articleId: string): Promise<SiteState | null>;
+  setSiteState(state: SiteState): Promise<void>;
   /**
    * The latest publication of each live story whose embargo has lifted at `now`, newest first:
    * the front page and the feed.
    */
-  visible(now: string, limit: number): Publication[];
+  visible(now: string, limit: number): Promise<Publication[]>;
 }
 
 /** A story's public address. */
@@ -41,37 +41,37 @@ export interface SlugRecord {
 
 /** Public addresses: unique per section; a story has one current address and keeps its old ones. */
 export interface SlugStore {
-  current(articleId: string): SlugRecord | null;
-  resolve(section: string, slug: string): SlugRecord | null;
+  current(articleId: string): Promise<SlugRecord | null>;
+  resolve(section: string, slug: string): Promise<SlugRecord | null>;
   /**
    * Makes `section/slug` the story's current address, or the first free `slug-2`, `slug-3`, ...
    * when another story holds it (old addresses included). The previous current address stays,
    * as an old one. Returns the address given.
    */
-  claim(articleId: string, section: string, slug: string, at: string): SlugRecord;
+  claim(articleId: string, section: string, slug: string, at: string): Promise<SlugRecord>;
 }
 
 export interface ScheduleStore {
-  get(articleId: string): Schedule | null;
-  set(schedule: Omit<Schedule, 'lastError'>): void;
+  get(articleId: string): Promise<Schedule | null>;
+  set(schedule: Omit<Schedule, 'lastError'>): Promise<void>;
   /** Clears publishAt (done or failed), recording `error` when it failed. */
-  finish(articleId: string, error: string | null, at: string): void;
+  finish(articleId: string, error: string | null, at: string): Promise<void>;
   /** Schedules whose publishAt is at or before `now`, oldest first. */
-  due(now: string): Schedule[];
+  due(now: string): Promise<Schedule[]>;
   /** The earliest publishAt still waiting, or null. */
-  nextPublishAt(): string | null;
+  nextPublishAt(): Promise<string | null>;
 }
 
 export interface WebhookDeliveryStore {
-  enqueue(delivery: Pick<WebhookDelivery, 'articleId' | 'publicationId' | 'event' | 'payload' | 'createdAt'>): WebhookDelivery;
-  get(id: number): WebhookDelivery | null;
+  enqueue(delivery: Pick<WebhookDelivery, 'articleId' | 'publicationId' | 'event' | 'payload' | 'createdAt'>): Promise<WebhookDelivery>;
+  get(id: number): Promise<WebhookDelivery | null>;
   /** Pending deliveries due at `now`, oldest first. */
-  due(now: string, limit: number): WebhookDelivery[];
+  due(now: string, limit: number): Promise<WebhookDelivery[]>;
   /** The earliest next attempt of a pending delivery, or null. */
-  nextAttemptAt(): string | null;
-  markDelivered(id: number, status: number, at: string): void;
+  nextAttemptAt(): Promise<string | null>;
+  markDelivered(id: number, status: number, at: string): Promise<void>;
   /** Records a failed attempt; `nextAttemptAt` null gives up (state failed). */
-  markFailed(id: number, result: { status: number | null; error: string; nextAttemptAt: string | null }): void;
+  markFailed(id: number, result: { status: number | null; error: string; nextAttemptAt: string | null }): Promise<void>;
   /** A story's deliveries, newest first. */
-  forArticle(articleId: string): WebhookDelivery[];
+  forArticle(articleId: string): Promise<WebhookDelivery[]>;
 }

@@ -30,12 +30,12 @@ export class UsernameTakenError extends Error {
 /** Accounts. */
 export interface UserStore {
   /** Inserts an account; throws UsernameTakenError when the name exists in any case. */
-  create(user: NewUser): UserRecord;
-  findByUsername(username: string): UserRecord | null;
-  findById(id: number): UserRecord | null;
+  create(user: NewUser): Promise<UserRecord>;
+  findByUsername(username: string): Promise<UserRecord | null>;
+  findById(id: number): Promise<UserRecord | null>;
   /** Sorted by username. */
-  list(): UserRecord[];
+  list(): Promise<UserRecord[]>;
   /** Applies `changes`, stamping `updatedAt`; null when no such user. */
-  update(username: string, changes: UserChanges, updatedAt: string): UserRecord | null;
-  count(): number;
+  update(username: string, changes: UserChanges, updatedAt: string): Promise<UserRecord | null>;
+  count(): Promise<number>;
 }

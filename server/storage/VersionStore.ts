@@ -19,11 +19,11 @@ export type NewVersion = Omit<Version, 'id' | 'number'>;
 /** A story's versions. Append-only: nothing here changes or removes a stored version. */
 export interface VersionStore {
   /** Stores a version with the next number of its story, atomically. */
-  insert(version: NewVersion): Version;
+  insert(version: NewVersion): Promise<Version>;
   /** The story's versions, newest first, without state or document. */
-  list(articleId: string): VersionSummary[];
+  list(articleId: string): Promise<VersionSummary[]>;
   /** Version `number` of the story, or null. */
-  get(articleId: string, number: number): Version | null;
+  get(articleId: string, number: number): Promise<Version | null>;
   /** The story's newest version, or null when it has none. */
-  latestFor(articleId: string): Version | null;
+  latestFor(articleId: string): Promise<Version | null>;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import { readMeta, setMetaText, setTags } from '../../shared/article/meta.ts';
-import { SqliteDocStore } from '../storage/sqlite/SqliteDocStore.ts';
+import { readStoredState } from './readStoredState.ts';
 import { openDatabase } from '../storage/sqlite/openDatabase.ts';
 import {
   api,
@@ -75,7 +75,7 @@ describe('co-editing over y-websocket', () => {
     // Edits made before the socket even opens (on the story as a device copy holds it) are sent
     // on connect, racing the load.
     const db = openDatabase(server.dataDir);
-    const deviceCopy = new SqliteDocStore(db).readStateNow(id)!;
+    const deviceCopy = readStoredState(db, id)!;
     db.close();
     clients.forEach((client, i) => {
       Y.applyUpdate(client.ydoc, deviceCopy);

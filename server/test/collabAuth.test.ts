@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { WebSocket } from 'ws';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import { openDatabase } from '../storage/sqlite/openDatabase.ts';
-import { SqliteDocStore } from '../storage/sqlite/SqliteDocStore.ts';
+import { readStoredState } from './readStoredState.ts';
 import { hashSessionToken } from '../auth/sessionToken.ts';
 import {
   api,
@@ -31,7 +31,7 @@ describe('the collaboration socket checks who is asking', () => {
     const db = openDatabase(server.dataDir);
     try {
       const doc = new Y.Doc();
-      Y.applyUpdate(doc, new SqliteDocStore(db).readStateNow(id)!);
+      Y.applyUpdate(doc, readStoredState(db, id)!);
       return paragraphs(doc);
     } finally {
       db.close();

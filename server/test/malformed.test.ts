@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import { SCHEMA_VERSION } from '../../shared/editor/version.ts';
 import { openDatabase } from '../storage/sqlite/openDatabase.ts';
-import { SqliteDocStore } from '../storage/sqlite/SqliteDocStore.ts';
+import { readStoredState } from './readStoredState.ts';
 import { api, appendParagraph, connectClient, createStory, paragraphs, waitFor, type Auth } from './helpers.ts';
 import { useTestServer } from './testServer.ts';
 
@@ -54,10 +54,9 @@ describe('malformed frames', () => {
     writer.destroy();
     reader.destroy();
     const db = openDatabase(server.dataDir);
-    const store = new SqliteDocStore(db);
     stored = () => {
       const doc = new Y.Doc();
-      Y.applyUpdate(doc, store.readStateNow(id)!);
+      Y.applyUpdate(doc, readStoredState(db, id)!);
       return Y.encodeStateAsUpdate(doc);
     };
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openDatabase } from '../storage/sqlite/openDatabase.ts';
-import { SqliteDocStore } from '../storage/sqlite/SqliteDocStore.ts';
+import { readStoredState } from './readStoredState.ts';
 import { appendParagraphUpdate, openRawSocket, syncUpdateFrame } from './rawSocket.ts';
 import { createStory, paragraphs } from './helpers.ts';
 import { useTestServer } from './testServer.ts';
@@ -30,11 +30,11 @@ describe('the saved signal follows storage', () => {
     const db = openDatabase(server.dataDir);
     const stored = () => {
       const doc = new Y.Doc();
-      Y.applyUpdate(doc, new SqliteDocStore(db).readStateNow(id)!);
+      Y.applyUpdate(doc, readStoredState(db, id)!);
       return paragraphs(doc);
     };
     const base = new Y.Doc();
-    Y.applyUpdate(base, new SqliteDocStore(db).readStateNow(id)!);
+    Y.applyUpdate(base, readStoredState(db, id)!);
     // A real SQLite failure on every append, as a full disk would give.
     db.exec(`CREATE TRIGGER refuse_appends BEFORE INSERT ON doc_updates BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
     try {

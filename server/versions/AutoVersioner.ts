@@ -69,7 +69,7 @@ export class AutoVersioner {
   }
 
   /** Captures a version now (a transition, a named version) with the editors of the current period. */
-  capture(request: Omit<CaptureRequest, 'editors'>): CaptureResult {
+  capture(request: Omit<CaptureRequest, 'editors'>): Promise<CaptureResult> {
     return captureVersion(this.#deps, { ...request, editors: this.takeEditors(request.articleId) });
   }
 
@@ -77,8 +77,8 @@ export class AutoVersioner {
    * The story is leaving memory: captures an `auto` version of `ydoc` when it has unversioned
    * changes. Never throws (unloading must go on); a failure is logged.
    */
-  unload(articleId: string, ydoc: Y.Doc): CaptureResult | null {
-    if (!this.#stories.has(articleId)) return null;
+  unload(articleId: string, ydoc: Y.Doc): Promise<CaptureResult | null> {
+    if (!this.#stories.has(articleId)) return Promise.resolve(null);
     return this.#captureAuto(articleId, ydoc);
   }
 
@@ -97,13 +97,13 @@ export class AutoVersioner {
       this.#forget(articleId);
       return;
     }
-    this.#captureAuto(articleId, ydoc);
+    void this.#captureAuto(articleId, ydoc);
   }
 
-  #captureAuto(articleId: string, ydoc: Y.Doc): CaptureResult | null {
+  async #captureAuto(articleId: string, ydoc: Y.Doc): Promise<CaptureResult | null> {
     const editors = this.takeEditors(articleId);
     try {
-      return captureVersion(this.#deps, { articleId, ydoc, kind: 'auto', by: null, editors });
+      return await captureVersion(this.#deps, { articleId, ydoc, kind: 'auto', by: null, editors });
     } catch (error) {
       this.#deps.log.error('taking an automatic version failed', { articleId, error });
       return null;

@@ -22,7 +22,7 @@ describe('captureTransitionVersion', () => {
   let versioner: AutoVersioner;
   let articleId: string;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     t = openVersionsTestDatabase();
     const articleStore = new SqliteArticleStore(t.db);
     const docStore = new SqliteDocStore(t.db);
@@ -30,11 +30,11 @@ describe('captureTransitionVersion', () => {
     const clock = new ManualClock('2024-05-01T09:00:00.000Z');
     registry = new DocumentRegistry({ docStore, commits: new CommitQueue(docStore, log), articleStore, config: { compactAfterUpdates: 500, summaryDebounceMs: 10, unloadDelayMs: 10 }, log });
     versioner = new AutoVersioner({ versions, clock, timers: clock, log, docFor: (id) => registry.loaded(id)?.ydoc ?? null });
-    articleId = createArticle({ articleStore }, { headline: 'Council votes' }).id;
+    articleId = (await createArticle({ articleStore }, { headline: 'Council votes' })).id;
   });
-  afterEach(() => {
+  afterEach(async () => {
     versioner.stop();
-    registry.closeAll(1001);
+    await registry.closeAll(1001);
     t.close();
   });
 
@@ -49,7 +49,7 @@ describe('captureTransitionVersion', () => {
     registry.release(articleId);
     await captureTransitionVersion({ registry, versioner }, { articleId, from: 'draft', to: 'in_review', by: 'ana' });
 
-    const list = versions.list(articleId);
+    const list = await versions.list(articleId);
     expect(list.map((v) => [v.number, v.kind, v.name, v.createdBy, v.editors, v.wordCount])).toEqual([
       [3, 'transition', 'Draft → In review', 'ana', [], 5],
       [2, 'transition', 'In review → Draft', 'ed', ['bo'], 5],

@@ -20,7 +20,7 @@ export async function captureTransitionVersion(
 ): Promise<CaptureResult> {
   const live = await deps.registry.open(input.articleId);
   try {
-    return deps.versioner.capture({
+    return await deps.versioner.capture({
       articleId: input.articleId,
       ydoc: live.ydoc,
       kind: 'transition',

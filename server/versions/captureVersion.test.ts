@@ -13,10 +13,10 @@ describe('captureVersion', () => {
   });
   afterEach(() => setup.close());
 
-  it('stores the whole state, the JSON, word count, time, author and editors', () => {
+  it('stores the whole state, the JSON, word count, time, author and editors', async () => {
     const ydoc = storyDoc(storyJson('Council votes', ['The council met on Tuesday.'], { byline: 'Ana' }));
     setup.deps.clock.set('2024-05-01T10:30:00.000Z');
-    const result = captureVersion(setup.deps, {
+    const result = await captureVersion(setup.deps, {
       articleId: 'a',
       ydoc,
       kind: 'named',
@@ -25,7 +25,7 @@ describe('captureVersion', () => {
       editors: ['ana', 'bo', 'ana'],
     });
     expect(result.captured).toBe(true);
-    const stored = setup.deps.versions.get('a', 1)!;
+    const stored = (await setup.deps.versions.get('a', 1))!;
     expect(stored).toMatchObject({
       kind: 'named',
       name: 'Before legal read',
@@ -40,34 +40,34 @@ describe('captureVersion', () => {
     expect(readArticle(copy)).toEqual(readArticle(ydoc));
   });
 
-  it('skips an auto version when nothing changed, even after edits that cancel out', () => {
+  it('skips an auto version when nothing changed, even after edits that cancel out', async () => {
     const ydoc = storyDoc(storyJson('Council votes', ['The council met.']));
-    expect(captureVersion(setup.deps, { articleId: 'a', ydoc, kind: 'auto', by: null, editors: [] }).captured).toBe(true);
+    expect((await captureVersion(setup.deps, { articleId: 'a', ydoc, kind: 'auto', by: null, editors: [] })).captured).toBe(true);
     const text = (ydoc.getXmlFragment(DOC_FIELD).get(2) as Y.XmlElement).get(0) as Y.XmlText;
     text.insert(0, 'Yesterday ');
     text.delete(0, 'Yesterday '.length);
-    const skipped = captureVersion(setup.deps, { articleId: 'a', ydoc, kind: 'auto', by: null, editors: ['ana'] });
+    const skipped = await captureVersion(setup.deps, { articleId: 'a', ydoc, kind: 'auto', by: null, editors: ['ana'] });
     expect(skipped).toMatchObject({ captured: false, reason: 'unchanged' });
-    expect(setup.deps.versions.list('a')).toHaveLength(1);
+    expect(await setup.deps.versions.list('a')).toHaveLength(1);
   });
 
-  it('keeps an auto version after a deletion, which leaves the state vector unchanged', () => {
+  it('keeps an auto version after a deletion, which leaves the state vector unchanged', async () => {
     const ydoc = storyDoc(storyJson('Council votes', ['The council met on Tuesday.']));
-    captureVersion(setup.deps, { articleId: 'a', ydoc, kind: 'auto', by: null, editors: [] });
+    await captureVersion(setup.deps, { articleId: 'a', ydoc, kind: 'auto', by: null, editors: [] });
     const vector = Y.encodeStateVector(ydoc);
     const text = (ydoc.getXmlFragment(DOC_FIELD).get(2) as Y.XmlElement).get(0) as Y.XmlText;
     text.delete(15, ' on Tuesday'.length);
     expect(Y.encodeStateVector(ydoc)).toEqual(vector);
-    const result = captureVersion(setup.deps, { articleId: 'a', ydoc, kind: 'auto', by: null, editors: ['ana'] });
+    const result = await captureVersion(setup.deps, { articleId: 'a', ydoc, kind: 'auto', by: null, editors: ['ana'] });
     expect(result.captured).toBe(true);
-    expect(setup.deps.versions.get('a', 2)!.wordCount).toBe(5);
+    expect((await setup.deps.versions.get('a', 2))!.wordCount).toBe(5);
   });
 
-  it('always keeps transition and named versions, changed or not', () => {
+  it('always keeps transition and named versions, changed or not', async () => {
     const ydoc = storyDoc(storyJson('Council votes', ['The council met.']));
     for (const kind of ['auto', 'transition', 'named'] as const) {
-      expect(captureVersion(setup.deps, { articleId: 'a', ydoc, kind, by: 'ed', editors: [] }).captured).toBe(true);
+      expect((await captureVersion(setup.deps, { articleId: 'a', ydoc, kind, by: 'ed', editors: [] })).captured).toBe(true);
     }
-    expect(setup.deps.versions.list('a').map((v) => v.kind)).toEqual(['named', 'transition', 'auto']);
+    expect((await setup.deps.versions.list('a')).map((v) => v.kind)).toEqual(['named', 'transition', 'auto']);
   });
 });

@@ -30,21 +30,24 @@ export function sameContent(a: ArticleJson, b: ArticleJson): boolean {
  * not state vectors, because a deletion changes the document without moving its state vector.
  * Every other kind is always stored (a transition or a name marks a moment, even an unchanged one).
  */
-export function captureVersion(deps: VersionDeps, request: CaptureRequest): CaptureResult {
+export async function captureVersion(deps: VersionDeps, request: CaptureRequest): Promise<CaptureResult> {
+  // Read together and before any wait: the document may change (or be unloaded) meanwhile.
   const doc = readArticle(request.ydoc);
+  const state = Y.encodeStateAsUpdate(request.ydoc);
+  const createdAt = deps.clock.now().toISOString();
   if (request.kind === 'auto') {
-    const latest = deps.versions.latestFor(request.articleId);
+    const latest = await deps.versions.latestFor(request.articleId);
     if (latest && sameContent(latest.doc, doc)) return { captured: false, reason: 'unchanged', latest };
   }
-  const version = deps.versions.insert({
+  const version = await deps.versions.insert({
     articleId: request.articleId,
     kind: request.kind,
     name: request.name?.trim() || null,
-    createdAt: deps.clock.now().toISOString(),
+    createdAt,
     createdBy: request.by,
     editors: [...new Set(request.editors)],
     wordCount: summarize(doc).wordCount,
-    state: Y.encodeStateAsUpdate(request.ydoc),
+    state,
     doc,
   });
   return { captured: true, version };

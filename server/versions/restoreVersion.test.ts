@@ -50,22 +50,22 @@ describe('restoreVersion', () => {
   });
   afterEach(() => setup.close());
 
-  it('brings an old version back exactly: text, figures, lists, links and meta', () => {
+  it('brings an old version back exactly: text, figures, lists, links and meta', async () => {
     const live = storyDoc(fixtureArticleJson());
     const original = readArticle(live);
-    captureVersion(setup.deps, { articleId: 'a', ydoc: live, kind: 'named', name: 'First draft', by: 'ana', editors: ['ana'] });
+    await captureVersion(setup.deps, { articleId: 'a', ydoc: live, kind: 'named', name: 'First draft', by: 'ana', editors: ['ana'] });
     writeArticle(live, storyJson('Something else entirely', ['One paragraph.'], { byline: 'Bo', tags: ['Other'] }), null);
     expect(readArticle(live)).not.toEqual(original);
 
-    const result = restoreVersion(setup.deps, { articleId: 'a', ydoc: live, version: 1, by: 'ed' });
+    const result = await restoreVersion(setup.deps, { articleId: 'a', ydoc: live, version: 1, by: 'ed' });
     expect(result.ok).toBe(true);
     expect(readArticle(live)).toEqual(original);
   });
 
-  it('restores as one forward change with a server origin, under concurrent typing; both replicas converge', () => {
+  it('restores as one forward change with a server origin, under concurrent typing; both replicas converge', async () => {
     const live = storyDoc(storyJson('Council votes', ['The council met on Tuesday.', 'It voted for the budget.'], { byline: 'Ana', tags: ['Council'] }));
     const { editor, flush } = replicas(live);
-    captureVersion(setup.deps, { articleId: 'a', ydoc: live, kind: 'named', name: 'Before legal read', by: 'ed', editors: [] });
+    await captureVersion(setup.deps, { articleId: 'a', ydoc: live, kind: 'named', name: 'Before legal read', by: 'ed', editors: [] });
 
     // The reporter rewrites the second paragraph, adds a third and changes the meta.
     const second = paragraphText(editor, 3);
@@ -76,7 +76,7 @@ describe('restoreVersion', () => {
     setTags(editor, ['Council', 'Budget']);
     flush();
     setup.deps.clock.advance(600_000);
-    captureVersion(setup.deps, { articleId: 'a', ydoc: live, kind: 'auto', by: null, editors: ['ana'] });
+    await captureVersion(setup.deps, { articleId: 'a', ydoc: live, kind: 'auto', by: null, editors: ['ana'] });
     const beforeRestore = readArticle(live);
     const vectorBefore = Y.encodeStateVector(live);
 
@@ -85,7 +85,7 @@ describe('restoreVersion', () => {
     first.insert(first.length - 1, ' in the town hall');
     const updates: Array<{ origin: unknown }> = [];
     live.on('update', (_update: Uint8Array, origin: unknown) => updates.push({ origin }));
-    const result = restoreVersion(setup.deps, { articleId: 'a', ydoc: live, version: 1, by: 'ed', editors: ['ana'] });
+    const result = await restoreVersion(setup.deps, { articleId: 'a', ydoc: live, version: 1, by: 'ed', editors: ['ana'] });
     expect(result.ok).toBe(true);
     expect(updates).toHaveLength(1);
     expect(toTransactionOrigin(updates[0]!.origin)).toMatchObject({ kind: 'server' });
@@ -96,52 +96,52 @@ describe('restoreVersion', () => {
     expect(readArticle(live).meta).toEqual({ byline: 'Ana', slug: 'story', section: '', tags: ['Council'] });
 
     // Nothing was lost: every version is listed, the one before the restore holds the rewritten story.
-    const list = setup.deps.versions.list('a');
+    const list = await setup.deps.versions.list('a');
     expect(list.map((v) => [v.number, v.kind])).toEqual([
       [3, 'restore'],
       [2, 'auto'],
       [1, 'named'],
     ]);
     expect(list[0]).toMatchObject({ name: 'Before restoring version 1', createdBy: 'ed', editors: ['ana'] });
-    expect(setup.deps.versions.get('a', 3)!.doc).toEqual(beforeRestore);
+    expect((await setup.deps.versions.get('a', 3))!.doc).toEqual(beforeRestore);
 
     // Forward, not rewritten: a replica still at the pre-restore state catches up with a plain update.
     const late = new Y.Doc();
-    Y.applyUpdate(late, setup.deps.versions.get('a', 3)!.state);
+    Y.applyUpdate(late, (await setup.deps.versions.get('a', 3))!.state);
     expect(Y.encodeStateVector(late)).toEqual(vectorBefore);
     Y.applyUpdate(late, Y.encodeStateAsUpdate(live, Y.encodeStateVector(late)));
     expect(readArticle(late)).toEqual(readArticle(live));
   });
 
-  it('keeps concurrent typing in a block the restore rewrites, where it does not overlap', () => {
+  it('keeps concurrent typing in a block the restore rewrites, where it does not overlap', async () => {
     const live = storyDoc(storyJson('Council votes', ['The council met on Tuesday and voted.']));
     const { editor, flush } = replicas(live);
-    captureVersion(setup.deps, { articleId: 'a', ydoc: live, kind: 'auto', by: null, editors: [] });
+    await captureVersion(setup.deps, { articleId: 'a', ydoc: live, kind: 'auto', by: null, editors: [] });
     const text = paragraphText(live, 2);
     text.insert(text.length - 1, ' late');
     flush();
     expect(blockTexts(editor)[2]).toBe('The council met on Tuesday and voted late.');
 
     paragraphText(editor, 2).insert(0, 'Finally, ');
-    restoreVersion(setup.deps, { articleId: 'a', ydoc: live, version: 1, by: 'ed' });
+    await restoreVersion(setup.deps, { articleId: 'a', ydoc: live, version: 1, by: 'ed' });
     flush();
     expect(readArticle(editor)).toEqual(readArticle(live));
     expect(blockTexts(live)[2]).toBe('Finally, The council met on Tuesday and voted.');
   });
 
-  it('answers not_found for an unknown version and changes nothing', () => {
+  it('answers not_found for an unknown version and changes nothing', async () => {
     const live = storyDoc(storyJson('Council votes', ['Text.']));
     const before = Y.encodeStateAsUpdate(live);
-    expect(restoreVersion(setup.deps, { articleId: 'a', ydoc: live, version: 7, by: 'ed' })).toEqual({ ok: false, reason: 'not_found' });
+    expect(await restoreVersion(setup.deps, { articleId: 'a', ydoc: live, version: 7, by: 'ed' })).toEqual({ ok: false, reason: 'not_found' });
     expect(Y.encodeStateAsUpdate(live)).toEqual(before);
-    expect(setup.deps.versions.list('a')).toEqual([]);
+    expect(await setup.deps.versions.list('a')).toEqual([]);
   });
 
-  it('refuses a stored document the schema rejects before keeping or changing anything', () => {
+  it('refuses a stored document the schema rejects before keeping or changing anything', async () => {
     const live = storyDoc(storyJson('Council votes', ['Text.']));
     const bad = readArticle(live);
     bad.doc = { type: 'doc', content: [{ type: 'paragraph' }] };
-    setup.deps.versions.insert({
+    await setup.deps.versions.insert({
       articleId: 'a',
       kind: 'named',
       name: null,
@@ -153,9 +153,9 @@ describe('restoreVersion', () => {
       doc: bad,
     });
     const before = Y.encodeStateAsUpdate(live);
-    expect(() => restoreVersion(setup.deps, { articleId: 'a', ydoc: live, version: 1, by: 'ed' })).toThrow(RangeError);
+    await expect(restoreVersion(setup.deps, { articleId: 'a', ydoc: live, version: 1, by: 'ed' })).rejects.toThrow(RangeError);
     expect(Y.encodeStateAsUpdate(live)).toEqual(before);
-    expect(setup.deps.versions.list('a')).toHaveLength(1);
+    expect(await setup.deps.versions.list('a')).toHaveLength(1);
     expect(metaMap(live).get('slug')).toBe('story');
   });
 });

@@ -28,12 +28,12 @@ export type RestoreResult =
  * content into the live document in one transaction with a server origin, which the collaboration
  * server stores and relays to everyone. Concurrent edits merge with it like any other edit.
  */
-export function restoreVersion(deps: VersionDeps, request: RestoreRequest): RestoreResult {
-  const restored = deps.versions.get(request.articleId, request.version);
+export async function restoreVersion(deps: VersionDeps, request: RestoreRequest): Promise<RestoreResult> {
+  const restored = await deps.versions.get(request.articleId, request.version);
   if (!restored) return { ok: false, reason: 'not_found' };
   // Refuse a version the schema no longer accepts before keeping anything.
   articleNode(restored.doc.doc);
-  const capture = captureVersion(deps, {
+  const capture = await captureVersion(deps, {
     articleId: request.articleId,
     ydoc: request.ydoc,
     kind: 'restore',

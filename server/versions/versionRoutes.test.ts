@@ -20,6 +20,7 @@ import { SqliteSessionStore } from '../storage/sqlite/accounts/SqliteSessionStor
 import { SqliteUserStore } from '../storage/sqlite/accounts/SqliteUserStore.ts';
 import { SqliteVersionStore } from '../storage/sqlite/versions/SqliteVersionStore.ts';
 import { openVersionsTestDatabase } from '../storage/sqlite/versions/testDatabase.ts';
+import { readStoredState } from '../test/readStoredState.ts';
 import type { Role } from '../../shared/roles.ts';
 import { AutoVersioner } from './AutoVersioner.ts';
 import { versionRoutes } from './versionRoutes.ts';
@@ -33,12 +34,14 @@ describe('versionRoutes (real stores, real registry, HTTP on port 0)', () => {
   let base: string;
   let registry: DocumentRegistry;
   let docStore: SqliteDocStore;
+  let db: ReturnType<typeof openVersionsTestDatabase>['db'];
   let versioner: AutoVersioner;
   let articleId: string;
   const cookies: Record<string, string> = {};
 
   beforeEach(async () => {
     const t = openVersionsTestDatabase();
+    db = t.db;
     const articleStore = new SqliteArticleStore(t.db);
     docStore = new SqliteDocStore(t.db);
     const users = new SqliteUserStore(t.db);
@@ -55,10 +58,10 @@ describe('versionRoutes (real stores, real registry, HTTP on port 0)', () => {
     });
     versioner = new AutoVersioner({ versions, clock, timers: clock, log, docFor: (id) => registry.loaded(id)?.ydoc ?? null });
     for (const [username, role] of [['ed', 'editor'], ['vi', 'viewer']] as Array<[string, Role]>) {
-      const user = users.create({ username, displayName: username, role, passwordHash: 'h', color: '#123456', createdAt: '2024-01-01T00:00:00Z' });
-      cookies[username] = `${SESSION_COOKIE}=${sessions.create(user.id, new Date(), HOUR).token}`;
+      const user = await users.create({ username, displayName: username, role, passwordHash: 'h', color: '#123456', createdAt: '2024-01-01T00:00:00Z' });
+      cookies[username] = `${SESSION_COOKIE}=${(await sessions.create(user.id, new Date(), HOUR)).token}`;
     }
-    articleId = createArticle({ articleStore }, { headline: 'Council votes' }).id;
+    articleId = (await createArticle({ articleStore }, { headline: 'Council votes' })).id;
 
     const app = express();
     app.use(express.json());
@@ -69,10 +72,10 @@ describe('versionRoutes (real stores, real registry, HTTP on port 0)', () => {
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => {
+    close = async () => {
       server.close();
       versioner.stop();
-      registry.closeAll(1001);
+      await registry.closeAll(1001);
       t.close();
     };
   });
@@ -96,7 +99,7 @@ describe('versionRoutes (real stores, real registry, HTTP on port 0)', () => {
 
   function storedParagraph(): string {
     const ydoc = new Y.Doc();
-    Y.applyUpdate(ydoc, docStore.readStateNow(articleId)!);
+    Y.applyUpdate(ydoc, readStoredState(db, articleId)!);
     const doc = readArticle(ydoc).doc;
     return (doc.content![2]!.content ?? []).map((node) => node.text).join('');
   }

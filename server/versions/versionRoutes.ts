@@ -45,29 +45,29 @@ const versionNumber = z.coerce.number().int().min(1);
 export function versionRoutes(deps: VersionRoutesDeps): Router {
   const router = Router();
 
-  const findStory = (id: string): ArticleRecord => {
-    const record = deps.articleStore.get(id);
+  const findStory = async (id: string): Promise<ArticleRecord> => {
+    const record = await deps.articleStore.get(id);
     if (!record) throw new HttpError(404, ErrorId.ArticleNotFound, `No story has the id ${JSON.stringify(id)}.`);
     return record;
   };
-  const findVersion = (articleId: string, raw: string): Version => {
+  const findVersion = async (articleId: string, raw: string): Promise<Version> => {
     const parsed = versionNumber.safeParse(raw);
-    const version = parsed.success ? deps.versions.get(articleId, parsed.data) : null;
+    const version = parsed.success ? await deps.versions.get(articleId, parsed.data) : null;
     if (!version) throw new HttpError(404, ErrorId.NotFound, `The story has no version ${JSON.stringify(raw)}.`);
     return version;
   };
-  const requireWrite = (res: Response, record: ArticleRecord): string => {
+  const requireWrite = async (res: Response, record: ArticleRecord): Promise<string> => {
     const { user } = authOf(res);
-    if (storyAccess(user, record.status, deps.members.get(record.id)) !== 'write') {
+    if (storyAccess(user, record.status, await deps.members.get(record.id)) !== 'write') {
       throw new HttpError(403, ErrorId.Forbidden, 'You may not change this story.');
     }
     return user.username;
   };
   /** Runs `fn` with the story's live document, holding it open meanwhile. */
-  const withLiveDoc = async <T>(articleId: string, fn: (ydoc: Y.Doc) => T): Promise<T> => {
+  const withLiveDoc = async <T>(articleId: string, fn: (ydoc: Y.Doc) => T | Promise<T>): Promise<T> => {
     const live = await deps.registry.open(articleId);
     try {
-      const result = fn(live.ydoc);
+      const result = await fn(live.ydoc);
       await answerWhenStored(live);
       return result;
     } finally {
@@ -75,14 +75,14 @@ export function versionRoutes(deps: VersionRoutesDeps): Router {
     }
   };
 
-  router.get('/articles/:id/versions', (req, res) => {
-    const record = findStory(req.params.id);
-    res.json({ versions: deps.versions.list(record.id) satisfies VersionSummary[] });
+  router.get('/articles/:id/versions', async (req, res) => {
+    const record = await findStory(req.params.id);
+    res.json({ versions: (await deps.versions.list(record.id)) satisfies VersionSummary[] });
   });
 
   router.post('/articles/:id/versions', async (req, res) => {
-    const record = findStory(req.params.id);
-    const by = requireWrite(res, record);
+    const record = await findStory(req.params.id);
+    const by = await requireWrite(res, record);
     const { name } = parseBody(saveBody, req.body);
     const result = await withLiveDoc(record.id, (ydoc) => deps.versioner.capture({ articleId: record.id, ydoc, kind: 'named', name, by }));
     if (!result.captured) throw new Error('a named version is always captured');
@@ -90,30 +90,30 @@ export function versionRoutes(deps: VersionRoutesDeps): Router {
     res.status(201).json(presentVersionSummary(result.version));
   });
 
-  router.get('/articles/:id/versions/:v', (req, res) => {
-    const record = findStory(req.params.id);
+  router.get('/articles/:id/versions/:v', async (req, res) => {
+    const record = await findStory(req.params.id);
     const { format } = parseBody(formatQuery, { format: req.query.format });
-    const version = findVersion(record.id, req.params.v);
+    const version = await findVersion(record.id, req.params.v);
     if (format === 'html') res.type('text/html; charset=utf-8').send(versionHtml(version));
     else res.json({ version: presentVersionSummary(version), article: version.doc });
   });
 
   router.get('/articles/:id/versions/:v/compare', async (req, res) => {
-    const record = findStory(req.params.id);
-    const from = findVersion(record.id, req.params.v);
+    const record = await findStory(req.params.id);
+    const from = await findVersion(record.id, req.params.v);
     const { to } = parseBody(compareQuery, { to: req.query.to });
     const other =
       to === 'current'
         ? { number: 0, doc: await withLiveDoc(record.id, (ydoc) => readArticle(ydoc)) }
-        : findVersion(record.id, String(to));
+        : await findVersion(record.id, String(to));
     const { diff, html } = compareVersions(from, other);
     res.json({ from: from.number, to, diff, html });
   });
 
   router.post('/articles/:id/versions/:v/restore', async (req, res) => {
-    const record = findStory(req.params.id);
-    const by = requireWrite(res, record);
-    const version = findVersion(record.id, req.params.v);
+    const record = await findStory(req.params.id);
+    const by = await requireWrite(res, record);
+    const version = await findVersion(record.id, req.params.v);
     const result = await withLiveDoc(record.id, (ydoc) =>
       restoreVersion(deps, { articleId: record.id, ydoc, version: version.number, by, editors: deps.versioner.takeEditors(record.id) }),
     );

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openDatabase } from '../../../server/storage/sqlite/openDatabase.ts';
-import { SqliteDocStore } from '../../../server/storage/sqlite/SqliteDocStore.ts';
+import { readStoredState } from '../../../server/test/readStoredState.ts';
 import type { RunningServer } from '../../../server/index.ts';
 import {
   appendParagraph,
@@ -22,7 +22,7 @@ import { startDelayingProxy } from './test/startDelayingProxy.ts';
 function storedParagraphs(dataDir: string, articleId: string): string[] {
   const db = openDatabase(dataDir);
   try {
-    const state = new SqliteDocStore(db).readStateNow(articleId);
+    const state = readStoredState(db, articleId);
     const doc = new Y.Doc();
     if (state) Y.applyUpdate(doc, state);
     return paragraphs(doc);

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { sqliteUnitOf, type SqliteUnitOfWork } from './SqliteUnitOfWork.ts';
 import type { ArticleStatus } from '../../../shared/api.ts';
 import type { ArticleRecord, ArticleStore, ArticleSummaryUpdate, ReviewSettingsUpdate } from '../ArticleStore.ts';
 
@@ -43,6 +44,7 @@ function toRecord(row: ArticleRow): ArticleRecord {
 
 /** ArticleStore on SQLite; `create` writes the row and the first snapshot in one transaction. */
 export class SqliteArticleStore implements ArticleStore {
+  readonly #unit: SqliteUnitOfWork;
   readonly #get: Database.Statement<[string], ArticleRow>;
   readonly #list: Database.Statement<[], ArticleRow>;
   readonly #update: Database.Statement<Record<string, unknown>>;
@@ -51,6 +53,7 @@ export class SqliteArticleStore implements ArticleStore {
   readonly #setReview: Database.Statement<Record<string, unknown>>;
 
   constructor(db: Database.Database) {
+    this.#unit = sqliteUnitOf(db);
     this.#get = db.prepare('SELECT * FROM articles WHERE id = ?');
     this.#list = db.prepare('SELECT * FROM articles ORDER BY updated_at DESC, created_at DESC, rowid DESC');
     this.#update = db.prepare(
@@ -76,36 +79,44 @@ export class SqliteArticleStore implements ArticleStore {
     });
   }
 
-  create(record: ArticleRecord, initialState: Uint8Array): void {
-    this.#create(record, initialState);
-  }
-
-  get(id: string): ArticleRecord | null {
-    const row = this.#get.get(id);
-    return row ? toRecord(row) : null;
-  }
-
-  list(): ArticleRecord[] {
-    return this.#list.all().map(toRecord);
-  }
-
-  updateSummary(id: string, summary: ArticleSummaryUpdate): void {
-    this.#update.run({ id, ...summary, tags: JSON.stringify(summary.tags) });
-  }
-
-  setStatus(id: string, status: ArticleStatus, updatedAt: string): boolean {
-    return this.#setStatus.run(status, updatedAt, id).changes > 0;
-  }
-
-  setReviewSettings(id: string, settings: ReviewSettingsUpdate, updatedAt: string): boolean {
-    const result = this.#setReview.run({
-      id,
-      updatedAt,
-      setRequire: settings.requireSuggestions === undefined ? 0 : 1,
-      requireSuggestions: settings.requireSuggestions ? 1 : 0,
-      setWords: settings.assignedWords === undefined ? 0 : 1,
-      assignedWords: settings.assignedWords ?? null,
+  create(record: ArticleRecord, initialState: Uint8Array): Promise<void> {
+    return this.#unit.run(() => {
+      this.#create(record, initialState);
     });
-    return result.changes > 0;
+  }
+
+  get(id: string): Promise<ArticleRecord | null> {
+    return this.#unit.run(() => {
+      const row = this.#get.get(id);
+      return row ? toRecord(row) : null;
+    });
+  }
+
+  list(): Promise<ArticleRecord[]> {
+    return this.#unit.run(() => this.#list.all().map(toRecord));
+  }
+
+  updateSummary(id: string, summary: ArticleSummaryUpdate): Promise<void> {
+    return this.#unit.run(() => {
+      this.#update.run({ id, ...summary, tags: JSON.stringify(summary.tags) });
+    });
+  }
+
+  setStatus(id: string, status: ArticleStatus, updatedAt: string): Promise<boolean> {
+    return this.#unit.run(() => this.#setStatus.run(status, updatedAt, id).changes > 0);
+  }
+
+  setReviewSettings(id: string, settings: ReviewSettingsUpdate, updatedAt: string): Promise<boolean> {
+    return this.#unit.run(() => {
+      const result = this.#setReview.run({
+        id,
+        updatedAt,
+        setRequire: settings.requireSuggestions === undefined ? 0 : 1,
+        requireSuggestions: settings.requireSuggestions ? 1 : 0,
+        setWords: settings.assignedWords === undefined ? 0 : 1,
+        assignedWords: settings.assignedWords ?? null,
+      });
+      return result.changes > 0;
+    });
   }
 }

@@ -14,8 +14,8 @@ function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-sqlite-'));
 }
 
-function insertArticle(store: SqliteArticleStore, id: string, updatedAt = new Date().toISOString()): void {
-  store.create(
+async function insertArticle(store: SqliteArticleStore, id: string, updatedAt = new Date().toISOString()): Promise<void> {
+  await store.create(
     {
       id,
       headline: `Story ${id}`,
@@ -39,8 +39,8 @@ docStoreContract('SQLite', () => {
   // The contract starts from an empty document, so drop the placeholder snapshot `create` writes.
   return {
     store: new SqliteDocStore(db),
-    ensureArticle: (id) => {
-      insertArticle(articles, id);
+    ensureArticle: async (id) => {
+      await insertArticle(articles, id);
       db.prepare('DELETE FROM doc_snapshots WHERE article_id = ?').run(id);
     },
     // A real refusal from the database inside the transaction, as a full disk would give.
@@ -74,7 +74,7 @@ describe('SQLite storage', () => {
   it('commits a batch in one transaction, one INSERT per update', async () => {
     const dir = tempDir();
     const db = openDatabase(dir);
-    insertArticle(new SqliteArticleStore(db), 'k');
+    await insertArticle(new SqliteArticleStore(db), 'k');
     const statements: string[] = [];
     const watched = new Database(databasePath(dir), { verbose: (sql) => statements.push(String(sql)) });
     const docs = new SqliteDocStore(watched);
@@ -133,7 +133,7 @@ describe('SQLite storage', () => {
     const docs = new SqliteDocStore(db);
     const doc = new Y.Doc();
     doc.getText('t').insert(0, 'first');
-    articles.create(
+    await articles.create(
       {
         id: 'x',
         headline: 'X',
@@ -148,14 +148,14 @@ describe('SQLite storage', () => {
       },
       Y.encodeStateAsUpdate(doc),
     );
-    insertArticle(articles, 'y', '2024-01-02T00:00:00.000Z');
-    expect(articles.list().map((a) => a.id)).toEqual(['y', 'x']);
+    await insertArticle(articles, 'y', '2024-01-02T00:00:00.000Z');
+    expect((await articles.list()).map((a) => a.id)).toEqual(['y', 'x']);
     const loaded = new Y.Doc();
     Y.applyUpdate(loaded, (await docs.load('x')).state!);
     expect(loaded.getText('t').toString()).toBe('first');
-    expect(articles.get('x')?.tags).toEqual(['a']);
+    expect((await articles.get('x'))?.tags).toEqual(['a']);
 
-    articles.updateSummary('x', {
+    await articles.updateSummary('x', {
       headline: 'X2',
       wordCount: 7,
       byline: 'B',
@@ -164,13 +164,13 @@ describe('SQLite storage', () => {
       tags: ['t1', 't2'],
       updatedAt: '2024-01-03T00:00:00.000Z',
     });
-    expect(articles.list().map((a) => a.id)).toEqual(['x', 'y']);
-    expect(articles.get('x')).toMatchObject({ headline: 'X2', wordCount: 7, section: 'World', tags: ['t1', 't2'] });
-    expect(articles.get('nope')).toBeNull();
+    expect((await articles.list()).map((a) => a.id)).toEqual(['x', 'y']);
+    expect(await articles.get('x')).toMatchObject({ headline: 'X2', wordCount: 7, section: 'World', tags: ['t1', 't2'] });
+    expect(await articles.get('nope')).toBeNull();
 
     // A duplicate id fails the whole transaction: no second snapshot is written either.
-    expect(() => insertArticle(articles, 'x')).toThrow();
-    expect(articles.get('x')?.headline).toBe('X2');
+    await expect(insertArticle(articles, 'x')).rejects.toThrow();
+    expect((await articles.get('x'))?.headline).toBe('X2');
     db.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });

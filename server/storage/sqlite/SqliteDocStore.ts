@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import * as Y from 'yjs';
-import type { DocStore, PendingUpdate, StoredDoc, StoredStateReader } from '../DocStore.ts';
+import type { DocStore, PendingUpdate, StoredDoc } from '../DocStore.ts';
 
 interface UpdateRow {
   seq: number;
@@ -14,7 +14,7 @@ interface UpdateRow {
  * each story it loaded has since, so a compaction reads and deletes exactly those rows by key.
  * Only this process writes the file, so that list is complete.
  */
-export class SqliteDocStore implements DocStore, StoredStateReader {
+export class SqliteDocStore implements DocStore {
   readonly #snapshot: Database.Statement<[string], { data: Buffer }>;
   readonly #rows: Database.Statement<[string], UpdateRow>;
   readonly #rowBySeq: Database.Statement<[number], { data: Buffer; article_id: string }>;
@@ -67,10 +67,6 @@ export class SqliteDocStore implements DocStore, StoredStateReader {
     const { doc, seqs } = this.#load(articleId);
     this.#seqs.set(articleId, seqs);
     return doc;
-  }
-
-  readStateNow(articleId: string): Uint8Array | null {
-    return this.#load(articleId).doc.state;
   }
 
   async appendAll(updates: readonly PendingUpdate[]): Promise<void> {

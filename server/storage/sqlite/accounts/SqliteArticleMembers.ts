@@ -1,15 +1,18 @@
 import type Database from 'better-sqlite3';
+import { sqliteUnitOf, type SqliteUnitOfWork } from '../SqliteUnitOfWork.ts';
 import type { ArticleMembers, StoryPeople } from '../../ArticleMembers.ts';
 
 type Relation = 'creator' | 'assignee' | 'reviewer';
 
 /** ArticleMembers on SQLite (`article_members`); each setter replaces its relation in one transaction. */
 export class SqliteArticleMembers implements ArticleMembers {
+  readonly #unit: SqliteUnitOfWork;
   readonly #people: Database.Statement<[string], { relation: Relation; username: string }>;
   readonly #mine: Database.Statement<[number], { article_id: string }>;
   readonly #replace: (articleId: string, relation: Relation, userIds: readonly number[]) => void;
 
   constructor(db: Database.Database) {
+    this.#unit = sqliteUnitOf(db);
     this.#people = db.prepare(
       `SELECT m.relation, u.username FROM article_members m JOIN users u ON u.id = m.user_id
        WHERE m.article_id = ? ORDER BY u.username COLLATE NOCASE`,
@@ -25,29 +28,37 @@ export class SqliteArticleMembers implements ArticleMembers {
     });
   }
 
-  get(articleId: string): StoryPeople {
-    const people: StoryPeople = { createdBy: null, assignees: [], reviewer: null };
-    for (const { relation, username } of this.#people.all(articleId)) {
-      if (relation === 'creator') people.createdBy = username;
-      else if (relation === 'reviewer') people.reviewer = username;
-      else people.assignees.push(username);
-    }
-    return people;
+  get(articleId: string): Promise<StoryPeople> {
+    return this.#unit.run(() => {
+      const people: StoryPeople = { createdBy: null, assignees: [], reviewer: null };
+      for (const { relation, username } of this.#people.all(articleId)) {
+        if (relation === 'creator') people.createdBy = username;
+        else if (relation === 'reviewer') people.reviewer = username;
+        else people.assignees.push(username);
+      }
+      return people;
+    });
   }
 
-  setCreator(articleId: string, userId: number): void {
-    this.#replace(articleId, 'creator', [userId]);
+  setCreator(articleId: string, userId: number): Promise<void> {
+    return this.#unit.run(() => {
+      this.#replace(articleId, 'creator', [userId]);
+    });
   }
 
-  setAssignees(articleId: string, userIds: readonly number[]): void {
-    this.#replace(articleId, 'assignee', userIds);
+  setAssignees(articleId: string, userIds: readonly number[]): Promise<void> {
+    return this.#unit.run(() => {
+      this.#replace(articleId, 'assignee', userIds);
+    });
   }
 
-  setReviewer(articleId: string, userId: number | null): void {
-    this.#replace(articleId, 'reviewer', userId === null ? [] : [userId]);
+  setReviewer(articleId: string, userId: number | null): Promise<void> {
+    return this.#unit.run(() => {
+      this.#replace(articleId, 'reviewer', userId === null ? [] : [userId]);
+    });
   }
 
-  articleIdsOf(userId: number): string[] {
-    return this.#mine.all(userId).map((r) => r.article_id);
+  articleIdsOf(userId: number): Promise<string[]> {
+    return this.#unit.run(() => this.#mine.all(userId).map((r) => r.article_id));
   }
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { sqliteUnitOf, type SqliteUnitOfWork } from '../SqliteUnitOfWork.ts';
 import type { AuditAction, AuditEntry, AuditLog, NewAuditEntry } from '../../AuditLog.ts';
 
 interface AuditRow {
@@ -29,11 +30,13 @@ function toEntry(row: AuditRow): AuditEntry {
 
 /** AuditLog on SQLite: insert-only; nothing here updates or deletes a row. */
 export class SqliteAuditLog implements AuditLog {
+  readonly #unit: SqliteUnitOfWork;
   readonly #insert: Database.Statement<Record<string, unknown>, AuditRow>;
   readonly #forArticle: Database.Statement<[string], AuditRow>;
   readonly #forSubject: Database.Statement<[string], AuditRow>;
 
   constructor(db: Database.Database) {
+    this.#unit = sqliteUnitOf(db);
     this.#insert = db.prepare(
       `INSERT INTO audit_log (article_id, actor, action, subject, from_value, to_value, note, at)
        VALUES (@articleId, @actor, @action, @subject, @from, @to, @note, @at) RETURNING *`,
@@ -42,25 +45,27 @@ export class SqliteAuditLog implements AuditLog {
     this.#forSubject = db.prepare('SELECT * FROM audit_log WHERE subject = ? COLLATE NOCASE ORDER BY id');
   }
 
-  append(entry: NewAuditEntry): AuditEntry {
-    const row = this.#insert.get({
-      articleId: entry.articleId,
-      actor: entry.actor,
-      action: entry.action,
-      subject: entry.subject ?? null,
-      from: entry.from ?? null,
-      to: entry.to ?? null,
-      note: entry.note ?? null,
-      at: entry.at,
+  append(entry: NewAuditEntry): Promise<AuditEntry> {
+    return this.#unit.run(() => {
+      const row = this.#insert.get({
+        articleId: entry.articleId,
+        actor: entry.actor,
+        action: entry.action,
+        subject: entry.subject ?? null,
+        from: entry.from ?? null,
+        to: entry.to ?? null,
+        note: entry.note ?? null,
+        at: entry.at,
+      });
+      return toEntry(row!);
     });
-    return toEntry(row!);
   }
 
-  forArticle(articleId: string): AuditEntry[] {
-    return this.#forArticle.all(articleId).map(toEntry);
+  forArticle(articleId: string): Promise<AuditEntry[]> {
+    return this.#unit.run(() => this.#forArticle.all(articleId).map(toEntry));
   }
 
-  forSubject(username: string): AuditEntry[] {
-    return this.#forSubject.all(username).map(toEntry);
+  forSubject(username: string): Promise<AuditEntry[]> {
+    return this.#unit.run(() => this.#forSubject.all(username).map(toEntry));
   }
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { sqliteUnitOf, type SqliteUnitOfWork } from '../SqliteUnitOfWork.ts';
 import { hashSessionToken, newSessionToken } from '../../../auth/sessionToken.ts';
 import type { NewSession, SessionRecord, SessionStore } from '../../SessionStore.ts';
 
@@ -22,6 +23,7 @@ function toRecord(row: SessionRow): SessionRecord {
 
 /** SessionStore on SQLite; rows are keyed by the SHA-256 of the token, never the token. */
 export class SqliteSessionStore implements SessionStore {
+  readonly #unit: SqliteUnitOfWork;
   readonly #insert: Database.Statement<[string, number, string, string, string]>;
   readonly #get: Database.Statement<[string], SessionRow>;
   readonly #touch: Database.Statement<[string, string, string]>;
@@ -30,6 +32,7 @@ export class SqliteSessionStore implements SessionStore {
   readonly #deleteExpired: Database.Statement<[string]>;
 
   constructor(db: Database.Database) {
+    this.#unit = sqliteUnitOf(db);
     this.#insert = db.prepare(
       'INSERT INTO sessions (id_hash, user_id, created_at, expires_at, last_seen_at) VALUES (?, ?, ?, ?, ?)',
     );
@@ -40,49 +43,57 @@ export class SqliteSessionStore implements SessionStore {
     this.#deleteExpired = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
   }
 
-  create(userId: number, now: Date, ttlMs: number): NewSession {
-    const token = newSessionToken();
-    const created = now.toISOString();
-    const session: SessionRecord = {
-      idHash: hashSessionToken(token),
-      userId,
-      createdAt: created,
-      expiresAt: new Date(now.getTime() + ttlMs).toISOString(),
-      lastSeenAt: created,
-    };
-    this.#insert.run(session.idHash, userId, session.createdAt, session.expiresAt, session.lastSeenAt);
-    return { token, session };
+  create(userId: number, now: Date, ttlMs: number): Promise<NewSession> {
+    return this.#unit.run(() => {
+      const token = newSessionToken();
+      const created = now.toISOString();
+      const session: SessionRecord = {
+        idHash: hashSessionToken(token),
+        userId,
+        createdAt: created,
+        expiresAt: new Date(now.getTime() + ttlMs).toISOString(),
+        lastSeenAt: created,
+      };
+      this.#insert.run(session.idHash, userId, session.createdAt, session.expiresAt, session.lastSeenAt);
+      return { token, session };
+    });
   }
 
-  find(token: string, now: Date): SessionRecord | null {
-    const idHash = hashSessionToken(token);
-    const row = this.#get.get(idHash);
-    if (!row) return null;
-    if (Date.parse(row.expires_at) <= now.getTime()) {
-      this.#delete.run(idHash);
-      return null;
-    }
-    return toRecord(row);
+  find(token: string, now: Date): Promise<SessionRecord | null> {
+    return this.#unit.run(() => {
+      const idHash = hashSessionToken(token);
+      const row = this.#get.get(idHash);
+      if (!row) return null;
+      if (Date.parse(row.expires_at) <= now.getTime()) {
+        this.#delete.run(idHash);
+        return null;
+      }
+      return toRecord(row);
+    });
   }
 
-  isLive(idHash: string, now: Date): boolean {
-    const row = this.#get.get(idHash);
-    return row !== undefined && Date.parse(row.expires_at) > now.getTime();
+  isLive(idHash: string, now: Date): Promise<boolean> {
+    return this.#unit.run(() => {
+      const row = this.#get.get(idHash);
+      return row !== undefined && Date.parse(row.expires_at) > now.getTime();
+    });
   }
 
-  touch(token: string, now: Date, ttlMs: number): void {
-    this.#touch.run(now.toISOString(), new Date(now.getTime() + ttlMs).toISOString(), hashSessionToken(token));
+  touch(token: string, now: Date, ttlMs: number): Promise<void> {
+    return this.#unit.run(() => {
+      this.#touch.run(now.toISOString(), new Date(now.getTime() + ttlMs).toISOString(), hashSessionToken(token));
+    });
   }
 
-  delete(token: string): boolean {
-    return this.#delete.run(hashSessionToken(token)).changes > 0;
+  delete(token: string): Promise<boolean> {
+    return this.#unit.run(() => this.#delete.run(hashSessionToken(token)).changes > 0);
   }
 
-  deleteForUser(userId: number): string[] {
-    return this.#deleteForUser.all(userId).map((r) => r.id_hash);
+  deleteForUser(userId: number): Promise<string[]> {
+    return this.#unit.run(() => this.#deleteForUser.all(userId).map((r) => r.id_hash));
   }
 
-  deleteExpired(now: Date): number {
-    return this.#deleteExpired.run(now.toISOString()).changes;
+  deleteExpired(now: Date): Promise<number> {
+    return this.#unit.run(() => this.#deleteExpired.run(now.toISOString()).changes);
   }
 }

@@ -27,42 +27,42 @@ beforeEach(() => {
 afterEach(() => close());
 
 describe('SqliteUserStore', () => {
-  it('creates and reads back an account', () => {
-    const created = users.create(newUser('Ana', { role: 'editor' }));
+  it('creates and reads back an account', async () => {
+    const created = await users.create(newUser('Ana', { role: 'editor' }));
     expect(created).toMatchObject({ username: 'Ana', displayName: 'Name of Ana', role: 'editor', disabled: false });
     expect(created.updatedAt).toBe(created.createdAt);
-    expect(users.findById(created.id)).toEqual(created);
-    expect(users.count()).toBe(1);
+    expect(await users.findById(created.id)).toEqual(created);
+    expect(await users.count()).toBe(1);
   });
 
-  it('finds a username in any letter case but keeps its spelling', () => {
-    users.create(newUser('Ana'));
-    expect(users.findByUsername('ANA')?.username).toBe('Ana');
-    expect(users.findByUsername('bo')).toBeNull();
+  it('finds a username in any letter case but keeps its spelling', async () => {
+    await users.create(newUser('Ana'));
+    expect((await users.findByUsername('ANA'))?.username).toBe('Ana');
+    expect(await users.findByUsername('bo')).toBeNull();
   });
 
-  it('refuses a second account whose name differs only in case', () => {
-    users.create(newUser('ana'));
-    expect(() => users.create(newUser('ANA'))).toThrow(UsernameTakenError);
-    expect(users.count()).toBe(1);
+  it('refuses a second account whose name differs only in case', async () => {
+    await users.create(newUser('ana'));
+    await expect(users.create(newUser('ANA'))).rejects.toThrow(UsernameTakenError);
+    expect(await users.count()).toBe(1);
   });
 
-  it('refuses an unknown role at the database level', () => {
-    expect(() => users.create(newUser('x', { role: 'owner' as never }))).toThrow(/CHECK/);
+  it('refuses an unknown role at the database level', async () => {
+    await expect(users.create(newUser('x', { role: 'owner' as never }))).rejects.toThrow(/CHECK/);
   });
 
-  it('updates only the given fields and stamps updatedAt', () => {
-    users.create(newUser('ana'));
+  it('updates only the given fields and stamps updatedAt', async () => {
+    await users.create(newUser('ana'));
     const later = '2025-02-01T00:00:00.000Z';
-    const changed = users.update('ANA', { role: 'viewer', disabled: true }, later);
+    const changed = await users.update('ANA', { role: 'viewer', disabled: true }, later);
     expect(changed).toMatchObject({ role: 'viewer', disabled: true, displayName: 'Name of ana', updatedAt: later });
-    const again = users.update('ana', { displayName: 'Ana Ng', disabled: false }, later);
+    const again = await users.update('ana', { displayName: 'Ana Ng', disabled: false }, later);
     expect(again).toMatchObject({ role: 'viewer', disabled: false, displayName: 'Ana Ng' });
-    expect(users.update('nobody', { role: 'admin' }, later)).toBeNull();
+    expect(await users.update('nobody', { role: 'admin' }, later)).toBeNull();
   });
 
-  it('lists accounts by username, ignoring case', () => {
-    for (const name of ['cy', 'Bo', 'ana']) users.create(newUser(name));
-    expect(users.list().map((u) => u.username)).toEqual(['ana', 'Bo', 'cy']);
+  it('lists accounts by username, ignoring case', async () => {
+    for (const name of ['cy', 'Bo', 'ana']) await users.create(newUser(name));
+    expect((await users.list()).map((u) => u.username)).toEqual(['ana', 'Bo', 'cy']);
   });
 });

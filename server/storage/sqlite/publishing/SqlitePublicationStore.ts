@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { sqliteUnitOf, type SqliteUnitOfWork } from '../SqliteUnitOfWork.ts';
 import type { NinjsItem } from '../../../../shared/export/toNinjs.ts';
 import type { NewPublication, Publication, PublicationStore, PublicationSummary, SiteState } from '../../PublicationStore.ts';
 
@@ -56,6 +57,7 @@ function toPublication(row: PublicationRow): Publication {
 
 /** PublicationStore on SQLite. There is no UPDATE of a publication here, and triggers refuse one. */
 export class SqlitePublicationStore implements PublicationStore {
+  readonly #unit: SqliteUnitOfWork;
   readonly #insert: Database.Statement<Record<string, unknown>, PublicationRow>;
   readonly #latest: Database.Statement<[string], PublicationRow>;
   readonly #get: Database.Statement<[string, number], PublicationRow>;
@@ -65,6 +67,7 @@ export class SqlitePublicationStore implements PublicationStore {
   readonly #visible: Database.Statement<{ now: string; limit: number }, PublicationRow>;
 
   constructor(db: Database.Database) {
+    this.#unit = sqliteUnitOf(db);
     this.#insert = db.prepare(
       `INSERT INTO publications (article_id, version, published_at, published_by, section, slug, headline, standfirst,
          byline, tags, first_published_at, embargo_until, correction, html, ninjs)
@@ -88,35 +91,45 @@ export class SqlitePublicationStore implements PublicationStore {
     );
   }
 
-  insert(publication: NewPublication): Publication {
-    const row = this.#insert.get({ ...publication, tags: JSON.stringify(publication.tags), ninjs: JSON.stringify(publication.ninjs) });
-    return toPublication(row!);
+  insert(publication: NewPublication): Promise<Publication> {
+    return this.#unit.run(() => {
+      const row = this.#insert.get({ ...publication, tags: JSON.stringify(publication.tags), ninjs: JSON.stringify(publication.ninjs) });
+      return toPublication(row!);
+    });
   }
 
-  latest(articleId: string): Publication | null {
-    const row = this.#latest.get(articleId);
-    return row ? toPublication(row) : null;
+  latest(articleId: string): Promise<Publication | null> {
+    return this.#unit.run(() => {
+      const row = this.#latest.get(articleId);
+      return row ? toPublication(row) : null;
+    });
   }
 
-  get(articleId: string, version: number): Publication | null {
-    const row = this.#get.get(articleId, version);
-    return row ? toPublication(row) : null;
+  get(articleId: string, version: number): Promise<Publication | null> {
+    return this.#unit.run(() => {
+      const row = this.#get.get(articleId, version);
+      return row ? toPublication(row) : null;
+    });
   }
 
-  list(articleId: string): PublicationSummary[] {
-    return this.#list.all(articleId).map(toSummary);
+  list(articleId: string): Promise<PublicationSummary[]> {
+    return this.#unit.run(() => this.#list.all(articleId).map(toSummary));
   }
 
-  siteState(articleId: string): SiteState | null {
-    const row = this.#siteState.get(articleId);
-    return row ? { articleId: row.article_id, state: row.state, changedAt: row.changed_at, changedBy: row.changed_by } : null;
+  siteState(articleId: string): Promise<SiteState | null> {
+    return this.#unit.run(() => {
+      const row = this.#siteState.get(articleId);
+      return row ? { articleId: row.article_id, state: row.state, changedAt: row.changed_at, changedBy: row.changed_by } : null;
+    });
   }
 
-  setSiteState(state: SiteState): void {
-    this.#setSiteState.run({ ...state });
+  setSiteState(state: SiteState): Promise<void> {
+    return this.#unit.run(() => {
+      this.#setSiteState.run({ ...state });
+    });
   }
 
-  visible(now: string, limit: number): Publication[] {
-    return this.#visible.all({ now, limit }).map(toPublication);
+  visible(now: string, limit: number): Promise<Publication[]> {
+    return this.#unit.run(() => this.#visible.all({ now, limit }).map(toPublication));
   }
 }

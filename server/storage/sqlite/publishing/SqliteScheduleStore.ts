@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { sqliteUnitOf, type SqliteUnitOfWork } from '../SqliteUnitOfWork.ts';
 import type { Schedule, ScheduleStore } from '../../PublicationStore.ts';
 
 interface ScheduleRow {
@@ -23,6 +24,7 @@ function toSchedule(row: ScheduleRow): Schedule {
 
 /** ScheduleStore on SQLite: one row per story, so a restart finds every pending schedule. */
 export class SqliteScheduleStore implements ScheduleStore {
+  readonly #unit: SqliteUnitOfWork;
   readonly #get: Database.Statement<[string], ScheduleRow>;
   readonly #set: Database.Statement<Record<string, unknown>>;
   readonly #finish: Database.Statement<[string | null, string, string]>;
@@ -30,6 +32,7 @@ export class SqliteScheduleStore implements ScheduleStore {
   readonly #next: Database.Statement<[], { publish_at: string | null }>;
 
   constructor(db: Database.Database) {
+    this.#unit = sqliteUnitOf(db);
     this.#get = db.prepare('SELECT * FROM publish_schedule WHERE article_id = ?');
     this.#set = db.prepare(
       `INSERT INTO publish_schedule (article_id, publish_at, embargo_until, set_by, updated_at, last_error)
@@ -42,24 +45,30 @@ export class SqliteScheduleStore implements ScheduleStore {
     this.#next = db.prepare('SELECT MIN(publish_at) AS publish_at FROM publish_schedule WHERE publish_at IS NOT NULL');
   }
 
-  get(articleId: string): Schedule | null {
-    const row = this.#get.get(articleId);
-    return row ? toSchedule(row) : null;
+  get(articleId: string): Promise<Schedule | null> {
+    return this.#unit.run(() => {
+      const row = this.#get.get(articleId);
+      return row ? toSchedule(row) : null;
+    });
   }
 
-  set(schedule: Omit<Schedule, 'lastError'>): void {
-    this.#set.run({ ...schedule });
+  set(schedule: Omit<Schedule, 'lastError'>): Promise<void> {
+    return this.#unit.run(() => {
+      this.#set.run({ ...schedule });
+    });
   }
 
-  finish(articleId: string, error: string | null, at: string): void {
-    this.#finish.run(error, at, articleId);
+  finish(articleId: string, error: string | null, at: string): Promise<void> {
+    return this.#unit.run(() => {
+      this.#finish.run(error, at, articleId);
+    });
   }
 
-  due(now: string): Schedule[] {
-    return this.#due.all(now).map(toSchedule);
+  due(now: string): Promise<Schedule[]> {
+    return this.#unit.run(() => this.#due.all(now).map(toSchedule));
   }
 
-  nextPublishAt(): string | null {
-    return this.#next.get()?.publish_at ?? null;
+  nextPublishAt(): Promise<string | null> {
+    return this.#unit.run(() => this.#next.get()?.publish_at ?? null);
   }
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { sqliteUnitOf, type SqliteUnitOfWork } from '../SqliteUnitOfWork.ts';
 import type { SlugRecord, SlugStore } from '../../PublicationStore.ts';
 
 interface SlugRow {
@@ -14,11 +15,13 @@ function toRecord(row: SlugRow): SlugRecord {
 
 /** SlugStore on SQLite: (section, slug) is the primary key, so an address belongs to one story forever. */
 export class SqliteSlugStore implements SlugStore {
+  readonly #unit: SqliteUnitOfWork;
   readonly #current: Database.Statement<[string], SlugRow>;
   readonly #resolve: Database.Statement<[string, string], SlugRow>;
   readonly #claim: (articleId: string, section: string, slug: string, at: string) => SlugRecord;
 
   constructor(db: Database.Database) {
+    this.#unit = sqliteUnitOf(db);
     this.#current = db.prepare('SELECT * FROM article_slugs WHERE article_id = ? AND current = 1');
     this.#resolve = db.prepare('SELECT * FROM article_slugs WHERE section = ? AND slug = ?');
     const retire = db.prepare('UPDATE article_slugs SET current = 0 WHERE article_id = ? AND current = 1');
@@ -40,17 +43,21 @@ export class SqliteSlugStore implements SlugStore {
     });
   }
 
-  current(articleId: string): SlugRecord | null {
-    const row = this.#current.get(articleId);
-    return row ? toRecord(row) : null;
+  current(articleId: string): Promise<SlugRecord | null> {
+    return this.#unit.run(() => {
+      const row = this.#current.get(articleId);
+      return row ? toRecord(row) : null;
+    });
   }
 
-  resolve(section: string, slug: string): SlugRecord | null {
-    const row = this.#resolve.get(section, slug);
-    return row ? toRecord(row) : null;
+  resolve(section: string, slug: string): Promise<SlugRecord | null> {
+    return this.#unit.run(() => {
+      const row = this.#resolve.get(section, slug);
+      return row ? toRecord(row) : null;
+    });
   }
 
-  claim(articleId: string, section: string, slug: string, at: string): SlugRecord {
-    return this.#claim(articleId, section, slug, at);
+  claim(articleId: string, section: string, slug: string, at: string): Promise<SlugRecord> {
+    return this.#unit.run(() => this.#claim(articleId, section, slug, at));
   }
 }

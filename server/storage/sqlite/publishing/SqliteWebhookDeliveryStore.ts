@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { sqliteUnitOf, type SqliteUnitOfWork } from '../SqliteUnitOfWork.ts';
 import type { WebhookDelivery, WebhookDeliveryStore } from '../../PublicationStore.ts';
 
 interface DeliveryRow {
@@ -35,6 +36,7 @@ function toDelivery(row: DeliveryRow): WebhookDelivery {
 
 /** WebhookDeliveryStore on SQLite: the queue survives restarts; a delivery is due again until it succeeds or gives up. */
 export class SqliteWebhookDeliveryStore implements WebhookDeliveryStore {
+  readonly #unit: SqliteUnitOfWork;
   readonly #enqueue: Database.Statement<Record<string, unknown>, DeliveryRow>;
   readonly #get: Database.Statement<[number], DeliveryRow>;
   readonly #due: Database.Statement<[string, number], DeliveryRow>;
@@ -44,6 +46,7 @@ export class SqliteWebhookDeliveryStore implements WebhookDeliveryStore {
   readonly #forArticle: Database.Statement<[string], DeliveryRow>;
 
   constructor(db: Database.Database) {
+    this.#unit = sqliteUnitOf(db);
     this.#enqueue = db.prepare(
       `INSERT INTO webhook_deliveries (article_id, publication_id, event, payload, state, attempts, next_attempt_at, created_at)
        VALUES (@articleId, @publicationId, @event, @payload, 'pending', 0, @createdAt, @createdAt) RETURNING *`,
@@ -65,32 +68,38 @@ export class SqliteWebhookDeliveryStore implements WebhookDeliveryStore {
     this.#forArticle = db.prepare('SELECT * FROM webhook_deliveries WHERE article_id = ? ORDER BY id DESC');
   }
 
-  enqueue(delivery: Pick<WebhookDelivery, 'articleId' | 'publicationId' | 'event' | 'payload' | 'createdAt'>): WebhookDelivery {
-    return toDelivery(this.#enqueue.get({ ...delivery })!);
+  enqueue(delivery: Pick<WebhookDelivery, 'articleId' | 'publicationId' | 'event' | 'payload' | 'createdAt'>): Promise<WebhookDelivery> {
+    return this.#unit.run(() => toDelivery(this.#enqueue.get({ ...delivery })!));
   }
 
-  get(id: number): WebhookDelivery | null {
-    const row = this.#get.get(id);
-    return row ? toDelivery(row) : null;
+  get(id: number): Promise<WebhookDelivery | null> {
+    return this.#unit.run(() => {
+      const row = this.#get.get(id);
+      return row ? toDelivery(row) : null;
+    });
   }
 
-  due(now: string, limit: number): WebhookDelivery[] {
-    return this.#due.all(now, limit).map(toDelivery);
+  due(now: string, limit: number): Promise<WebhookDelivery[]> {
+    return this.#unit.run(() => this.#due.all(now, limit).map(toDelivery));
   }
 
-  nextAttemptAt(): string | null {
-    return this.#next.get()?.at ?? null;
+  nextAttemptAt(): Promise<string | null> {
+    return this.#unit.run(() => this.#next.get()?.at ?? null);
   }
 
-  markDelivered(id: number, status: number, at: string): void {
-    this.#delivered.run(status, at, id);
+  markDelivered(id: number, status: number, at: string): Promise<void> {
+    return this.#unit.run(() => {
+      this.#delivered.run(status, at, id);
+    });
   }
 
-  markFailed(id: number, result: { status: number | null; error: string; nextAttemptAt: string | null }): void {
-    this.#failed.run({ id, ...result });
+  markFailed(id: number, result: { status: number | null; error: string; nextAttemptAt: string | null }): Promise<void> {
+    return this.#unit.run(() => {
+      this.#failed.run({ id, ...result });
+    });
   }
 
-  forArticle(articleId: string): WebhookDelivery[] {
-    return this.#forArticle.all(articleId).map(toDelivery);
+  forArticle(articleId: string): Promise<WebhookDelivery[]> {
+    return this.#unit.run(() => this.#forArticle.all(articleId).map(toDelivery));
   }
 }

@@ -35,14 +35,14 @@ describe('SqliteVersionStore', () => {
   });
   afterEach(() => close());
 
-  it('numbers versions per story and lists them newest first without state', () => {
-    const first = store.insert(newVersion('a', 'one'));
-    store.insert(newVersion('b', 'other story'));
-    const second = store.insert(newVersion('a', 'one two', { kind: 'named', name: 'Before legal read', createdBy: 'ed', editors: ['ana', 'bo'] }));
+  it('numbers versions per story and lists them newest first without state', async () => {
+    const first = await store.insert(newVersion('a', 'one'));
+    await store.insert(newVersion('b', 'other story'));
+    const second = await store.insert(newVersion('a', 'one two', { kind: 'named', name: 'Before legal read', createdBy: 'ed', editors: ['ana', 'bo'] }));
     expect([first.number, second.number]).toEqual([1, 2]);
-    expect(store.insert(newVersion('b', 'again')).number).toBe(2);
+    expect((await store.insert(newVersion('b', 'again'))).number).toBe(2);
 
-    const list = store.list('a');
+    const list = await store.list('a');
     expect(list.map((v) => v.number)).toEqual([2, 1]);
     expect(list[0]).toEqual({
       id: second.id,
@@ -59,31 +59,31 @@ describe('SqliteVersionStore', () => {
     expect(list[0]).not.toHaveProperty('doc');
   });
 
-  it('returns the exact state and document it stored', () => {
-    const stored = store.insert(newVersion('a', 'hello world'));
-    const read = store.get('a', 1)!;
+  it('returns the exact state and document it stored', async () => {
+    const stored = await store.insert(newVersion('a', 'hello world'));
+    const read = (await store.get('a', 1))!;
     expect(read).toEqual(stored);
     const ydoc = new Y.Doc();
     Y.applyUpdate(ydoc, read.state);
     expect(ydoc.getText('t').toString()).toBe('hello world');
-    expect(store.get('a', 2)).toBeNull();
-    expect(store.get('b', 1)).toBeNull();
+    expect(await store.get('a', 2)).toBeNull();
+    expect(await store.get('b', 1)).toBeNull();
   });
 
-  it('finds the newest version of a story', () => {
-    expect(store.latestFor('a')).toBeNull();
-    store.insert(newVersion('a', 'one'));
-    store.insert(newVersion('a', 'one two'));
-    store.insert(newVersion('b', 'b one'));
-    expect(store.latestFor('a')!.number).toBe(2);
-    expect(store.latestFor('a')!.doc.doc.content![0]!.text).toBe('one two');
+  it('finds the newest version of a story', async () => {
+    expect(await store.latestFor('a')).toBeNull();
+    await store.insert(newVersion('a', 'one'));
+    await store.insert(newVersion('a', 'one two'));
+    await store.insert(newVersion('b', 'b one'));
+    expect((await store.latestFor('a'))!.number).toBe(2);
+    expect((await store.latestFor('a'))!.doc.doc.content![0]!.text).toBe('one two');
   });
 
-  it('refuses changing a stored version and an unknown kind or story', () => {
-    store.insert(newVersion('a', 'one'));
+  it('refuses changing a stored version and an unknown kind or story', async () => {
+    await store.insert(newVersion('a', 'one'));
     expect(() => db.prepare(`UPDATE article_versions SET name = 'x'`).run()).toThrow(/immutable/);
-    expect(() => store.insert(newVersion('a', 'x', { kind: 'bogus' as never }))).toThrow(/CHECK/);
-    expect(() => store.insert(newVersion('nope', 'x'))).toThrow(/FOREIGN KEY/);
-    expect(store.list('a')).toHaveLength(1);
+    await expect(store.insert(newVersion('a', 'x', { kind: 'bogus' as never }))).rejects.toThrow(/CHECK/);
+    await expect(store.insert(newVersion('nope', 'x'))).rejects.toThrow(/FOREIGN KEY/);
+    expect(await store.list('a')).toHaveLength(1);
   });
 });

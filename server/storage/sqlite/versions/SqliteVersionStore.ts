@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { sqliteUnitOf, type SqliteUnitOfWork } from '../SqliteUnitOfWork.ts';
 import type { ArticleJson } from '../../../../shared/article/ArticleJson.ts';
 import type { NewVersion, Version, VersionKind, VersionStore, VersionSummary } from '../../VersionStore.ts';
 
@@ -43,6 +44,7 @@ function toVersion(row: VersionRow): Version {
 
 /** VersionStore on SQLite (`article_versions`, VERSIONS_MIGRATION_SQL). There is no UPDATE here. */
 export class SqliteVersionStore implements VersionStore {
+  readonly #unit: SqliteUnitOfWork;
   readonly #db: Database.Database;
   readonly #nextNumber: Database.Statement<[string], { next: number }>;
   readonly #insert: Database.Statement<Record<string, unknown>>;
@@ -51,6 +53,7 @@ export class SqliteVersionStore implements VersionStore {
   readonly #latest: Database.Statement<[string], VersionRow>;
 
   constructor(db: Database.Database) {
+    this.#unit = sqliteUnitOf(db);
     this.#db = db;
     this.#nextNumber = db.prepare(`SELECT COALESCE(MAX(number), 0) + 1 AS next FROM article_versions WHERE article_id = ?`);
     this.#insert = db.prepare(
@@ -62,37 +65,43 @@ export class SqliteVersionStore implements VersionStore {
     this.#latest = db.prepare(`SELECT * FROM article_versions WHERE article_id = ? ORDER BY number DESC LIMIT 1`);
   }
 
-  insert(version: NewVersion): Version {
-    // Reading the next number and inserting in one transaction: two captures cannot take the same number.
-    return this.#db.transaction((): Version => {
-      const number = this.#nextNumber.get(version.articleId)!.next;
-      const result = this.#insert.run({
-        articleId: version.articleId,
-        number,
-        kind: version.kind,
-        name: version.name,
-        createdAt: version.createdAt,
-        createdBy: version.createdBy,
-        editors: JSON.stringify(version.editors),
-        wordCount: version.wordCount,
-        state: Buffer.from(version.state.buffer, version.state.byteOffset, version.state.byteLength),
-        doc: JSON.stringify(version.doc),
-      });
-      return { ...version, id: Number(result.lastInsertRowid), number, editors: [...version.editors] };
-    })();
+  insert(version: NewVersion): Promise<Version> {
+    return this.#unit.run(() => {
+      // Reading the next number and inserting in one transaction: two captures cannot take the same number.
+      return this.#db.transaction((): Version => {
+        const number = this.#nextNumber.get(version.articleId)!.next;
+        const result = this.#insert.run({
+          articleId: version.articleId,
+          number,
+          kind: version.kind,
+          name: version.name,
+          createdAt: version.createdAt,
+          createdBy: version.createdBy,
+          editors: JSON.stringify(version.editors),
+          wordCount: version.wordCount,
+          state: Buffer.from(version.state.buffer, version.state.byteOffset, version.state.byteLength),
+          doc: JSON.stringify(version.doc),
+        });
+        return { ...version, id: Number(result.lastInsertRowid), number, editors: [...version.editors] };
+      })();
+    });
   }
 
-  list(articleId: string): VersionSummary[] {
-    return this.#list.all(articleId).map(toSummary);
+  list(articleId: string): Promise<VersionSummary[]> {
+    return this.#unit.run(() => this.#list.all(articleId).map(toSummary));
   }
 
-  get(articleId: string, number: number): Version | null {
-    const row = this.#get.get(articleId, number);
-    return row ? toVersion(row) : null;
+  get(articleId: string, number: number): Promise<Version | null> {
+    return this.#unit.run(() => {
+      const row = this.#get.get(articleId, number);
+      return row ? toVersion(row) : null;
+    });
   }
 
-  latestFor(articleId: string): Version | null {
-    const row = this.#latest.get(articleId);
-    return row ? toVersion(row) : null;
+  latestFor(articleId: string): Promise<Version | null> {
+    return this.#unit.run(() => {
+      const row = this.#latest.get(articleId);
+      return row ? toVersion(row) : null;
+    });
   }
 }
