@@ -1,0 +1,33 @@
+/** One step of the PostgreSQL schema: recorded by `version` in `schema_migrations` once applied. */
+export interface PostgresMigration {
+  version: number;
+  /** What the step does, kept beside its version in `schema_migrations`. */
+  name: string;
+  sql: string;
+}
+
+/**
+ * The PostgreSQL schema, as an ordered list of migrations; `migrate` applies the missing ones,
+ * each in its own transaction. Append new entries with the next version; never edit or reorder
+ * a shipped one.
+ */
+export const postgresMigrations: readonly PostgresMigration[] = [
+  {
+    version: 1,
+    name: 'story update log and snapshots',
+    sql: `
+    CREATE TABLE doc_updates (
+      seq bigserial PRIMARY KEY,
+      article_id text NOT NULL,
+      data bytea NOT NULL
+    );
+    CREATE INDEX doc_updates_article_seq ON doc_updates (article_id, seq);
+
+    CREATE TABLE doc_snapshots (
+      article_id text PRIMARY KEY,
+      data bytea NOT NULL,
+      updated_at timestamptz NOT NULL
+    );
+    `,
+  },
+];
