@@ -11,6 +11,8 @@ import type { AutoVersioner } from './versions/AutoVersioner.ts';
 
 /** Everything the HTTP app needs, built by server/index.ts (or by a test). */
 export interface AppDeps {
+  /** The relay to the other servers (none: one server); /api/health reports it. */
+  relay?: { readonly healthy: boolean } | null;
   config: Pick<
     Config,
     'maxBodyBytes' | 'clientDir' | 'allowedOrigins' | 'secureCookies' | 'sessionTtlMs' | 'trustedProxies' | 'scryptParams'

@@ -72,6 +72,8 @@ export interface Config {
   publishWebhookUrl: string | null;
   /** HMAC-SHA256 key of the webhook signature; set whenever the URL is. */
   publishWebhookSecret: string | null;
+  /** Redis that connects several servers (each story's updates and cursors); null: one server alone. */
+  redisUrl: string | null;
 }
 
 /** Cheap scrypt parameters, accepted only in tests: a hash takes about a millisecond. */
@@ -162,6 +164,21 @@ function httpUrl(raw: string, key: string): string {
   return url.href;
 }
 
+function redisUrl(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.REDIS_URL?.trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`REDIS_URL must be a redis:// or rediss:// URL, got ${JSON.stringify(raw)}`);
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+    throw new ConfigError(`REDIS_URL must be a redis:// or rediss:// URL, got ${JSON.stringify(raw)}`);
+  }
+  return url.href;
+}
+
 function publishing(env: NodeJS.ProcessEnv): Pick<Config, 'publicSiteUrl' | 'siteName' | 'publishWebhookUrl' | 'publishWebhookSecret'> {
   const site = env.PUBLIC_SITE_URL?.trim() || null;
   const webhookUrl = env.PUBLISH_WEBHOOK_URL?.trim() ? httpUrl(env.PUBLISH_WEBHOOK_URL.trim(), 'PUBLISH_WEBHOOK_URL') : null;
@@ -214,6 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     scryptParams: scryptParams(env),
     loginThrottle: DEFAULT_LOGIN_THROTTLE,
     ...publishing(env),
+    redisUrl: redisUrl(env),
   });
 }
 

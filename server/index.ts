@@ -8,6 +8,7 @@ import { bootstrapAdmin } from './auth/bootstrapAdmin.ts';
 import { attachCollab } from './collab/attachCollab.ts';
 import { CommitQueue } from './collab/CommitQueue.ts';
 import { DocumentRegistry } from './collab/DocumentRegistry.ts';
+import { createRedisRelay } from './collab/relay/RedisRelay.ts';
 import { schemaViolation, storyViolation } from './collab/storyFitsSchema.ts';
 import { touchedTypes } from './collab/touchedTypes.ts';
 import { StorySockets } from './collab/StorySockets.ts';
@@ -82,7 +83,9 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
   sweep.unref();
   const versions = new SqliteVersionStore(db);
   // The hooks run later, so the registry may be built before the versioner it calls.
+  const relay = config.redisUrl ? await createRedisRelay(config.redisUrl, log) : null;
   const registry: DocumentRegistry = new DocumentRegistry({
+    relay,
     docStore: collabStore,
     commits,
     schemaCheck: (ydoc, transaction) => schemaViolation(ydoc, touchedTypes(transaction)),
@@ -119,7 +122,7 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
   publishing.onPublished(({ articleId, by, from }) => {
     if (from !== 'published') void keepTransitionVersion({ registry, versioner, log }, { articleId, from, to: 'published', by });
   });
-  const app = createApp({ config, articleStore, docStore, registry, accounts, storySockets, log, publishing, versions, versioner });
+  const app = createApp({ config, articleStore, docStore, registry, accounts, storySockets, log, publishing, versions, versioner, relay });
   const server = http.createServer(app);
   await decorate?.(app, server);
   const wss = attachCollab(server, { config, articleStore, registry, accounts, storySockets, log });
@@ -155,6 +158,7 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
       await closed;
       clearInterval(sweep);
       await publishingStopped;
+      await relay?.close();
       db.close();
       await checkpointer.stop();
     })();

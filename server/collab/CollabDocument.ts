@@ -10,9 +10,10 @@ import type { DocStore } from '../storage/DocStore.ts';
 import { acceptAwareness } from './acceptAwareness.ts';
 import type { CommitQueue } from './CommitQueue.ts';
 import type { Connection } from './Connection.ts';
-import { STORAGE_ORIGIN, assertNever, toTransactionOrigin, type TransactionOrigin } from './origins.ts';
+import { RELAY_ORIGIN, STORAGE_ORIGIN, assertNever, toTransactionOrigin, type TransactionOrigin } from './origins.ts';
 import { encodeAwareness, encodeAwarenessUpdate, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts';
 import { readSummary } from './readSummary.ts';
+import type { RelaySubscription, StoryRelay } from './relay/StoryRelay.ts';
 import { UpdateGate, type HeldSlot, type SchemaCheck } from './UpdateGate.ts';
 
 /** What a live document needs from the rest of the server. */
@@ -32,6 +33,11 @@ export interface CollabDocumentDeps {
   schemaCheck?: SchemaCheck;
   /** Checks a whole story as loaded: a story stored before the schema was enforced is reported, not changed. */
   storyCheck?: (ydoc: Y.Doc) => { path: string; message: string } | null;
+  /**
+   * Connects this server with the others that hold the story (none: one server). Stored updates and
+   * accepted awareness are published; what the others publish is applied with the relay origin.
+   */
+  relay?: StoryRelay | null;
   /** After each accepted change: `username` of the socket that made it, null for a server change. */
   onChange?(articleId: string, username: string | null): void;
   /** Before a stored, idle story leaves memory (and at shutdown). */
@@ -84,6 +90,9 @@ export class CollabDocument {
   /** Rows in the stored log since its snapshot: read at load, counted per commit. */
   #logLength = 0;
   #destroyed = false;
+  #subscription: RelaySubscription | null = null;
+  /** Relayed messages that arrive while the story loads, applied in order once it has. */
+  #relayBacklog: Array<() => void> | null = null;
 
   constructor(
     readonly articleId: string,
@@ -99,6 +108,16 @@ export class CollabDocument {
 
   /** Applies the stored state and reads the story's write rules. Rejects when the store cannot be read. */
   async load(): Promise<void> {
+    const relay = this.#deps.relay;
+    if (relay) {
+      // Subscribe first, then load: nothing another server stores meanwhile is missed.
+      const backlog: Array<() => void> = [];
+      this.#relayBacklog = backlog;
+      this.#subscription = await relay.subscribe(this.articleId, {
+        update: (update) => this.#fromRelay(() => this.#applyRelayed(update)),
+        awareness: (update) => this.#fromRelay(() => this.#applyRelayedAwareness(update)),
+      });
+    }
     const { state, logLength } = await this.#deps.docStore.load(this.articleId);
     this.#logLength = logLength;
     if (state) Y.applyUpdate(this.ydoc, state, STORAGE_ORIGIN);
@@ -111,8 +130,20 @@ export class CollabDocument {
       });
     }
     await this.refreshRules();
+    const backlog = this.#relayBacklog;
+    this.#relayBacklog = null;
+    for (const apply of backlog ?? []) apply();
     // A log left long by a crash before its compaction is compacted once the story is open.
     this.#maybeCompact();
+  }
+
+  /**
+   * After the relay was down: reads the story from the database and applies what this server lacks
+   * (with the relay origin: this server's sockets receive it, nothing is stored again).
+   */
+  async catchUp(): Promise<void> {
+    const { state } = await this.#deps.docStore.load(this.articleId);
+    if (state && !this.#destroyed) Y.applyUpdate(this.ydoc, state, RELAY_ORIGIN);
   }
 
   /** Reads the story's write rules again (after a transition or a change of its review settings). */
@@ -228,6 +259,7 @@ export class CollabDocument {
     if (!accepted.relay) return;
     const message = accepted.relay === update && frame ? frame : encodeAwarenessUpdate(accepted.relay);
     this.#relay(message, connection);
+    this.#deps.relay?.publishAwareness(this.articleId, accepted.relay);
   }
 
   /**
@@ -271,9 +303,11 @@ export class CollabDocument {
     return this.#summaryDirty ? this.#writeSummary() : Promise.resolve();
   }
 
-  /** Stops timers and releases the Y.Doc. */
+  /** Stops timers, leaves the relay and releases the Y.Doc. */
   destroy(): void {
     this.#destroyed = true;
+    void this.#subscription?.close().catch(() => {});
+    this.#subscription = null;
     for (const peer of this.#peers.values()) if (peer.heldTimer) clearTimeout(peer.heldTimer);
     this.#peers.clear();
     this.#storedWaiters = [];
@@ -301,6 +335,10 @@ export class CollabDocument {
     const origin = toTransactionOrigin(rawOrigin);
     switch (origin.kind) {
       case 'storage':
+        return;
+      case 'relay':
+        // Stored by the server that accepted it: only this server's sockets need it.
+        this.#relay(encodeUpdate(update), null);
         return;
       case 'connection':
         this.#queue(update, origin.connection);
@@ -330,6 +368,7 @@ export class CollabDocument {
     this.#logLength += 1;
     if (this.#destroyed) return;
     this.#relay(encodeUpdate(update), sender);
+    this.#deps.relay?.publishUpdate(this.articleId, update);
     if (this.#uncommitted === 0) {
       for (const [connection, peer] of this.#peers) this.#answerReplies(connection, peer);
     }
@@ -341,12 +380,40 @@ export class CollabDocument {
     this.#maybeCompact();
   }
 
-  #onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange): void => {
+  #onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
     // Sockets' own updates are relayed by applyAwareness; this relays the rest (a socket's states
-    // removed when it closes, states timed out).
+    // removed when it closes, states timed out, other servers' states) to this server's sockets,
+    // and publishes this server's own changes to the others.
     const changed = [...added, ...updated, ...removed];
-    if (changed.length > 0) this.#relay(encodeAwareness(this.awareness, changed), null);
+    if (changed.length === 0) return;
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    this.#relay(encodeAwarenessUpdate(update), null);
+    if (origin !== RELAY_ORIGIN) this.#deps.relay?.publishAwareness(this.articleId, update);
   };
+
+  /** Runs a relayed message now, or once the story has loaded. */
+  #fromRelay(apply: () => void): void {
+    if (this.#destroyed) return;
+    if (this.#relayBacklog) this.#relayBacklog.push(apply);
+    else apply();
+  }
+
+  #applyRelayed(update: Uint8Array): void {
+    try {
+      Y.applyUpdate(this.ydoc, update, RELAY_ORIGIN);
+    } catch (error) {
+      this.#deps.log.warn('a relayed update could not be applied; the story catches up from the database', { articleId: this.articleId, error });
+      void this.catchUp().catch(() => {});
+    }
+  }
+
+  #applyRelayedAwareness(update: Uint8Array): void {
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, RELAY_ORIGIN);
+    } catch (error) {
+      this.#deps.log.debug('a relayed awareness update could not be applied', { articleId: this.articleId, error });
+    }
+  }
 
   #relay(message: Uint8Array, except: Connection | null): void {
     for (const connection of this.connections) {

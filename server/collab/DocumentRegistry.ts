@@ -36,6 +36,12 @@ export class DocumentRegistry {
 
   constructor(deps: DocumentRegistryDeps) {
     this.#deps = deps;
+    // After a relay outage every open story re-reads its log: what other servers stored meanwhile reaches its sockets.
+    deps.relay?.onReconnect(() => {
+      for (const [articleId, entry] of this.#entries) {
+        entry.doc?.catchUp().catch((error: unknown) => this.#deps.log.warn('catching up a story after the relay came back failed', { articleId, error }));
+      }
+    });
   }
 
   /** Holds the story in memory for one more socket and resolves with it once loaded. Pair with release(). */

@@ -6,20 +6,26 @@ import type { Connection } from './Connection.ts';
  * - `connection`: a client sent it; store it, then relay to the other clients.
  * - `storage`: loaded from the DocStore; already stored, nobody to tell.
  * - `server`: the server changed the document itself (a command, a migration); store it and relay to all.
+ * - `relay`: another server stored it and published it (or it was read back from the database after
+ *   the relay was down); relay it to this server's sockets, never store or publish it again.
  */
 export type TransactionOrigin =
   | { kind: 'connection'; connection: Connection }
   | { kind: 'storage' }
-  | { kind: 'server'; reason: string };
+  | { kind: 'server'; reason: string }
+  | { kind: 'relay' };
 
 /** The origin of state read from storage: one shared value, so it can be compared by identity. */
 export const STORAGE_ORIGIN: TransactionOrigin = Object.freeze({ kind: 'storage' });
+
+/** The origin of what other servers stored: one shared value. */
+export const RELAY_ORIGIN: TransactionOrigin = Object.freeze({ kind: 'relay' });
 
 /** Narrows a Yjs transaction origin; anything not ours counts as a server change, so it is still stored. */
 export function toTransactionOrigin(origin: unknown): TransactionOrigin {
   if (typeof origin === 'object' && origin !== null && 'kind' in origin) {
     const kind = (origin as { kind: unknown }).kind;
-    if (kind === 'connection' || kind === 'storage' || kind === 'server') return origin as TransactionOrigin;
+    if (kind === 'connection' || kind === 'storage' || kind === 'server' || kind === 'relay') return origin as TransactionOrigin;
   }
   return { kind: 'server', reason: 'untyped origin' };
 }
