@@ -17,8 +17,7 @@ import { createLogger } from './log.ts';
 import { systemClock, systemTimers, type Clock, type Timers } from './publish/Clock.ts';
 import { openPublishing } from './publish/openPublishing.ts';
 import type { RetryPolicy } from './publish/WebhookDelivery.ts';
-import { databasePath, openDatabase } from './storage/sqlite/openDatabase.ts';
-import { WalCheckpointer } from './storage/sqlite/WalCheckpointer.ts';
+import { openDatabase } from './storage/sqlite/openDatabase.ts';
 import { SqliteArticleStore } from './storage/sqlite/SqliteArticleStore.ts';
 import type { DocStore } from './storage/DocStore.ts';
 import { SqliteDocStore } from './storage/sqlite/SqliteDocStore.ts';
@@ -61,9 +60,6 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
   const decorate = options.decorate;
   const log = createLogger(config.logLevel);
   const db = openDatabase(config.dataDir, { synchronous: config.sqliteSynchronous });
-  // The write-ahead log is copied into the database file by a worker thread, off the keystroke path.
-  db.pragma('wal_autocheckpoint = 0');
-  const checkpointer = new WalCheckpointer(databasePath(config.dataDir));
   const articleStore = new SqliteArticleStore(db);
   // Never joins an open transaction of the account or publishing stores on the same connection.
   const docStore = sqliteUnitOf(db).guard(new SqliteDocStore(db));
@@ -160,7 +156,6 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
       await publishingStopped;
       await relay?.close();
       db.close();
-      await checkpointer.stop();
     })();
     return stopping;
   };

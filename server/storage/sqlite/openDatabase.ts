@@ -29,7 +29,6 @@ export function openDatabase(
   db.pragma('busy_timeout = 5000');
   // Checkpoint the write-ahead log every 4 MiB rather than every 1,000 pages: the pages typing
   // rewrites again and again are copied to the database file once per checkpoint, not once per commit.
-  // (The server checkpoints from a worker thread instead: WalCheckpointer.)
   db.pragma('wal_autocheckpoint = 4096');
   db.pragma('foreign_keys = ON');
   migrate(db);
