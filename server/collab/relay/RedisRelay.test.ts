@@ -173,6 +173,17 @@ describe('RedisRelay', () => {
     expect(atB.updates.map((u) => u.readUInt32BE(0))).toEqual(Array.from({ length: 1_000 }, (_, i) => i));
   });
 
+  it('relays a burst of 20,000 updates sent in one event-loop turn, none dropped', async () => {
+    const [a, b] = [await relay(), await relay()];
+    const id = story();
+    const atB = recorder();
+    await b.subscribe(id, atB.handlers);
+    const update = randomBytes(100);
+    for (let i = 0; i < 20_000; i++) a.publishUpdate(id, update);
+    await waitFor('B to receive 20,000 updates', () => atB.updates.length === 20_000, 15_000);
+    expect(a.log.lines.filter((line) => line.startsWith('warn'))).toEqual([]);
+  });
+
   it('refuses a malformed URL and an unreachable Redis at start, with a clear error', async () => {
     const log = memoryLog();
     await expect(createRedisRelay('not a url', log)).rejects.toMatchObject({ id: 'relay_bad_url' });

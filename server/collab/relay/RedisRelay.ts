@@ -16,10 +16,11 @@ const SERVER_ID_BYTES = 16;
 const HEADER_BYTES = 1 + SERVER_ID_BYTES;
 
 /**
- * Publishes sent and not yet answered by Redis. Past this a publish is dropped rather than queued:
- * a stalled Redis must not grow the server's memory without bound.
+ * Bytes of publishes sent and not yet answered by Redis. Past this a publish is dropped rather
+ * than queued: a stalled Redis must not grow the server's memory without bound. Counted in bytes,
+ * not messages: a busy event-loop turn legitimately sends tens of thousands of small updates.
  */
-const MAX_IN_FLIGHT = 10_000;
+const MAX_IN_FLIGHT_BYTES = 64 * 1024 * 1024;
 /** At most one "dropped publishes" warning per this interval (an outage would otherwise log every keystroke). */
 const DROP_WARNING_INTERVAL_MS = 10_000;
 
@@ -102,7 +103,7 @@ export class RedisRelay implements StoryRelay {
   /** Whether a connection was lost and onReconnect is owed. */
   #lost = false;
   #closed = false;
-  #inFlight = 0;
+  #inFlightBytes = 0;
   #dropped = 0;
   #lastDropWarning = 0;
   #resubscribeAttempt = 0;
@@ -208,18 +209,18 @@ export class RedisRelay implements StoryRelay {
   #publish(kind: number, articleId: string, payload: Uint8Array): void {
     if (this.#closed) return;
     if (this.#publisher.status !== 'ready') return this.#drop('disconnected');
-    if (this.#inFlight >= MAX_IN_FLIGHT) return this.#drop('backlog');
+    if (this.#inFlightBytes >= MAX_IN_FLIGHT_BYTES) return this.#drop('backlog');
     const message = Buffer.allocUnsafe(HEADER_BYTES + payload.length);
     message[0] = kind;
     this.#serverId.copy(message, 1);
     message.set(payload, HEADER_BYTES);
-    this.#inFlight++;
+    this.#inFlightBytes += message.length;
     this.#publisher.publish(STORY_CHANNEL_PREFIX + articleId, message).then(
       () => {
-        this.#inFlight--;
+        this.#inFlightBytes -= message.length;
       },
       (error: unknown) => {
-        this.#inFlight--;
+        this.#inFlightBytes -= message.length;
         this.#drop('failed', error);
       },
     );
