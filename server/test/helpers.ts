@@ -212,3 +212,12 @@ export async function createUser(
   if (created.status !== 201) throw new Error(`creating ${username} failed with ${created.status}: ${JSON.stringify(created.body)}`);
   return { user: created.body, password, auth: await signIn(baseUrl, username, password) };
 }
+
+/** Whether `promise` settles within `ms`. */
+export async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  const result = await Promise.race([promise.then(() => true as const), timeout]);
+  clearTimeout(timer);
+  return result;
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { commentsMap, type CommentThread } from '../../shared/review/commentThreads.ts';
 import { listThreads } from '../../shared/review/listThreads.ts';
-import { api, connectClient, createStory, createUser, waitFor, type TestClient, type TestUser } from './helpers.ts';
+import { api, connectClient, createStory, createUser, settlesWithin, waitFor, type TestClient, type TestUser } from './helpers.ts';
 import { openRawSocket, syncUpdateFrame } from './rawSocket.ts';
 import { bodyTexts, editStory, rangeOf, storyDoc } from './storyEdits.ts';
 import { useTestServer } from './testServer.ts';
@@ -58,7 +58,7 @@ describe('an update built on structs the story lacks', () => {
     // The server holds the part that waits for the missing struct and asks this socket for it
     // (its own sync step 1); it never answers "saved" for it. The socket goes away without answering.
     const saved = raw.barrier();
-    expect(await Promise.race([saved.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 400))])).toBe(false);
+    expect(await settlesWithin(saved, 400)).toBe(false);
     raw.ws.close();
 
     const second = await api<{ thread: CommentThread }>(server.url, 'POST', `/api/articles/${id}/comments`, { ...words, body: 'Who voted?' }, ed.auth);

@@ -3,17 +3,8 @@ import * as Y from 'yjs';
 import { openDatabase } from '../storage/sqlite/openDatabase.ts';
 import { readStoredState } from './readStoredState.ts';
 import { appendParagraphUpdate, openRawSocket, syncUpdateFrame } from './rawSocket.ts';
-import { createStory, paragraphs } from './helpers.ts';
+import { createStory, paragraphs, settlesWithin } from './helpers.ts';
 import { useTestServer } from './testServer.ts';
-
-/** Whether `promise` settles within `ms`. */
-async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  const result = await Promise.race([promise.then(() => true as const), timeout]);
-  clearTimeout(timer);
-  return result;
-}
 
 // The browser shows "All changes saved" when the server answers its sync step 1: that answer must
 // not come while the server could not store an update the browser sent before it.

@@ -8,7 +8,7 @@ import { SaveTracker } from '../../client/src/collab/SaveTracker.ts';
 import { DOC_FIELD } from '../../shared/collab/docFields.ts';
 import { openDatabase } from '../storage/sqlite/openDatabase.ts';
 import { SqliteDocStore } from '../storage/sqlite/SqliteDocStore.ts';
-import { appendParagraph, connectClient, createStory, paragraphs, waitFor, type TestClient } from './helpers.ts';
+import { appendParagraph, connectClient, createStory, paragraphs, settlesWithin, waitFor, type TestClient } from './helpers.ts';
 import { openRawSocket, syncUpdateFrame } from './rawSocket.ts';
 import { useTestServer } from './testServer.ts';
 
@@ -55,15 +55,6 @@ function typeAtEnd(ydoc: Y.Doc, text: string): void {
   const last = fragment.get(fragment.length - 1) as Y.XmlElement;
   const words = last.get(0) as Y.XmlText;
   words.insert(words.length, text);
-}
-
-/** Whether `promise` settles within `ms`. */
-async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  const result = await Promise.race([promise.then(() => true as const), timeout]);
-  clearTimeout(timer);
-  return result;
 }
 
 describe('one person with a story open in two tabs, one tab’s socket cut', () => {
