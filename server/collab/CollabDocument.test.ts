@@ -123,7 +123,7 @@ describe('CollabDocument storage failures', () => {
     const first = new CollabDocument('s', deps({ config: small }));
     await first.load();
     for (let i = 0; i < 6; i++) addParagraph(first);
-    await until('the six updates to be stored', () => first.idle);
+    await until('the six updates to be stored', () => !first.dirty);
     expect(store.attempts).toBe(1); // one transaction for the turn
     expect(store.compactions).toBe(0);
     first.destroy();
@@ -133,7 +133,7 @@ describe('CollabDocument storage failures', () => {
     store.loads = 0;
     await second.load();
     for (let i = 0; i < 3; i++) addParagraph(second);
-    await until('stored', () => second.idle);
+    await until('stored', () => !second.dirty);
     await new Promise((resolve) => setImmediate(resolve));
     expect(store.compactions).toBe(0); // 9 rows: not yet
     addParagraph(second);

@@ -157,11 +157,6 @@ export class CollabDocument {
     return this.#logLength;
   }
 
-  /** Whether every accepted update is stored. */
-  get idle(): boolean {
-    return this.#uncommitted === 0;
-  }
-
   /** Whether some accepted update is not stored yet. */
   get dirty(): boolean {
     return this.#uncommitted > 0;
