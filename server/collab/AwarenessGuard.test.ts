@@ -95,13 +95,14 @@ describe('AwarenessGuard', () => {
     expect(new AwarenessGuard({ maxClientIds: 2 }).admit(many, 'write', 0)).toMatchObject({ kind: 'close' });
   });
 
-  it('drops updates beyond the burst, then admits the sustained rate', () => {
+  it('holds updates beyond the burst, then admits the sustained rate', () => {
     const guard = new AwarenessGuard({ ratePerSecond: 30, burst: 30 });
     const small = update([[1, { user: {} }]]);
     let relayed = 0;
-    // 100 updates in the same millisecond: the burst passes, the rest is dropped.
+    // 100 updates in the same millisecond: the burst passes, the rest waits.
     for (let i = 0; i < 100; i++) if (guard.admit(small, 'write', 1_000).kind === 'relay') relayed++;
     expect(relayed).toBe(30);
+    expect(guard.admit(small, 'write', 1_000)).toEqual({ kind: 'later', inMs: 34 });
     // A flood of 1,000 updates a second for 10 s: about 30 a second get through.
     relayed = 0;
     for (let ms = 1_001; ms <= 11_000; ms++) if (guard.admit(small, 'write', ms).kind === 'relay') relayed++;
@@ -113,10 +114,45 @@ describe('AwarenessGuard', () => {
     expect(relayed).toBe(30);
   });
 
-  it('drops an over-rate update without reading it', () => {
+  it("keeps each client's newest over-rate state and releases it once a token is back: a typist's last cursor arrives", () => {
+    const guard = new AwarenessGuard({ burst: 1, ratePerSecond: 10 });
+    const at = (clientId: number, clock: number, position: number): Uint8Array => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, 1);
+      encoding.writeVarUint(encoder, clientId);
+      encoding.writeVarUint(encoder, clock);
+      encoding.writeVarString(encoder, JSON.stringify({ position }));
+      return encoding.toUint8Array(encoder);
+    };
+    expect(guard.admit(at(1, 1, 1), 'write', 0).kind).toBe('relay');
+    expect(guard.admit(at(1, 2, 2), 'write', 10)).toEqual({ kind: 'later', inMs: 90 });
+    expect(guard.admit(at(2, 1, 7), 'write', 20).kind).toBe('later');
+    expect(guard.admit(at(1, 3, 3), 'write', 30).kind).toBe('later');
+    expect(guard.release('write', 50)).toEqual({ kind: 'later', inMs: 50 });
+    const released = guard.release('write', 100);
+    expect(released.kind === 'relay' && states(released.update)).toEqual([[1, { position: 3 }], [2, { position: 7 }]]);
+    expect(guard.release('write', 1_000)).toEqual({ kind: 'drop' });
+    // What became stale while it waited (a newer state arrived another way) is left out.
+    guard.admit(at(1, 4, 4), 'write', 1_000);
+    expect(guard.admit(at(1, 5, 5), 'write', 1_001).kind).toBe('later');
+    expect(guard.release('write', 2_000, (clientId, clock) => clientId === 1 && clock <= 5)).toEqual({ kind: 'drop' });
+  });
+
+  it('an update admitted while others wait carries them along, newest state per client', () => {
+    const guard = new AwarenessGuard({ burst: 1, ratePerSecond: 10 });
+    expect(guard.admit(update([[1, { n: 1 }]]), 'write', 0).kind).toBe('relay');
+    expect(guard.admit(update([[2, { n: 2 }]]), 'write', 1).kind).toBe('later');
+    const both = guard.admit(update([[3, { n: 3 }]]), 'write', 500);
+    expect(both.kind === 'relay' && states(both.update)).toEqual([[2, { n: 2 }], [3, { n: 3 }]]);
+    expect(guard.release('write', 600)).toEqual({ kind: 'drop' });
+  });
+
+  it('measures an over-rate state without parsing it, and closes on one over the bound', () => {
     const guard = new AwarenessGuard({ burst: 1, ratePerSecond: 1 });
     expect(guard.admit(update([[1, {}]]), 'write', 0).kind).toBe('relay');
-    expect(guard.admit(update([[1, { blob: 'x'.repeat(10_000) }]]), 'write', 10)).toEqual({ kind: 'drop' });
+    const notJson = Uint8Array.of(1, 1, 2, 1, 0x7b);
+    expect(guard.admit(notJson, 'write', 10).kind).toBe('later');
+    expect(guard.admit(update([[1, { blob: 'x'.repeat(10_000) }]]), 'write', 20)).toMatchObject({ kind: 'close', code: CloseCode.AwarenessTooLarge });
   });
 });
 

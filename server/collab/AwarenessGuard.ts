@@ -8,6 +8,8 @@ import { ProtocolError } from './protocol.ts';
 export type AwarenessVerdict =
   | { kind: 'relay'; update: Uint8Array }
   | { kind: 'drop' }
+  /** Over the rate: the newest state of each client is kept and comes out of `release` in `inMs`. */
+  | { kind: 'later'; inMs: number }
   | { kind: 'close'; code: number; reason: string };
 
 /** The bounds an AwarenessGuard applies; every field has a default. */
@@ -18,7 +20,7 @@ export interface AwarenessLimits {
   maxClientIds: number;
   /** Entries one update may carry (a browser echoes every participant's state it hears of); more is dropped. */
   maxEntries: number;
-  /** Sustained awareness updates per second; the excess is dropped. */
+  /** Sustained awareness updates per second; beyond it, only each client's newest state is kept for later. */
   ratePerSecond: number;
   /** Updates accepted back to back before the rate applies. */
   burst: number;
@@ -52,7 +54,9 @@ const toUtf8 = new TextEncoder();
  * Bounds one socket's awareness (cursors and presence) before it is applied and relayed, so a
  * socket cannot flood its colleagues: a state larger than `maxStateBytes`, or a socket speaking
  * for more than `maxClientIds` clients, closes it with AwarenessTooLarge; updates beyond
- * `ratePerSecond` (token bucket, `burst` deep) are dropped; a read-only socket's states keep only
+ * `ratePerSecond` (token bucket, `burst` deep) are coalesced: each client's newest state waits
+ * (at most `maxClientIds` × `maxStateBytes`) and `release` hands it over when a token is back, so a
+ * fast typist's last cursor position always arrives; a read-only socket's states keep only
  * `user` and a small `cursor` (everything else it sets is stripped), so a viewer shows who and
  * where, nothing more. Removals (null states) pass. One guard per socket.
  * Call it before the update is parsed any further: a writer's states are measured, never decoded.
@@ -63,6 +67,8 @@ export class AwarenessGuard {
   readonly #clientIds = new Set<number>();
   #tokens: number;
   #lastRefillMs: number | null = null;
+  /** The newest over-rate state of each client, waiting for a token. */
+  readonly #waiting = new Map<number, Entry>();
 
   constructor(limits: Partial<AwarenessLimits> = {}) {
     this.#limits = { ...DEFAULT_AWARENESS_LIMITS, ...limits };
@@ -86,7 +92,6 @@ export class AwarenessGuard {
     if (all === null) return { kind: 'drop' };
     const entries = all.filter((entry) => !stale(entry.clientId, entry.clock, isNull(entry.json)));
     if (entries.length === 0) return { kind: 'drop' };
-    if (!this.#take(nowMs)) return { kind: 'drop' };
     for (const entry of entries) {
       if (entry.json.byteLength > limits.maxStateBytes) {
         return { kind: 'close', code: CloseCode.AwarenessTooLarge, reason: `awareness states are limited to ${limits.maxStateBytes} bytes` };
@@ -96,8 +101,50 @@ export class AwarenessGuard {
         this.#clientIds.add(entry.clientId);
       }
     }
-    if (access === 'write') return { kind: 'relay', update: entries.length === all.length ? update : writeEntries(entries) };
+    if (!this.#take(nowMs)) {
+      for (const entry of entries) this.#wait(entry);
+      return { kind: 'later', inMs: this.#msUntilToken() };
+    }
+    if (this.#waiting.size === 0) return this.#verdict(entries, access, entries.length === all.length ? update : null);
+    for (const entry of entries) this.#wait(entry);
+    return this.#releaseWaiting(access, stale);
+  }
+
+  /**
+   * The states held back by the rate, once a token is back at `nowMs`: 'relay' with each client's
+   * newest state (those `stale` now are left out), 'later' when still over the rate, 'drop' when
+   * nothing waits.
+   */
+  release(
+    access: StoryAccess,
+    nowMs: number,
+    stale: (clientId: number, clock: number, removal: boolean) => boolean = () => false,
+  ): AwarenessVerdict {
+    if (this.#waiting.size === 0) return { kind: 'drop' };
+    if (!this.#take(nowMs)) return { kind: 'later', inMs: this.#msUntilToken() };
+    return this.#releaseWaiting(access, stale);
+  }
+
+  #wait(entry: Entry): void {
+    const held = this.#waiting.get(entry.clientId);
+    if (held === undefined || held.clock <= entry.clock) this.#waiting.set(entry.clientId, entry);
+  }
+
+  #releaseWaiting(access: StoryAccess, stale: (clientId: number, clock: number, removal: boolean) => boolean): AwarenessVerdict {
+    const entries = [...this.#waiting.values()].filter((entry) => !stale(entry.clientId, entry.clock, isNull(entry.json)));
+    this.#waiting.clear();
+    if (entries.length === 0) return { kind: 'drop' };
+    return this.#verdict(entries, access, null);
+  }
+
+  /** `original` is the update the entries came from unchanged, relayed as it is; null to encode them. */
+  #verdict(entries: Entry[], access: StoryAccess, original: Uint8Array | null): AwarenessVerdict {
+    if (access === 'write') return { kind: 'relay', update: original ?? writeEntries(entries) };
     return { kind: 'relay', update: writeEntries(entries.map((entry) => ({ ...entry, json: this.#readerState(entry.json) }))) };
+  }
+
+  #msUntilToken(): number {
+    return Math.max(1, Math.ceil(((1 - this.#tokens) * 1000) / this.#limits.ratePerSecond));
   }
 
   #take(nowMs: number): boolean {

@@ -3,7 +3,7 @@ import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import type { Role } from '../../shared/roles.ts';
 import type { StoryAccess } from '../auth/storyAccess.ts';
 import type { Logger } from '../log.ts';
-import { AwarenessGuard } from './AwarenessGuard.ts';
+import { AwarenessGuard, type AwarenessVerdict } from './AwarenessGuard.ts';
 import type { CollabDocument } from './CollabDocument.ts';
 import type { TransactionOrigin } from './origins.ts';
 import { decodeClientMessage, encodeAwareness, type ClientMessage } from './protocol.ts';
@@ -59,6 +59,8 @@ export class Connection {
   #queuedBytes = 0;
   #closed = false;
   readonly #awarenessGuard = new AwarenessGuard();
+  /** Set while awareness held back by the rate waits to be relayed. */
+  #awarenessTimer: NodeJS.Timeout | null = null;
   #alive = true;
   #pingTimer: NodeJS.Timeout;
 
@@ -174,12 +176,7 @@ export class Connection {
         case 'awareness': {
           // Bounded before any state is parsed: size, rate, and what a reader may show.
           const verdict = this.#awarenessGuard.admit(message.update, this.access, Date.now(), doc.staleAwareness(this));
-          if (verdict.kind === 'close') {
-            this.close(verdict.code, verdict.reason);
-            break;
-          }
-          if (verdict.kind === 'drop') break;
-          doc.applyAwareness(this, verdict.update, verdict.update === message.update ? frame : null);
+          this.#applyAwareness(doc, verdict, verdict.kind === 'relay' && verdict.update === message.update ? frame : null);
           break;
         }
         case 'queryAwareness':
@@ -192,11 +189,40 @@ export class Connection {
     }
   }
 
+  #applyAwareness(doc: CollabDocument, verdict: AwarenessVerdict, frame: Uint8Array | null): void {
+    switch (verdict.kind) {
+      case 'close':
+        this.close(verdict.code, verdict.reason);
+        return;
+      case 'relay':
+        doc.applyAwareness(this, verdict.update, frame);
+        return;
+      case 'later':
+        this.#awarenessTimer ??= setTimeout(() => this.#releaseAwareness(doc), verdict.inMs);
+        return;
+      case 'drop':
+        return;
+    }
+  }
+
+  /** Relays the newest states the rate held back (a fast typist's last cursor position). */
+  #releaseAwareness(doc: CollabDocument): void {
+    this.#awarenessTimer = null;
+    if (this.#closed) return;
+    try {
+      this.#applyAwareness(doc, this.#awarenessGuard.release(this.access, Date.now(), doc.staleAwareness(this)), null);
+    } catch (error) {
+      this.#options.log.warn('closing a socket whose awareness could not be applied', { articleId: this.articleId, error });
+      this.close(CloseCode.BadMessage, 'message could not be applied');
+    }
+  }
+
   #dispose(): void {
     if (this.#closed) return;
     this.#closed = true;
     this.#queue = [];
     clearInterval(this.#pingTimer);
+    if (this.#awarenessTimer) clearTimeout(this.#awarenessTimer);
     this.#doc?.removeConnection(this);
     this.#options.onClose(this);
   }
