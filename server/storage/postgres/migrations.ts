@@ -1,3 +1,7 @@
+import { ACCOUNTS_MIGRATION } from './accounts/accountsMigration.ts';
+import { ARTICLES_MIGRATION } from './articles/articlesMigration.ts';
+import { PUBLISHING_MIGRATION } from './publishing/publishingMigration.ts';
+
 /** One step of the PostgreSQL schema: recorded by `version` in `schema_migrations` once applied. */
 export interface PostgresMigration {
   version: number;
@@ -30,4 +34,7 @@ export const postgresMigrations: readonly PostgresMigration[] = [
     );
     `,
   },
+  ARTICLES_MIGRATION,
+  ACCOUNTS_MIGRATION,
+  PUBLISHING_MIGRATION,
 ];

@@ -159,3 +159,22 @@ export async function startTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/**
+ * A pool on a fresh schema of `databaseUrl` (one schema per test, so tests of one file share a
+ * database and never see each other's rows), with every PostgreSQL migration applied. Call
+ * `end()` after the test.
+ */
+export async function freshSchemaPool(databaseUrl: string): Promise<{ pool: pg.Pool; schema: string; end: () => Promise<void> }> {
+  const schema = `s_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const pool = new pg.Pool({ connectionString: databaseUrl, options: `-c search_path=${schema}` });
+  // An idle connection the server ends (the database dropped after a failed test) must not crash the run.
+  pool.on('error', () => undefined);
+  const { migrate } = await import('../../storage/postgres/migrate.ts');
+  await migrate(pool);
+  return { pool, schema, end: () => pool.end().catch(() => undefined) };
+}
