@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { loginAttemptStoreContract } from '../storage/loginAttemptStoreContract.ts';
 import { openTestDatabase } from '../storage/sqlite/accounts/testDatabase.ts';
 import { SqliteLoginAttemptStore } from '../storage/sqlite/accounts/SqliteLoginAttemptStore.ts';
 import { LoginThrottle, MemoryLoginAttemptStore, type LoginAttemptStore, type LoginThrottleOptions } from './loginThrottle.ts';
@@ -25,6 +26,8 @@ const stores: [string, () => LoginAttemptStore][] = [
     },
   ],
 ];
+
+loginAttemptStoreContract('memory', () => ({ store: new MemoryLoginAttemptStore(), close: () => undefined }));
 
 describe.each(stores)('LoginThrottle (%s store)', (_name, makeStore) => {
   function setup(store = makeStore()) {
