@@ -69,12 +69,19 @@ export class SqliteArticleStore implements ArticleStore {
        WHERE id = @id`,
     );
     const insert = db.prepare(
-      `INSERT INTO articles (id, headline, status, byline, slug, section, tags, word_count, created_at, updated_at)
-       VALUES (@id, @headline, @status, @byline, @slug, @section, @tags, @wordCount, @createdAt, @updatedAt)`,
+      `INSERT INTO articles (id, headline, status, byline, slug, section, tags, word_count, created_at, updated_at,
+         require_suggestions, assigned_words)
+       VALUES (@id, @headline, @status, @byline, @slug, @section, @tags, @wordCount, @createdAt, @updatedAt,
+         @requireSuggestions, @assignedWords)`,
     );
     const insertSnapshot = db.prepare('INSERT INTO doc_snapshots (article_id, data, updated_at) VALUES (?, ?, ?)');
     this.#create = db.transaction((record: ArticleRecord, initialState: Uint8Array) => {
-      insert.run({ ...record, tags: JSON.stringify(record.tags) });
+      insert.run({
+        ...record,
+        tags: JSON.stringify(record.tags),
+        requireSuggestions: record.requireSuggestions ? 1 : 0,
+        assignedWords: record.assignedWords ?? null,
+      });
       insertSnapshot.run(record.id, initialState, record.createdAt);
     });
   }
