@@ -13,9 +13,26 @@ export type { Publication, PublicationSummary, Schedule, SiteState, WebhookDeliv
 
 export type NewPublication = Omit<Publication, 'id'>;
 
+/** Thrown by `PublicationStore.insert` when the story already has a publication of that version. */
+export class PublicationExistsError extends Error {
+  override name = 'PublicationExistsError';
+  readonly id = 'publication_exists';
+  constructor(
+    readonly articleId: string,
+    readonly version: number,
+    options?: ErrorOptions,
+  ) {
+    super(`Story ${articleId} already has publication ${version}.`, options);
+  }
+}
+
 /** Immutable publications and the site state of each story. Nothing here updates a publication. */
 export interface PublicationStore {
-  /** Stores a new publication; throws when (articleId, version) exists already. */
+  /**
+   * Stores a new publication; throws PublicationExistsError when (articleId, version) exists
+   * already (of two concurrent inserts of one version, exactly one succeeds). A refused insert
+   * leaves the caller's transaction usable.
+   */
   insert(publication: NewPublication): Promise<Publication>;
   latest(articleId: string): Promise<Publication | null>;
   get(articleId: string, version: number): Promise<Publication | null>;
@@ -46,7 +63,8 @@ export interface SlugStore {
   /**
    * Makes `section/slug` the story's current address, or the first free `slug-2`, `slug-3`, ...
    * when another story holds it (old addresses included). The previous current address stays,
-   * as an old one. Returns the address given.
+   * as an old one. Returns the address given. Stories claiming one address at the same time
+   * each end up with their own.
    */
   claim(articleId: string, section: string, slug: string, at: string): Promise<SlugRecord>;
 }

@@ -1,7 +1,14 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { sqliteUnitOf, type SqliteUnitOfWork } from '../SqliteUnitOfWork.ts';
 import type { NinjsItem } from '../../../../shared/export/toNinjs.ts';
-import type { NewPublication, Publication, PublicationStore, PublicationSummary, SiteState } from '../../PublicationStore.ts';
+import {
+  PublicationExistsError,
+  type NewPublication,
+  type Publication,
+  type PublicationStore,
+  type PublicationSummary,
+  type SiteState,
+} from '../../PublicationStore.ts';
 
 interface PublicationRow {
   id: number;
@@ -93,8 +100,15 @@ export class SqlitePublicationStore implements PublicationStore {
 
   insert(publication: NewPublication): Promise<Publication> {
     return this.#unit.run(() => {
-      const row = this.#insert.get({ ...publication, tags: JSON.stringify(publication.tags), ninjs: JSON.stringify(publication.ninjs) });
-      return toPublication(row!);
+      try {
+        const row = this.#insert.get({ ...publication, tags: JSON.stringify(publication.tags), ninjs: JSON.stringify(publication.ninjs) });
+        return toPublication(row!);
+      } catch (error) {
+        if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE') {
+          throw new PublicationExistsError(publication.articleId, publication.version, { cause: error });
+        }
+        throw error;
+      }
     });
   }
 
