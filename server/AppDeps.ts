@@ -1,3 +1,4 @@
+import type { AccessNoticeBus } from './auth/AccessNotice.ts';
 import type { Accounts } from './accounts/Accounts.ts';
 import type { DocumentRegistry } from './collab/DocumentRegistry.ts';
 import type { StorySockets } from './collab/StorySockets.ts';
@@ -11,8 +12,12 @@ import type { AutoVersioner } from './versions/AutoVersioner.ts';
 
 /** Everything the HTTP app needs, built by server/index.ts (or by a test). */
 export interface AppDeps {
+  /** Tells the other servers when a story's access changed (none: one server). */
+  notices?: AccessNoticeBus | null;
   /** The relay to the other servers (none: one server); /api/health reports it. */
   relay?: { readonly healthy: boolean } | null;
+  /** The database, for /api/health: null while it answers, otherwise what is wrong. */
+  database?: { problem(): Promise<string | null> } | null;
   config: Pick<
     Config,
     'maxBodyBytes' | 'clientDir' | 'allowedOrigins' | 'secureCookies' | 'sessionTtlMs' | 'trustedProxies' | 'scryptParams'

@@ -34,7 +34,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(originGuard({ allowedOrigins: deps.config.allowedOrigins }));
   api.use(express.json({ limit: deps.config.maxBodyBytes }));
   api.use(sessionMiddleware({ users, sessions, sessionTtlMs: deps.config.sessionTtlMs }));
-  api.use(healthRoutes({ relay: deps.relay ?? null }));
+  api.use(healthRoutes({ relay: deps.relay ?? null, database: deps.database ?? null }));
   api.use(sessionRoutes(deps));
   api.use(requireSession);
   api.use(userRoutes(deps));

@@ -74,6 +74,8 @@ export interface Config {
   publishWebhookSecret: string | null;
   /** Redis that connects several servers (each story's updates and cursors); null: one server alone. */
   redisUrl: string | null;
+  /** PostgreSQL holding every store (several servers share it); null: the SQLite file in `dataDir`. */
+  databaseUrl: string | null;
 }
 
 /** Cheap scrypt parameters, accepted only in tests: a hash takes about a millisecond. */
@@ -179,6 +181,26 @@ function redisUrl(env: NodeJS.ProcessEnv): string | null {
   return url.href;
 }
 
+function databaseUrl(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.DATABASE_URL?.trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`DATABASE_URL must be a postgres:// or postgresql:// URL, got ${JSON.stringify(redactPassword(raw))}`);
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`DATABASE_URL must be a postgres:// or postgresql:// URL, got ${JSON.stringify(redactPassword(raw))}`);
+  }
+  return raw;
+}
+
+/** A connection string as it may be shown in a message: its password replaced by ***. */
+export function redactPassword(raw: string): string {
+  return raw.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
+}
+
 function publishing(env: NodeJS.ProcessEnv): Pick<Config, 'publicSiteUrl' | 'siteName' | 'publishWebhookUrl' | 'publishWebhookSecret'> {
   const site = env.PUBLIC_SITE_URL?.trim() || null;
   const webhookUrl = env.PUBLISH_WEBHOOK_URL?.trim() ? httpUrl(env.PUBLISH_WEBHOOK_URL.trim(), 'PUBLISH_WEBHOOK_URL') : null;
@@ -232,6 +254,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     loginThrottle: DEFAULT_LOGIN_THROTTLE,
     ...publishing(env),
     redisUrl: redisUrl(env),
+    databaseUrl: databaseUrl(env),
   });
 }
 

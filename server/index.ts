@@ -9,6 +9,8 @@ import { attachCollab } from './collab/attachCollab.ts';
 import { CommitQueue } from './collab/CommitQueue.ts';
 import { DocumentRegistry } from './collab/DocumentRegistry.ts';
 import { createRedisRelay } from './collab/relay/RedisRelay.ts';
+import { RedisAccessNotices } from './collab/relay/RedisAccessNotices.ts';
+import { reviewStoryAccess } from './commands/reviewStoryAccess.ts';
 import { schemaViolation, storyViolation } from './collab/storyFitsSchema.ts';
 import { touchedTypes } from './collab/touchedTypes.ts';
 import { StorySockets } from './collab/StorySockets.ts';
@@ -17,12 +19,8 @@ import { createLogger } from './log.ts';
 import { systemClock, systemTimers, type Clock, type Timers } from './publish/Clock.ts';
 import { openPublishing } from './publish/openPublishing.ts';
 import type { RetryPolicy } from './publish/WebhookDelivery.ts';
-import { openDatabase } from './storage/sqlite/openDatabase.ts';
-import { SqliteArticleStore } from './storage/sqlite/SqliteArticleStore.ts';
 import type { DocStore } from './storage/DocStore.ts';
-import { SqliteDocStore } from './storage/sqlite/SqliteDocStore.ts';
-import { sqliteUnitOf } from './storage/sqlite/SqliteUnitOfWork.ts';
-import { SqliteVersionStore } from './storage/sqlite/versions/SqliteVersionStore.ts';
+import { openStorage } from './storage/openStorage.ts';
 import { AutoVersioner } from './versions/AutoVersioner.ts';
 import { keepTransitionVersion } from './versions/keepTransitionVersion.ts';
 import type express from 'express';
@@ -59,13 +57,12 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
   const options: StartOptions = typeof decorateOrOptions === 'function' ? { decorate: decorateOrOptions } : (decorateOrOptions ?? {});
   const decorate = options.decorate;
   const log = createLogger(config.logLevel);
-  const db = openDatabase(config.dataDir, { synchronous: config.sqliteSynchronous });
-  const articleStore = new SqliteArticleStore(db);
-  // Never joins an open transaction of the account or publishing stores on the same connection.
-  const docStore = sqliteUnitOf(db).guard(new SqliteDocStore(db));
+  const storage = await openStorage(config, log);
+  const articleStore = storage.articles;
+  const docStore = storage.docs;
   const collabStore = options.wrapDocStore?.(docStore) ?? docStore;
   const commits = new CommitQueue(collabStore, log);
-  const accounts = openAccounts(db, config.loginThrottle);
+  const accounts = openAccounts(storage, config.loginThrottle);
   const boot = await bootstrapAdmin(accounts.users, { password: config.adminPassword, scryptParams: config.scryptParams });
   if (boot.created && boot.generatedPassword !== null) {
     process.stdout.write(
@@ -77,9 +74,10 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
     accounts.sessions.deleteExpired(new Date()).catch((error: unknown) => log.error('sweeping expired sessions failed', { error }));
   }, 3_600_000);
   sweep.unref();
-  const versions = new SqliteVersionStore(db);
+  const versions = storage.versions;
   // The hooks run later, so the registry may be built before the versioner it calls.
   const relay = config.redisUrl ? await createRedisRelay(config.redisUrl, log) : null;
+  const notices = config.redisUrl ? await RedisAccessNotices.connect(config.redisUrl, log) : null;
   const registry: DocumentRegistry = new DocumentRegistry({
     relay,
     docStore: collabStore,
@@ -101,8 +99,20 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
     docFor: (id) => registry.loaded(id)?.ydoc ?? null,
   });
   const storySockets = new StorySockets();
+  if (notices) {
+    // One socket registry per server: what closes or changes access here reaches the others' sockets.
+    accounts.liveSockets.connect(notices);
+    registry.shareRules(notices);
+    notices.onNotice((notice) => {
+      if (notice.kind !== 'story') return;
+      reviewStoryAccess({ articleStore, accounts, storySockets }, notice.articleId).catch((error: unknown) =>
+        log.warn('reviewing a story’s sockets for another server failed', { articleId: notice.articleId, error }),
+      );
+    });
+  }
   const publishing = openPublishing({
-    db,
+    storage,
+    notices,
     config,
     articleStore,
     docStore,
@@ -118,7 +128,7 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
   publishing.onPublished(({ articleId, by, from }) => {
     if (from !== 'published') void keepTransitionVersion({ registry, versioner, log }, { articleId, from, to: 'published', by });
   });
-  const app = createApp({ config, articleStore, docStore, registry, accounts, storySockets, log, publishing, versions, versioner, relay });
+  const app = createApp({ config, articleStore, docStore, registry, accounts, storySockets, log, publishing, versions, versioner, relay, notices, database: storage });
   const server = http.createServer(app);
   await decorate?.(app, server);
   const wss = attachCollab(server, { config, articleStore, registry, accounts, storySockets, log });
@@ -155,7 +165,8 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
       clearInterval(sweep);
       await publishingStopped;
       await relay?.close();
-      db.close();
+      await notices?.close();
+      await storage.close();
     })();
     return stopping;
   };

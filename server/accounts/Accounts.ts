@@ -1,17 +1,11 @@
-import type Database from 'better-sqlite3';
 import { LiveSockets } from '../auth/LiveSockets.ts';
 import { LoginThrottle, type LoginThrottleOptions } from '../auth/loginThrottle.ts';
 import type { ArticleMembers } from '../storage/ArticleMembers.ts';
 import type { AuditLog } from '../storage/AuditLog.ts';
 import type { SessionStore } from '../storage/SessionStore.ts';
+import type { Storage } from '../storage/Storage.ts';
 import type { UnitOfWork } from '../storage/UnitOfWork.ts';
 import type { UserStore } from '../storage/UserStore.ts';
-import { SqliteArticleMembers } from '../storage/sqlite/accounts/SqliteArticleMembers.ts';
-import { SqliteAuditLog } from '../storage/sqlite/accounts/SqliteAuditLog.ts';
-import { SqliteLoginAttemptStore } from '../storage/sqlite/accounts/SqliteLoginAttemptStore.ts';
-import { SqliteSessionStore } from '../storage/sqlite/accounts/SqliteSessionStore.ts';
-import { SqliteUserStore } from '../storage/sqlite/accounts/SqliteUserStore.ts';
-import { sqliteUnitOf } from '../storage/sqlite/SqliteUnitOfWork.ts';
 
 /** Who may do what: accounts, sessions, story members, the audit log, sign-in throttling and open sockets per user. */
 export interface Accounts {
@@ -28,15 +22,15 @@ export interface Accounts {
   transact: UnitOfWork['transact'];
 }
 
-/** The account stores on the server's SQLite database. */
-export function openAccounts(db: Database.Database, throttle: Readonly<LoginThrottleOptions>): Accounts {
+/** The account stores of the server's storage. */
+export function openAccounts(storage: Storage, throttle: Readonly<LoginThrottleOptions>): Accounts {
   return {
-    users: new SqliteUserStore(db),
-    sessions: new SqliteSessionStore(db),
-    members: new SqliteArticleMembers(db),
-    audit: new SqliteAuditLog(db),
-    throttle: new LoginThrottle(new SqliteLoginAttemptStore(db), throttle),
+    users: storage.users,
+    sessions: storage.sessions,
+    members: storage.members,
+    audit: storage.audit,
+    throttle: new LoginThrottle(storage.loginAttempts, throttle),
     liveSockets: new LiveSockets(),
-    transact: (fn) => sqliteUnitOf(db).transact(fn),
+    transact: (fn) => storage.unit.transact(fn),
   };
 }

@@ -1,3 +1,5 @@
+import type { AccessNoticeBus } from './AccessNotice.ts';
+
 /** Something that can be closed with a WebSocket close code: a ws socket or a collab Connection. */
 export interface Closable {
   close(code: number, reason: string): void;
@@ -12,9 +14,21 @@ interface Entry {
 /**
  * The open collaboration sockets of each user and session, so that signing out, disabling an
  * account or changing a role can close them at once instead of leaving a stale permission open.
+ * With several servers, `connect` a notice bus: closing a user's or a session's sockets here
+ * tells the other servers to close theirs.
  */
 export class LiveSockets {
   readonly #entries = new Set<Entry>();
+  #bus: AccessNoticeBus | null = null;
+
+  /** Tells the other servers of every closeUser and closeSession, and applies theirs here. */
+  connect(bus: AccessNoticeBus): void {
+    this.#bus = bus;
+    bus.onNotice((notice) => {
+      if (notice.kind === 'user') this.#close((e) => e.userId === notice.userId, notice.code, notice.reason);
+      if (notice.kind === 'session') this.#close((e) => e.sessionHash === notice.sessionHash, notice.code, notice.reason);
+    });
+  }
 
   /** Registers a socket; call the returned function when it closes. */
   add(userId: number, sessionHash: string, socket: Closable): () => void {
@@ -23,13 +37,15 @@ export class LiveSockets {
     return () => this.#entries.delete(entry);
   }
 
-  /** Closes every socket of a user (disabled, role changed); returns how many. */
+  /** Closes every socket of a user (disabled, role changed), here and on the other servers; returns how many here. */
   closeUser(userId: number, code: number, reason: string): number {
+    this.#bus?.publish({ kind: 'user', userId, code, reason });
     return this.#close((e) => e.userId === userId, code, reason);
   }
 
-  /** Closes every socket opened with one session (signed out); returns how many. */
+  /** Closes every socket opened with one session (signed out), here and on the other servers; returns how many here. */
   closeSession(sessionHash: string, code: number, reason: string): number {
+    this.#bus?.publish({ kind: 'session', sessionHash, code, reason });
     return this.#close((e) => e.sessionHash === sessionHash, code, reason);
   }
 

@@ -1,4 +1,5 @@
 import type { Presence } from '../../shared/api.ts';
+import type { AccessNoticeBus } from '../auth/AccessNotice.ts';
 import type { Config } from '../config.ts';
 import { CollabDocument, type CollabDocumentDeps } from './CollabDocument.ts';
 
@@ -33,6 +34,7 @@ export class DocumentRegistry {
   readonly #deps: DocumentRegistryDeps;
   readonly #entries = new Map<string, Entry>();
   #closing = false;
+  #notices: AccessNoticeBus | null = null;
 
   constructor(deps: DocumentRegistryDeps) {
     this.#deps = deps;
@@ -97,9 +99,24 @@ export class DocumentRegistry {
     return this.#entries.size;
   }
 
-  /** Reads a story's write rules again when it is open (after a transition or new review settings). */
+  /**
+   * Reads a story's write rules again when it is open (after a transition or new review settings),
+   * here and, once `shareRules` connected a bus, on the other servers.
+   */
   refreshRules(articleId: string): Promise<void> {
+    this.#notices?.publish({ kind: 'story', articleId });
     return this.loaded(articleId)?.refreshRules() ?? Promise.resolve();
+  }
+
+  /** With several servers: tells them of every refreshRules, and refreshes when they tell. */
+  shareRules(bus: AccessNoticeBus): void {
+    this.#notices = bus;
+    bus.onNotice((notice) => {
+      if (notice.kind !== 'story') return;
+      this.loaded(notice.articleId)
+        ?.refreshRules()
+        .catch((error: unknown) => this.#deps.log.warn('refreshing a story’s rules for another server failed', { articleId: notice.articleId, error }));
+    });
   }
 
   /**

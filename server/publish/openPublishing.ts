@@ -1,7 +1,7 @@
-import type Database from 'better-sqlite3';
 import { hasPendingSuggestions, withoutSuggestions } from '../../shared/editor/suggestions/withoutSuggestions.ts';
 import type { ArticleStatus } from '../../shared/api.ts';
 import type { Accounts } from '../accounts/Accounts.ts';
+import type { AccessNoticeBus } from '../auth/AccessNotice.ts';
 import type { DocumentRegistry } from '../collab/DocumentRegistry.ts';
 import type { StorySockets } from '../collab/StorySockets.ts';
 import { readStory } from '../commands/readStory.ts';
@@ -10,12 +10,8 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { ArticleStore } from '../storage/ArticleStore.ts';
 import type { DocStore } from '../storage/DocStore.ts';
-import { sqliteUnitOf } from '../storage/sqlite/SqliteUnitOfWork.ts';
 import type { WebhookDeliveryStore } from '../storage/PublicationStore.ts';
-import { SqlitePublicationStore } from '../storage/sqlite/publishing/SqlitePublicationStore.ts';
-import { SqliteScheduleStore } from '../storage/sqlite/publishing/SqliteScheduleStore.ts';
-import { SqliteSlugStore } from '../storage/sqlite/publishing/SqliteSlugStore.ts';
-import { SqliteWebhookDeliveryStore } from '../storage/sqlite/publishing/SqliteWebhookDeliveryStore.ts';
+import type { Storage } from '../storage/Storage.ts';
 import { systemClock, systemTimers, type Clock, type Timers } from './Clock.ts';
 import { publishArticle, type PublishRequest, type PublishResult } from './publishArticle.ts';
 import type { PublishDeps } from './PublishDeps.ts';
@@ -59,7 +55,7 @@ export interface Publishing {
 
 /** What `openPublishing` builds on. */
 export interface PublishingInput {
-  db: Database.Database;
+  storage: Storage;
   config: Pick<Config, 'publicSiteUrl' | 'siteName' | 'publishWebhookUrl' | 'publishWebhookSecret'>;
   articleStore: ArticleStore;
   docStore: DocStore;
@@ -72,14 +68,18 @@ export interface PublishingInput {
   timers?: Timers;
   /** Webhook retry policy; the default backs off from 5 s to 1 h over 12 attempts. */
   webhookRetry?: RetryPolicy;
+  /** Tells the other servers when a story's access changed (none: one server). */
+  notices?: AccessNoticeBus | null;
+  /** With several servers: how often the one running the workers looks for work queued through the others. */
+  workerPollMs?: number;
 }
 
 /** Builds the publishing stores, commands' deps, scheduler and webhook worker on the server's database. */
 export function openPublishing(input: PublishingInput): Publishing {
-  const { db, config, articleStore, accounts, log } = input;
+  const { storage, config, articleStore, accounts, log } = input;
   const clock = input.clock ?? systemClock;
   const timers = input.timers ?? systemTimers;
-  const webhooks = new SqliteWebhookDeliveryStore(db);
+  const webhooks = storage.webhooks;
   // Without PUBLIC_SITE_URL the base is the server's own address, known once it listens (`setOwnAddress`).
   const site: SiteAddress = { baseUrl: config.publicSiteUrl ?? 'http://127.0.0.1', siteName: config.siteName };
   const deliverer =
@@ -95,11 +95,11 @@ export function openPublishing(input: PublishingInput): Publishing {
         })
       : null;
   const deps: PublishDeps = {
-    publications: new SqlitePublicationStore(db),
-    slugs: new SqliteSlugStore(db),
-    schedule: new SqliteScheduleStore(db),
+    publications: storage.publications,
+    slugs: storage.slugs,
+    schedule: storage.schedule,
     webhooks: deliverer ? webhooks : null,
-    transaction: (fn) => sqliteUnitOf(db).transact(fn),
+    transaction: (fn) => storage.unit.transact(fn),
     clock,
     site,
     // What goes out is the story with every pending suggestion left out; publishing refuses while any is pending.
@@ -142,6 +142,28 @@ export function openPublishing(input: PublishingInput): Publishing {
 
   const scheduler = new Scheduler({ schedule: deps.schedule, clock, timers, log, publish: (articleId, by) => publish({ articleId, by }) });
 
+  // With several servers on one database, one of them runs the scheduler and webhook delivery at a
+  // time; it also looks for work queued through the others every `workerPollMs`.
+  const lease = storage.workerLease?.('publishing') ?? null;
+  let poll: NodeJS.Timeout | null = null;
+  const runWorkers = (): void => {
+    scheduler.start();
+    deliverer?.start();
+    if (lease === null) return;
+    poll = setInterval(() => {
+      scheduler.reschedule();
+      void deliverer?.kick();
+    }, input.workerPollMs ?? 2_000);
+    poll.unref();
+  };
+  const stopWorkers = async (): Promise<void> => {
+    if (poll !== null) clearInterval(poll);
+    poll = null;
+    scheduler.stop();
+    await scheduler.settled;
+    await deliverer?.stop();
+  };
+
   return {
     deps,
     scheduler,
@@ -157,13 +179,15 @@ export function openPublishing(input: PublishingInput): Publishing {
       if (config.publicSiteUrl === null) site.baseUrl = baseUrl;
     },
     start: () => {
-      scheduler.start();
-      deliverer?.start();
+      if (lease === null) {
+        runWorkers();
+        return;
+      }
+      lease.start({ gained: runWorkers, lost: () => void stopWorkers() });
     },
     stop: async () => {
-      scheduler.stop();
-      await scheduler.settled;
-      await deliverer?.stop();
+      await lease?.stop();
+      await stopWorkers();
     },
   };
 }

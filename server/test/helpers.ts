@@ -221,3 +221,10 @@ export async function settlesWithin(promise: Promise<unknown>, ms: number): Prom
   clearTimeout(timer);
   return result;
 }
+
+/** What `promise` resolves with, or 'pending' when it has not settled within `ms`. */
+export function within<T>(promise: Promise<T>, ms: number): Promise<T | 'pending'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'pending'>((resolve) => (timer = setTimeout(() => resolve('pending'), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

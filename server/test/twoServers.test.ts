@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../index.ts';
 import { startTestRedis, type TestRedis } from './support/redis.ts';
-import { api, appendParagraph, connectClient, createStory, paragraphs, signInAdmin, startTestServer, tempDataDir, waitFor, type Auth, type TestClient } from './helpers.ts';
+import { CloseCode } from '../../shared/collab/closeCodes.ts';
+import { api, appendParagraph, connectClient, createStory, createUser, paragraphs, signIn, signInAdmin, startTestServer, tempDataDir, waitFor, within, type Auth, type TestClient } from './helpers.ts';
 
 /**
  * Two Copydesk servers sharing stories through a real Redis (and, here, one SQLite file: the
@@ -72,4 +73,54 @@ describe('two servers, one story, through Redis', () => {
     await waitFor('the relay to carry keystrokes again', () => paragraphs(onA.ydoc).includes('typed on B after'));
     expect((await api(a.url, 'GET', '/api/health')).status).toBe(200);
   }, 40_000);
+
+  describe('access changed on one server reaches the sockets of the other', () => {
+    it('signing out on A closes the same session’s socket on B with Unauthorized', async () => {
+      const jo = await createUser(a.url, admin, 'jo', 'reporter');
+      const id = await createStory(a.url, 'Signed out', jo.auth);
+      const laptop = await signIn(a.url, 'jo', jo.password);
+      const onB = connectClient(b.url, id, { auth: laptop });
+      const otherSession = connectClient(b.url, id, { auth: jo.auth });
+      clients.push(onB, otherSession);
+      await Promise.all([onB.synced, otherSession.synced]);
+      expect((await api(a.url, 'DELETE', '/api/session', undefined, laptop)).status).toBe(204);
+      expect(await within(onB.closed, 3_000)).toBe(CloseCode.Unauthorized);
+      // Only that session's sockets: the same person's other session stays.
+      expect(await within(otherSession.closed, 300)).toBe('pending');
+    });
+
+    it('disabling an account on A closes its sockets on B', async () => {
+      const kim = await createUser(a.url, admin, 'kim', 'reporter');
+      const id = await createStory(b.url, 'Disabled', kim.auth);
+      const onB = connectClient(b.url, id, { auth: kim.auth });
+      clients.push(onB);
+      await onB.synced;
+      expect((await api(a.url, 'PATCH', '/api/users/kim', { disabled: true }, admin)).status).toBe(200);
+      expect(await within(onB.closed, 3_000)).toBe(CloseCode.Unauthorized);
+    });
+
+    it('an approval on A turns the reporter’s socket on B read-only (closed with AccessChanged), and B refuses their writes meanwhile', async () => {
+      const lee = await createUser(a.url, admin, 'lee', 'reporter');
+      const id = await createStory(a.url, 'Approved', lee.auth);
+      const onB = connectClient(b.url, id, { auth: lee.auth });
+      clients.push(onB);
+      await onB.synced;
+      expect((await api(a.url, 'POST', `/api/articles/${id}/transitions`, { to: 'in_review' }, lee.auth)).status).toBe(200);
+      expect((await api(a.url, 'POST', `/api/articles/${id}/transitions`, { to: 'approved' }, admin)).status).toBe(200);
+      expect(await within(onB.closed, 3_000)).toBe(CloseCode.AccessChanged);
+    });
+
+    it('required suggesting set on A holds on B at once: a plain edit through B is undone', async () => {
+      const sue = await createUser(a.url, admin, 'sue', 'reporter');
+      const id = await createStory(a.url, 'Suggest only', sue.auth);
+      expect((await api(a.url, 'POST', `/api/articles/${id}/transitions`, { to: 'in_review' }, sue.auth)).status).toBe(200);
+      const onB = connectClient(b.url, id, { auth: sue.auth });
+      clients.push(onB);
+      await onB.synced;
+      expect((await api(a.url, 'PUT', `/api/articles/${id}/review`, { requireSuggestions: true }, admin)).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      appendParagraph(onB.ydoc, 'a plain edit');
+      await waitFor('the plain edit undone on B', () => !paragraphs(onB.ydoc).includes('a plain edit'));
+    });
+  });
 });

@@ -37,11 +37,15 @@ async function versions(pool: pg.Pool): Promise<number[]> {
   return rows.rows.map((row) => row.version);
 }
 
+/** The version after every shipped migration, for the test's own. */
+const NEXT = Math.max(...postgresMigrations.map((m) => m.version)) + 1;
+const SHIPPED = postgresMigrations.map((m) => m.version);
+
 /** A migration that fails if it ever runs twice (its CREATE TABLE has no IF NOT EXISTS). */
-const slow: PostgresMigration = { version: 2, name: 'slow', sql: 'SELECT pg_sleep(0.2); CREATE TABLE slow_once (id int)' };
+const slow: PostgresMigration = { version: NEXT, name: 'slow', sql: 'SELECT pg_sleep(0.2); CREATE TABLE slow_once (id int)' };
 
 describe('PostgreSQL migrations', () => {
-  it('creates the doc tables once; running again applies nothing', async () => {
+  it('creates every table once; running again applies nothing', async () => {
     const [pool] = await schemaPools(1);
     expect(await migrate(pool!)).toEqual(postgresMigrations.map((m) => m.version));
     expect(await migrate(pool!)).toEqual([]);
@@ -49,7 +53,23 @@ describe('PostgreSQL migrations', () => {
     const tables = await pool!.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name`,
     );
-    expect(tables.rows.map((row) => row.table_name)).toEqual(['doc_snapshots', 'doc_updates', 'schema_migrations']);
+    expect(tables.rows.map((row) => row.table_name)).toEqual([
+      'article_members',
+      'article_slugs',
+      'article_versions',
+      'articles',
+      'audit_log',
+      'doc_snapshots',
+      'doc_updates',
+      'login_attempts',
+      'publications',
+      'publish_schedule',
+      'schema_migrations',
+      'sessions',
+      'site_state',
+      'users',
+      'webhook_deliveries',
+    ]);
     const index = await pool!.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'doc_updates_article_seq' AND schemaname = current_schema()`);
     expect(index.rows[0]?.indexdef).toMatch(/\(article_id, seq\)/);
   });
@@ -59,17 +79,17 @@ describe('PostgreSQL migrations', () => {
     const list = [...postgresMigrations, slow];
     const results = await Promise.all(pools.map((pool) => migrate(pool, list)));
     expect(results.flat().sort()).toEqual(list.map((m) => m.version).sort());
-    expect(await versions(pools[0]!)).toEqual([1, 2]);
+    expect(await versions(pools[0]!)).toEqual([...SHIPPED, NEXT]);
   });
 
   it('rolls back a failing migration whole and applies it on the next start', async () => {
     const [pool] = await schemaPools(1);
-    const broken: PostgresMigration = { version: 2, name: 'broken', sql: 'CREATE TABLE half_done (id int); SELECT no_such_function()' };
+    const broken: PostgresMigration = { version: NEXT, name: 'broken', sql: 'CREATE TABLE half_done (id int); SELECT no_such_function()' };
     await expect(migrate(pool!, [...postgresMigrations, broken])).rejects.toThrow(/no_such_function/);
-    expect(await versions(pool!)).toEqual([1]);
+    expect(await versions(pool!)).toEqual(SHIPPED);
     const half = await pool!.query(`SELECT to_regclass('half_done') AS name`);
     expect(half.rows[0]?.name).toBeNull();
-    expect(await migrate(pool!, [...postgresMigrations, slow])).toEqual([2]);
+    expect(await migrate(pool!, [...postgresMigrations, slow])).toEqual([NEXT]);
   });
 
   it('refuses a database from a newer Copydesk', async () => {

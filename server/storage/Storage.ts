@@ -1,0 +1,42 @@
+import type { LoginAttemptStore } from '../auth/loginThrottle.ts';
+import type { ArticleMembers } from './ArticleMembers.ts';
+import type { ArticleStore } from './ArticleStore.ts';
+import type { AuditLog } from './AuditLog.ts';
+import type { DocStore } from './DocStore.ts';
+import type { PublicationStore, ScheduleStore, SlugStore, WebhookDeliveryStore } from './PublicationStore.ts';
+import type { SessionStore } from './SessionStore.ts';
+import type { UnitOfWork } from './UnitOfWork.ts';
+import type { UserStore } from './UserStore.ts';
+import type { VersionStore } from './VersionStore.ts';
+import type { WorkerLease } from './WorkerLease.ts';
+
+/**
+ * Every store of one server on one database (SQLite by default, PostgreSQL when DATABASE_URL is
+ * set), and the database's transactions. The rest of the server sees only these interfaces.
+ */
+export interface Storage {
+  /** Which engine holds the stores, for the log and /api/health. */
+  readonly engine: 'sqlite' | 'postgresql';
+  readonly articles: ArticleStore;
+  /** Each story's update log and snapshot; never joins an open transaction of the other stores. */
+  readonly docs: DocStore;
+  readonly versions: VersionStore;
+  readonly users: UserStore;
+  readonly sessions: SessionStore;
+  readonly members: ArticleMembers;
+  readonly audit: AuditLog;
+  readonly loginAttempts: LoginAttemptStore;
+  readonly publications: PublicationStore;
+  readonly slugs: SlugStore;
+  readonly schedule: ScheduleStore;
+  readonly webhooks: WebhookDeliveryStore;
+  readonly unit: UnitOfWork;
+  /**
+   * A lease per kind of work that must run on exactly one server (the scheduler, webhook
+   * delivery); null when the storage serves one server only (a SQLite file), which runs it all.
+   */
+  readonly workerLease: ((name: string) => WorkerLease) | null;
+  /** null while the database answers; otherwise what is wrong, for /api/health and the log. */
+  problem(): Promise<string | null>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,44 @@
+import type { Config } from '../../config.ts';
+import type { Storage } from '../Storage.ts';
+import { SqliteArticleMembers } from './accounts/SqliteArticleMembers.ts';
+import { SqliteAuditLog } from './accounts/SqliteAuditLog.ts';
+import { SqliteLoginAttemptStore } from './accounts/SqliteLoginAttemptStore.ts';
+import { SqliteSessionStore } from './accounts/SqliteSessionStore.ts';
+import { SqliteUserStore } from './accounts/SqliteUserStore.ts';
+import { openDatabase } from './openDatabase.ts';
+import { SqlitePublicationStore } from './publishing/SqlitePublicationStore.ts';
+import { SqliteScheduleStore } from './publishing/SqliteScheduleStore.ts';
+import { SqliteSlugStore } from './publishing/SqliteSlugStore.ts';
+import { SqliteWebhookDeliveryStore } from './publishing/SqliteWebhookDeliveryStore.ts';
+import { SqliteArticleStore } from './SqliteArticleStore.ts';
+import { SqliteDocStore } from './SqliteDocStore.ts';
+import { sqliteUnitOf } from './SqliteUnitOfWork.ts';
+import { SqliteVersionStore } from './versions/SqliteVersionStore.ts';
+
+/** Every store on the SQLite file in `config.dataDir` (created and migrated when needed). */
+export function openSqliteStorage(config: Pick<Config, 'dataDir' | 'sqliteSynchronous'>): Storage {
+  const db = openDatabase(config.dataDir, { synchronous: config.sqliteSynchronous });
+  const unit = sqliteUnitOf(db);
+  return {
+    engine: 'sqlite',
+    articles: new SqliteArticleStore(db),
+    // Never joins an open transaction of the account or publishing stores on the same connection.
+    docs: unit.guard(new SqliteDocStore(db)),
+    versions: new SqliteVersionStore(db),
+    users: new SqliteUserStore(db),
+    sessions: new SqliteSessionStore(db),
+    members: new SqliteArticleMembers(db),
+    audit: new SqliteAuditLog(db),
+    loginAttempts: new SqliteLoginAttemptStore(db),
+    publications: new SqlitePublicationStore(db),
+    slugs: new SqliteSlugStore(db),
+    schedule: new SqliteScheduleStore(db),
+    webhooks: new SqliteWebhookDeliveryStore(db),
+    unit,
+    workerLease: null,
+    problem: async () => (db.open ? null : 'the SQLite database is closed'),
+    close: async () => {
+      db.close();
+    },
+  };
+}
