@@ -1,15 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../index.ts';
+import { startTestDatabase, type TestDatabase } from './support/postgres.ts';
 import { startTestRedis, type TestRedis } from './support/redis.ts';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import { api, appendParagraph, connectClient, createStory, createUser, paragraphs, signIn, signInAdmin, startTestServer, tempDataDir, waitFor, within, type Auth, type TestClient } from './helpers.ts';
 
 /**
- * Two Copydesk servers sharing stories through a real Redis (and, here, one SQLite file: the
- * database is shared; what this checks is the relay).
+ * Two Copydesk servers sharing stories through a real Redis, on one PostgreSQL database (as in
+ * production) and on one SQLite file (two processes of one machine).
  */
-describe('two servers, one story, through Redis', () => {
+describe.each(['PostgreSQL', 'one SQLite file'] as const)('two servers, one story, through Redis, on %s', (engine) => {
   const dir = tempDataDir();
+  let database: TestDatabase | null = null;
   let redis: TestRedis;
   let a: RunningServer;
   let b: RunningServer;
@@ -17,9 +19,10 @@ describe('two servers, one story, through Redis', () => {
   const clients: TestClient[] = [];
 
   beforeAll(async () => {
-    redis = await startTestRedis();
-    a = await startTestServer(dir.dataDir, { redisUrl: redis.url, unloadDelayMs: 60_000 });
-    b = await startTestServer(dir.dataDir, { redisUrl: redis.url, unloadDelayMs: 60_000 });
+    [redis, database] = await Promise.all([startTestRedis(), engine === 'PostgreSQL' ? startTestDatabase() : null]);
+    const shared = { redisUrl: redis.url, unloadDelayMs: 60_000, databaseUrl: database?.url ?? null };
+    a = await startTestServer(dir.dataDir, shared);
+    b = await startTestServer(dir.dataDir, shared);
     admin = await signInAdmin(a.url);
   }, 60_000);
   afterAll(async () => {
@@ -27,6 +30,7 @@ describe('two servers, one story, through Redis', () => {
     await a?.stop();
     await b?.stop();
     await redis?.stop();
+    await database?.close();
     dir.remove();
   });
 
