@@ -5,6 +5,11 @@ import type { LeaseHandlers, WorkerLease } from '../WorkerLease.ts';
 /** First key of every worker lease's advisory lock (`pg_try_advisory_lock(LEASE_LOCK_CLASS, hashtext(name))`). */
 export const LEASE_LOCK_CLASS = 0x6c656173; // "leas"
 
+/** The application_name of the connection holding lease `name` in this process. */
+export function leaseApplicationName(name: string, pid = process.pid): string {
+  return `copydesk ${name} lease (pid ${pid})`;
+}
+
 /** How a PostgresWorkerLease is run; tests shorten the period. */
 export interface PostgresWorkerLeaseOptions {
   connectionString: string;
@@ -87,7 +92,8 @@ export class PostgresWorkerLease implements WorkerLease {
 
   async #connect(): Promise<pg.Client> {
     if (this.#client) return this.#client;
-    const client = new pg.Client({ connectionString: this.#options.connectionString });
+    // Named, so an operator (and a test) can see in pg_stat_activity which process holds which lease.
+    const client = new pg.Client({ connectionString: this.#options.connectionString, application_name: leaseApplicationName(this.#options.name) });
     // An error on the idle connection ends the lease; the next round notices and drops it.
     client.on('error', () => {
       if (this.#client === client && this.#held) void this.#drop();
