@@ -4,6 +4,7 @@ import { TrustedProxies } from './auth/clientAddress.ts';
 import { SESSION_TTL_MS } from './auth/cookies.ts';
 import { DEFAULT_LOGIN_THROTTLE, type LoginThrottleOptions } from './auth/loginThrottle.ts';
 import { DEFAULT_SCRYPT_PARAMS, type ScryptParams } from './auth/password.ts';
+import { AddressList } from './metrics/AddressList.ts';
 
 /** Everything the server reads from its environment, validated once at start-up. */
 export interface Config {
@@ -39,6 +40,12 @@ export interface Config {
   clientDir: string | null;
   /** Log level. */
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Human-readable coloured log lines instead of JSON: set by `npm run dev`, never read from the environment. */
+  logPretty: boolean;
+  /** Addresses (IPs, CIDR ranges) that may read GET /metrics; loopback by default. */
+  metricsAllow: AddressList;
+  /** A bearer token that also opens GET /metrics, from any address; null: none. */
+  metricsToken: string | null;
   /**
    * SQLite `synchronous` pragma. NORMAL (default): in WAL mode a committed write survives
    * `kill -9` of the process; only an OS crash or power loss may lose the last commits.
@@ -121,6 +128,24 @@ function trustedProxies(env: NodeJS.ProcessEnv): TrustedProxies {
   }
 }
 
+function metricsAllow(env: NodeJS.ProcessEnv): AddressList {
+  const raw = env.METRICS_ALLOW?.trim();
+  const entries = !raw ? ['127.0.0.1', '::1'] : raw.toLowerCase() === 'none' ? [] : list(env, 'METRICS_ALLOW');
+  try {
+    return new AddressList(entries);
+  } catch (error) {
+    throw new ConfigError(`METRICS_ALLOW: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function metricsToken(env: NodeJS.ProcessEnv): string | null {
+  const token = env.METRICS_TOKEN;
+  if (token === undefined || token === '') return null;
+  // Never echoed: the message names the rule, not the value.
+  if (!/^[\x21-\x7e]{16,}$/.test(token)) throw new ConfigError('METRICS_TOKEN must be at least 16 printable characters without spaces.');
+  return token;
+}
+
 function allowedOrigins(env: NodeJS.ProcessEnv): string[] {
   return list(env, 'ALLOWED_ORIGINS').map((raw) => {
     let url: URL;
@@ -188,10 +213,11 @@ function databaseUrl(env: NodeJS.ProcessEnv): string | null {
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(`DATABASE_URL must be a postgres:// or postgresql:// URL, got ${JSON.stringify(redactPassword(raw))}`);
+    // The value may hold a password: it is never repeated.
+    throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL, got something that is not a URL');
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError(`DATABASE_URL must be a postgres:// or postgresql:// URL, got ${JSON.stringify(redactPassword(raw))}`);
+    throw new ConfigError(`DATABASE_URL must be a postgres:// or postgresql:// URL, got a ${url.protocol}// URL`);
   }
   return raw;
 }
@@ -243,6 +269,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     autoVersionMs: int(env, 'AUTO_VERSION_MS', 600_000, 1_000, 86_400_000),
     clientDir,
     logLevel,
+    logPretty: false,
+    metricsAllow: metricsAllow(env),
+    metricsToken: metricsToken(env),
     sqliteSynchronous,
     adminPassword: adminPassword(env),
     trustedProxies: trustedProxies(env),

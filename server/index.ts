@@ -8,7 +8,7 @@ import { bootstrapAdmin } from './auth/bootstrapAdmin.ts';
 import { attachCollab } from './collab/attachCollab.ts';
 import { CommitQueue } from './collab/CommitQueue.ts';
 import { DocumentRegistry } from './collab/DocumentRegistry.ts';
-import { createRedisRelay } from './collab/relay/RedisRelay.ts';
+import { createRedisRelay, RelayStartError } from './collab/relay/RedisRelay.ts';
 import { RedisAccessNotices } from './collab/relay/RedisAccessNotices.ts';
 import { reviewStoryAccess } from './commands/reviewStoryAccess.ts';
 import { schemaViolation, storyViolation } from './collab/storyFitsSchema.ts';
@@ -16,11 +16,13 @@ import { touchedTypes } from './collab/touchedTypes.ts';
 import { StorySockets } from './collab/StorySockets.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger } from './log.ts';
+import { Metrics } from './metrics/Metrics.ts';
 import { systemClock, systemTimers, type Clock, type Timers } from './publish/Clock.ts';
 import { openPublishing } from './publish/openPublishing.ts';
 import type { RetryPolicy } from './publish/WebhookDelivery.ts';
 import type { DocStore } from './storage/DocStore.ts';
 import { openStorage } from './storage/openStorage.ts';
+import { DatabaseUnavailableError } from './storage/DatabaseUnavailableError.ts';
 import { AutoVersioner } from './versions/AutoVersioner.ts';
 import { keepTransitionVersion } from './versions/keepTransitionVersion.ts';
 import type express from 'express';
@@ -56,12 +58,13 @@ export interface StartOptions {
 export async function startServer(config: Readonly<Config>, decorateOrOptions?: DecorateApp | StartOptions): Promise<RunningServer> {
   const options: StartOptions = typeof decorateOrOptions === 'function' ? { decorate: decorateOrOptions } : (decorateOrOptions ?? {});
   const decorate = options.decorate;
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, { pretty: config.logPretty });
+  const metrics = new Metrics();
   const storage = await openStorage(config, log);
   const articleStore = storage.articles;
   const docStore = storage.docs;
   const collabStore = options.wrapDocStore?.(docStore) ?? docStore;
-  const commits = new CommitQueue(collabStore, log);
+  const commits = new CommitQueue(collabStore, log, metrics);
   const accounts = openAccounts(storage, config.loginThrottle);
   const boot = await bootstrapAdmin(accounts.users, { password: config.adminPassword, scryptParams: config.scryptParams });
   if (boot.created && boot.generatedPassword !== null) {
@@ -76,7 +79,7 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
   sweep.unref();
   const versions = storage.versions;
   // The hooks run later, so the registry may be built before the versioner it calls.
-  const relay = config.redisUrl ? await createRedisRelay(config.redisUrl, log) : null;
+  const relay = config.redisUrl ? await createRedisRelay(config.redisUrl, log, metrics) : null;
   const notices = config.redisUrl ? await RedisAccessNotices.connect(config.redisUrl, log) : null;
   const registry: DocumentRegistry = new DocumentRegistry({
     relay,
@@ -87,6 +90,7 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
     articleStore,
     config,
     log,
+    metrics,
     onChange: (id, username) => versioner.change(id, username),
     onUnload: (id, ydoc) => void versioner.unload(id, ydoc),
   });
@@ -128,10 +132,11 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
   publishing.onPublished(({ articleId, by, from }) => {
     if (from !== 'published') void keepTransitionVersion({ registry, versioner, log }, { articleId, from, to: 'published', by });
   });
-  const app = createApp({ config, articleStore, docStore, registry, accounts, storySockets, log, publishing, versions, versioner, relay, notices, database: storage });
+  const app = createApp({ config, articleStore, docStore, registry, accounts, storySockets, log, publishing, versions, versioner, relay, notices, database: storage, metrics });
   const server = http.createServer(app);
   await decorate?.(app, server);
-  const wss = attachCollab(server, { config, articleStore, registry, accounts, storySockets, log });
+  const wss = attachCollab(server, { config, articleStore, registry, accounts, storySockets, log, metrics });
+  metrics.watchOpen({ stories: () => registry.size, sockets: () => wss.clients.size });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -196,7 +201,10 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((error: unknown) => {
-    process.stderr.write(`Copydesk failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // A database or Redis that cannot be reached is named by its variable; anything else is a bug, with its stack.
+    const known = error instanceof DatabaseUnavailableError || error instanceof RelayStartError;
+    const detail = error instanceof Error ? (known ? error.message : (error.stack ?? error.message)) : String(error);
+    process.stderr.write(`Copydesk failed to start: ${detail}\n`);
     process.exit(1);
   });
 }

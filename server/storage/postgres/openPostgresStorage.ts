@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { redactPassword } from '../../config.ts';
 import type { Logger } from '../../log.ts';
+import { DatabaseUnavailableError } from '../DatabaseUnavailableError.ts';
 import type { Storage } from '../Storage.ts';
 import { PostgresArticleMembers } from './accounts/PostgresArticleMembers.ts';
 import { PostgresAuditLog } from './accounts/PostgresAuditLog.ts';
@@ -17,12 +18,6 @@ import { PostgresPublicationStore } from './publishing/PostgresPublicationStore.
 import { PostgresScheduleStore } from './publishing/PostgresScheduleStore.ts';
 import { PostgresSlugStore } from './publishing/PostgresSlugStore.ts';
 import { PostgresWebhookDeliveryStore } from './publishing/PostgresWebhookDeliveryStore.ts';
-
-/** Thrown when the database named by DATABASE_URL cannot be reached or migrated at start. */
-export class DatabaseUnavailableError extends Error {
-  override name = 'DatabaseUnavailableError';
-  readonly id = 'database_unavailable';
-}
 
 /**
  * Every store on the PostgreSQL database at `url`: one pool for the server, the schema migrated at
