@@ -80,7 +80,7 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
   const versions = storage.versions;
   // The hooks run later, so the registry may be built before the versioner it calls.
   const relay = config.redisUrl ? await createRedisRelay(config.redisUrl, log, metrics) : null;
-  const notices = config.redisUrl ? await RedisAccessNotices.connect(config.redisUrl, log) : null;
+  const notices = config.redisUrl ? await RedisAccessNotices.connect(config.redisUrl, storage.installationId, log) : null;
   const registry: DocumentRegistry = new DocumentRegistry({
     relay,
     docStore: collabStore,

@@ -32,6 +32,11 @@ export interface Storage {
   readonly webhooks: WebhookDeliveryStore;
   readonly unit: UnitOfWork;
   /**
+   * A random id made when the database was created: every server on this database shares it, and
+   * servers on another database (another newsroom on the same Redis) do not.
+   */
+  readonly installationId: string;
+  /**
    * A lease per kind of work that must run on exactly one server (the scheduler, webhook
    * delivery); null when the storage serves one server only (a SQLite file), which runs it all.
    */

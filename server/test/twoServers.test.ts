@@ -19,7 +19,7 @@ describe.each(['PostgreSQL', 'one SQLite file'] as const)('two servers, one stor
   const clients: TestClient[] = [];
 
   beforeAll(async () => {
-    [redis, database] = await Promise.all([startTestRedis(), engine === 'PostgreSQL' ? startTestDatabase() : null]);
+    [redis, database] = await Promise.all([startTestRedis({ own: true }), engine === 'PostgreSQL' ? startTestDatabase() : null]);
     const shared = { redisUrl: redis.url, unloadDelayMs: 60_000, databaseUrl: database?.url ?? null };
     a = await startTestServer(dir.dataDir, shared);
     b = await startTestServer(dir.dataDir, shared);

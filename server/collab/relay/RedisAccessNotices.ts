@@ -3,8 +3,10 @@ import { Redis } from 'ioredis';
 import { isAccessNotice, type AccessNotice, type AccessNoticeBus } from '../../auth/AccessNotice.ts';
 import type { Logger } from '../../log.ts';
 
-/** The Redis channel every server's socket registry listens on. */
-export const ACCESS_CHANNEL = 'copydesk:access';
+/** The Redis channel every server of one installation (one database) listens on. */
+export function accessChannel(installationId: string): string {
+  return `copydesk:${installationId}:access`;
+}
 
 /**
  * AccessNoticeBus on a Redis channel: each notice is one JSON message `{from, notice}`, where
@@ -20,17 +22,23 @@ export class RedisAccessNotices implements AccessNoticeBus {
   readonly #subscriber: Redis;
   readonly #log: Logger;
   readonly #listeners: Array<(notice: AccessNotice) => void> = [];
+  readonly #channel: string;
   readonly #storiesThisTurn = new Set<string>();
 
-  private constructor(publisher: Redis, subscriber: Redis, log: Logger) {
+  private constructor(channel: string, publisher: Redis, subscriber: Redis, log: Logger) {
+    this.#channel = channel;
     this.#publisher = publisher;
     this.#subscriber = subscriber;
     this.#log = log;
     subscriber.on('message', (_channel: string, message: string) => this.#deliver(message));
   }
 
-  /** Connects both connections and subscribes; rejects when Redis cannot be reached now. */
-  static async connect(url: string, log: Logger): Promise<RedisAccessNotices> {
+  /**
+   * Connects both connections and subscribes to the channel of `installationId` (the database's:
+   * two newsrooms sharing one Redis never hear each other); rejects when Redis cannot be reached now.
+   */
+  static async connect(url: string, installationId: string, log: Logger): Promise<RedisAccessNotices> {
+    const channel = accessChannel(installationId);
     const options = { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: (times: number) => Math.min(times * 200, 2_000) };
     const publisher = new Redis(url, { ...options, connectionName: 'copydesk-access-publish' });
     // The subscribing connection re-subscribes on its own after a reconnect.
@@ -40,13 +48,13 @@ export class RedisAccessNotices implements AccessNoticeBus {
     }
     try {
       await Promise.all([publisher.connect(), subscriber.connect()]);
-      await subscriber.subscribe(ACCESS_CHANNEL);
+      await subscriber.subscribe(channel);
     } catch (error) {
       publisher.disconnect();
       subscriber.disconnect();
       throw error;
     }
-    return new RedisAccessNotices(publisher, subscriber, log);
+    return new RedisAccessNotices(channel, publisher, subscriber, log);
   }
 
   publish(notice: AccessNotice): void {
@@ -55,7 +63,7 @@ export class RedisAccessNotices implements AccessNoticeBus {
       if (this.#storiesThisTurn.size === 0) setImmediate(() => this.#storiesThisTurn.clear());
       this.#storiesThisTurn.add(notice.articleId);
     }
-    this.#publisher.publish(ACCESS_CHANNEL, JSON.stringify({ from: this.#id, notice })).catch((error: unknown) => {
+    this.#publisher.publish(this.#channel, JSON.stringify({ from: this.#id, notice })).catch((error: unknown) => {
       this.#log.warn('access notices: a notice could not be sent to the other servers', {
         kind: notice.kind,
         error: error instanceof Error ? error.message : String(error),

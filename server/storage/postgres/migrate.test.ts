@@ -61,6 +61,7 @@ describe('PostgreSQL migrations', () => {
       'audit_log',
       'doc_snapshots',
       'doc_updates',
+      'installation',
       'login_attempts',
       'publications',
       'publish_schedule',

@@ -37,4 +37,14 @@ export const postgresMigrations: readonly PostgresMigration[] = [
   ARTICLES_MIGRATION,
   ACCOUNTS_MIGRATION,
   PUBLISHING_MIGRATION,
+  {
+    version: 5,
+    name: 'installation id',
+    sql: `
+    CREATE TABLE installation (
+      id text PRIMARY KEY
+    );
+    INSERT INTO installation (id) VALUES (replace(gen_random_uuid()::text, '-', ''));
+    `,
+  },
 ];

@@ -39,6 +39,7 @@ export async function openPostgresStorage(url: string, log: Logger, options: { p
     );
   }
   const unit = new PostgresUnitOfWork(pool);
+  const installation = await pool.query<{ id: string }>('SELECT id FROM installation');
   const leases: PostgresWorkerLease[] = [];
   return {
     engine: 'postgresql',
@@ -55,6 +56,7 @@ export async function openPostgresStorage(url: string, log: Logger, options: { p
     schedule: new PostgresScheduleStore(unit),
     webhooks: new PostgresWebhookDeliveryStore(unit),
     unit,
+    installationId: installation.rows[0]!.id,
     workerLease: (name) => {
       const lease = new PostgresWorkerLease({ connectionString: url, name, log, ...(options.leasePeriodMs ? { periodMs: options.leasePeriodMs } : {}) });
       leases.push(lease);

@@ -61,4 +61,11 @@ export const migrations: readonly string[] = [
   DROP TABLE doc_updates;
   ALTER TABLE doc_updates_v6 RENAME TO doc_updates;
   `,
+  // 7: the installation's id: servers sharing one database share it (it names their Redis channels)
+  `
+  CREATE TABLE installation (
+    id TEXT PRIMARY KEY
+  );
+  INSERT INTO installation (id) VALUES (lower(hex(randomblob(16))));
+  `,
 ];

@@ -35,6 +35,7 @@ export function openSqliteStorage(config: Pick<Config, 'dataDir' | 'sqliteSynchr
     schedule: new SqliteScheduleStore(db),
     webhooks: new SqliteWebhookDeliveryStore(db),
     unit,
+    installationId: (db.prepare('SELECT id FROM installation').get() as { id: string }).id,
     workerLease: null,
     problem: async () => (db.open ? null : 'the SQLite database is closed'),
     close: async () => {
