@@ -33,7 +33,8 @@ describe('several server processes on PostgreSQL and Redis', () => {
   const leaseHolder = async (candidates: SpawnedServer[]): Promise<SpawnedServer | null> => {
     const rows = await pool.query<{ application_name: string }>(
       `SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-       WHERE l.locktype = 'advisory' AND l.granted AND l.objid = hashtext('publishing')::oid`,
+       WHERE l.locktype = 'advisory' AND l.granted AND l.objid = hashtext('publishing')::oid
+         AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
     );
     const names = rows.rows.map((row) => row.application_name);
     return candidates.find((server) => names.includes(leaseApplicationName('publishing', server.pid))) ?? null;
