@@ -96,6 +96,8 @@ export const ErrorId = {
   PublishBlocked: 'publish_blocked',
   /** The story is not on the public site (unpublish of a story that is not live). */
   NotPublished: 'not_published',
+  /** Someone else published the same story at the same moment (another server): reload and look again. */
+  PublishedMeanwhile: 'published_meanwhile',
   /**
    * The change is applied but the database did not store it in time (503): it is kept in memory and
    * stored once the database is writable again; nobody else sees it before.

@@ -5,7 +5,7 @@ import { summarize } from '../../shared/article/summarize.ts';
 import { publishProblems, type PublishProblem } from '../../shared/publish/checkPublishable.ts';
 import { rewriteStoryLinks } from '../../shared/publish/rewriteStoryLinks.ts';
 import { parseStoryLink, type StoryRef } from '../../shared/publish/storyLink.ts';
-import type { Publication, WebhookDelivery, WebhookEvent } from '../storage/PublicationStore.ts';
+import { PublicationExistsError, type Publication, type WebhookDelivery, type WebhookEvent } from '../storage/PublicationStore.ts';
 import { linkedArticleId, linkedStoryStates, visiblePublication } from './linkedStories.ts';
 import { resolveStoryRefs } from './resolveStoryRefs.ts';
 import type { PublishDeps } from './PublishDeps.ts';
@@ -25,7 +25,7 @@ export interface PublishRequest {
 
 export type PublishResult =
   | { ok: true; publication: Publication; event: WebhookEvent; delivery: WebhookDelivery | null }
-  | { ok: false; reason: 'not_found' | 'not_approved' | 'invalid'; message: string }
+  | { ok: false; reason: 'not_found' | 'not_approved' | 'invalid' | 'published_meanwhile'; message: string }
   | { ok: false; reason: 'problems'; message: string; problems: PublishProblem[] };
 
 /**
@@ -59,7 +59,16 @@ export async function publishArticle(deps: PublishDeps, request: PublishRequest)
     return { ok: false, reason: 'problems', message: problems.map((p) => p.message).join(' '), problems };
   }
 
-  const result = await deps.transaction(() => freezePublication(deps, { articleId, by, correction, article: story.article }, now));
+  let result: Extract<PublishResult, { ok: true }>;
+  try {
+    result = await deps.transaction(() => freezePublication(deps, { articleId, by, correction, article: story.article }, now));
+  } catch (error) {
+    // Two servers froze the same version at once: the other one's stands, nothing of this one was kept.
+    if (error instanceof PublicationExistsError) {
+      return { ok: false, reason: 'published_meanwhile', message: 'Someone published this story at the same moment. Reload to see what went out.' };
+    }
+    throw error;
+  }
   if (result.delivery) deps.onDeliveryQueued?.();
   return result;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../index.ts';
+import { approve, storyWith, writeStory } from './publishingHelpers.ts';
 import { startTestDatabase, type TestDatabase } from './support/postgres.ts';
 import { startTestRedis, type TestRedis } from './support/redis.ts';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
@@ -77,6 +78,23 @@ describe.each(['PostgreSQL', 'one SQLite file'] as const)('two servers, one stor
     await waitFor('the relay to carry keystrokes again', () => paragraphs(onA.ydoc).includes('typed on B after'));
     expect((await api(a.url, 'GET', '/api/health')).status).toBe(200);
   }, 40_000);
+
+  it('two editors publishing one story at once on both servers: each gets 201 or 409 published_meanwhile, and the versions are 1..n', async () => {
+    const id = await createStory(a.url, 'Both at once', admin);
+    await writeStory(a.url, id, admin, storyWith((article) => {
+      article.meta.slug = 'both-at-once';
+    }));
+    await approve(a.url, id, admin);
+    const answers = await Promise.all([a, b, a, b].map((server) => api<{ error?: { id: string } }>(server.url, 'POST', `/api/articles/${id}/publish`, {}, admin)));
+    for (const answer of answers) {
+      expect([201, 409]).toContain(answer.status);
+      if (answer.status === 409) expect(['published_meanwhile', 'transition_not_allowed']).toContain(answer.body.error?.id);
+    }
+    expect(answers.some((answer) => answer.status === 201)).toBe(true);
+    const listed = await api<{ publications: Array<{ version: number }> }>(b.url, 'GET', `/api/articles/${id}/publications`, undefined, admin);
+    const versions = listed.body.publications.map((p) => p.version).sort((x, y) => x - y);
+    expect(versions).toEqual(versions.map((_, i) => i + 1));
+  });
 
   describe('access changed on one server reaches the sockets of the other', () => {
     it('signing out on A closes the same session’s socket on B with Unauthorized', async () => {
