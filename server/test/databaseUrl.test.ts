@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { ConfigError, loadConfig } from '../config.ts';
 import type { RunningServer } from '../index.ts';
-import { api, startTestServer, tempDataDir } from './helpers.ts';
+import * as Y from 'yjs';
+import { PostgresDocStore } from '../storage/postgres/PostgresDocStore.ts';
+import { api, appendParagraph, connectClient, createStory, paragraphs, signInAdmin, startTestServer, tempDataDir, waitFor } from './helpers.ts';
 import { spawnServer } from './spawnServer.ts';
 import { startTestDatabase, type TestDatabase } from './support/postgres.ts';
 
@@ -80,4 +82,32 @@ describe('a server on PostgreSQL that loses its database', () => {
     await admin.query(`ALTER DATABASE ${name()} ALLOW_CONNECTIONS true`);
     await expect.poll(async () => (await api(server.url, 'GET', '/api/health')).status, { timeout: 10_000 }).toBe(200);
   });
+
+  it('relays nothing typed while the database is gone, and stores and relays all of it once it is back', async () => {
+    const auth = await signInAdmin(server.url);
+    const id = await createStory(server.url, 'Outage at the desk', auth);
+    const writer = connectClient(server.url, id, { auth });
+    const colleague = connectClient(server.url, id, { auth });
+    try {
+      await Promise.all([writer.synced, colleague.synced]);
+      await admin.query(`ALTER DATABASE ${name()} ALLOW_CONNECTIONS false`);
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name()]);
+      for (let i = 0; i < 5; i++) appendParagraph(writer.ydoc, `typed in the outage ${i}`);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(paragraphs(colleague.ydoc).filter((text) => text.startsWith('typed in the outage'))).toEqual([]);
+      await admin.query(`ALTER DATABASE ${name()} ALLOW_CONNECTIONS true`);
+      await waitFor('the colleague to receive everything', () => paragraphs(colleague.ydoc).filter((text) => text.startsWith('typed in the outage')).length === 5, 20_000);
+      const stored = new Y.Doc();
+      const pool = new pg.Pool({ connectionString: database.url });
+      try {
+        Y.applyUpdate(stored, (await new PostgresDocStore(pool).load(id)).state!);
+      } finally {
+        await pool.end();
+      }
+      expect(paragraphs(stored).filter((text) => text.startsWith('typed in the outage'))).toHaveLength(5);
+    } finally {
+      writer.destroy();
+      colleague.destroy();
+    }
+  }, 40_000);
 });
