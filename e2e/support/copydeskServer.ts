@@ -6,7 +6,8 @@ import { spawnServer, type SpawnedServer } from '../../server/test/spawnServer.t
 import { adminCookie, apiAs } from './accounts.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CLIENT_DIR = path.join(ROOT, 'dist');
+/** The built client the servers serve: `dist/`, or E2E_CLIENT_DIR (several builds side by side). */
+const CLIENT_DIR = process.env.E2E_CLIENT_DIR ? path.resolve(process.env.E2E_CLIENT_DIR) : path.join(ROOT, 'dist');
 
 /** A real Copydesk server for one spec: its own data folder, a free port, the built client. */
 export interface CopydeskServer {
