@@ -4,6 +4,7 @@ import express, { type Express } from 'express';
 import type { AppDeps } from './AppDeps.ts';
 import { originGuard, requireSession, sessionMiddleware } from './auth/authMiddleware.ts';
 import { apiNotFound, errorMiddleware } from './http/errorMiddleware.ts';
+import { requestLog } from './http/requestLog.ts';
 import { articleExportRoutes } from './routes/articleExportRoutes.ts';
 import { articleImportRoutes } from './routes/articleImportRoutes.ts';
 import { articleRoutes } from './routes/articles.ts';
@@ -49,7 +50,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(commentRoutes({ articleStore, registry }));
   api.use(reviewSettingsRoutes(deps));
   api.use(apiNotFound);
-  app.use('/api', api);
+  app.use('/api', requestLog(deps.log), api);
 
   // The public site: no session, read-only, only ever serves frozen publications (never a draft).
   const { publications, slugs } = deps.publishing.deps;

@@ -10,7 +10,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 async function main(): Promise<void> {
   let config;
   try {
-    config = { ...loadConfig(), clientDir: null };
+    config = { ...loadConfig(), clientDir: null, logPretty: true };
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`Copydesk cannot start: ${error.message}\n`);
