@@ -4,6 +4,7 @@ import type { DocumentRegistry } from './collab/DocumentRegistry.ts';
 import type { StorySockets } from './collab/StorySockets.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
+import type { Metrics } from './metrics/Metrics.ts';
 import type { Publishing } from './publish/openPublishing.ts';
 import type { ArticleStore } from './storage/ArticleStore.ts';
 import type { DocStore } from './storage/DocStore.ts';
@@ -20,7 +21,7 @@ export interface AppDeps {
   database?: { problem(): Promise<string | null> } | null;
   config: Pick<
     Config,
-    'maxBodyBytes' | 'clientDir' | 'allowedOrigins' | 'secureCookies' | 'sessionTtlMs' | 'trustedProxies' | 'scryptParams'
+    'maxBodyBytes' | 'clientDir' | 'allowedOrigins' | 'secureCookies' | 'sessionTtlMs' | 'trustedProxies' | 'scryptParams' | 'metricsAllow' | 'metricsToken'
   >;
   articleStore: ArticleStore;
   docStore: DocStore;
@@ -35,4 +36,6 @@ export interface AppDeps {
   versioner: AutoVersioner;
   /** Publishing: its stores and commands' deps, the scheduler, the webhook queue, the site's address and clock. */
   publishing: Publishing;
+  /** The server's metrics, served at GET /metrics (none: no such route). */
+  metrics?: Metrics | null;
 }

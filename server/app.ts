@@ -5,6 +5,7 @@ import type { AppDeps } from './AppDeps.ts';
 import { originGuard, requireSession, sessionMiddleware } from './auth/authMiddleware.ts';
 import { apiNotFound, errorMiddleware } from './http/errorMiddleware.ts';
 import { requestLog } from './http/requestLog.ts';
+import { metricsRoute } from './metrics/metricsRoute.ts';
 import { articleExportRoutes } from './routes/articleExportRoutes.ts';
 import { articleImportRoutes } from './routes/articleImportRoutes.ts';
 import { articleRoutes } from './routes/articles.ts';
@@ -29,6 +30,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  if (deps.metrics) app.get('/metrics', metricsRoute({ metrics: deps.metrics, config: deps.config }));
 
   const api = express.Router();
   const { users, sessions } = deps.accounts;

@@ -5,6 +5,7 @@ import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import { isEditorial } from '../../shared/roles.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
+import type { CollabMetrics } from '../metrics/CollabMetrics.ts';
 import type { ArticleStore } from '../storage/ArticleStore.ts';
 import type { DocStore } from '../storage/DocStore.ts';
 import { acceptAwareness } from './acceptAwareness.ts';
@@ -42,6 +43,8 @@ export interface CollabDocumentDeps {
   onChange?(articleId: string, username: string | null): void;
   /** Before a stored, idle story leaves memory (and at shutdown). */
   onUnload?(articleId: string, ydoc: Y.Doc): void;
+  /** Counts accepted and refused client updates (none: not counted). */
+  metrics?: CollabMetrics | null;
 }
 
 interface AwarenessChange {
@@ -192,14 +195,24 @@ export class CollabDocument {
     if (!peer) return;
     const hadHeld = peer.slot.held !== null;
     const refused = { kind: 'server', reason: `undoing a refused change by ${connection.user.username}` } satisfies TransactionOrigin;
-    const refusal = this.#gate.apply(
-      update,
-      connection.origin,
-      refused,
-      { suggestionsOnly: this.#suggestingRequired && !isEditorial(connection.user.role), author: connection.user },
-      peer.slot,
-    );
+    const queuedBefore = this.#queuedSeq;
+    let refusal;
+    try {
+      refusal = this.#gate.apply(
+        update,
+        connection.origin,
+        refused,
+        { suggestionsOnly: this.#suggestingRequired && !isEditorial(connection.user.role), author: connection.user },
+        peer.slot,
+      );
+    } catch (error) {
+      this.#deps.metrics?.updateRefused('malformed');
+      throw error;
+    }
+    // Accepted: it changed the story (a sync step 2 with nothing new, or a part still held, did not).
+    if (!refusal && this.#queuedSeq !== queuedBefore) this.#deps.metrics?.updateAccepted();
     if (refusal) {
+      this.#deps.metrics?.updateRefused(refusal);
       this.#deps.log.info('undid a change the sender may not make', {
         articleId: this.articleId,
         user: connection.user.username,

@@ -1,4 +1,5 @@
 import type { Logger } from '../log.ts';
+import type { CommitMetrics } from '../metrics/CollabMetrics.ts';
 import type { DocStore, PendingUpdate } from '../storage/DocStore.ts';
 
 /** An accepted update waiting for its commit, with what to do once it is stored. */
@@ -20,6 +21,7 @@ const RETRY_MAX_MS = 10_000;
 export class CommitQueue {
   readonly #store: DocStore;
   readonly #log: Logger;
+  readonly #metrics: CommitMetrics | null;
   #queue: QueuedUpdate[] = [];
   #committing = false;
   #scheduled = false;
@@ -29,9 +31,10 @@ export class CommitQueue {
   #closed = false;
   #idleWaiters: Array<() => void> = [];
 
-  constructor(store: DocStore, log: Logger) {
+  constructor(store: DocStore, log: Logger, metrics: CommitMetrics | null = null) {
     this.#store = store;
     this.#log = log;
+    this.#metrics = metrics;
   }
 
   /** Queues an accepted update; it is committed at the end of this event-loop turn. */
@@ -87,9 +90,11 @@ export class CommitQueue {
     const batch = this.#queue;
     this.#queue = [];
     this.#committing = true;
+    const started = performance.now();
     try {
       await this.#store.appendAll(batch);
     } catch (error) {
+      this.#metrics?.commitFailed();
       // Nothing of the batch is stored: it goes back to the head of the queue, in order.
       this.#queue = batch.concat(this.#queue);
       this.#committing = false;
@@ -105,6 +110,7 @@ export class CommitQueue {
       return;
     }
     this.#committing = false;
+    this.#metrics?.committed((performance.now() - started) / 1000);
     if (this.#failing) {
       this.#failing = false;
       this.#retryDelayMs = RETRY_FIRST_MS;

@@ -3,6 +3,7 @@ import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import type { Role } from '../../shared/roles.ts';
 import type { StoryAccess } from '../auth/storyAccess.ts';
 import type { Logger } from '../log.ts';
+import type { CollabMetrics } from '../metrics/CollabMetrics.ts';
 import { AwarenessGuard, type AwarenessVerdict } from './AwarenessGuard.ts';
 import type { CollabDocument } from './CollabDocument.ts';
 import type { TransactionOrigin } from './origins.ts';
@@ -31,6 +32,8 @@ export interface ConnectionOptions {
   pingIntervalMs?: number;
   /** Called once, when the socket closes for any reason. */
   onClose(connection: Connection): void;
+  /** Counts updates dropped from a read-only socket and awareness held back by the rate (none: not counted). */
+  metrics?: CollabMetrics | null;
 }
 
 function toBytes(data: RawData): Uint8Array {
@@ -169,6 +172,7 @@ export class Connection {
           if (this.access === 'read') {
             // A reader's editor may still produce updates (a stale tab, a hand-built frame): they never reach the story.
             this.#options.log.debug('dropped an update from a read-only socket', { articleId: this.articleId, user: this.user.username });
+            this.#options.metrics?.updateRefused('read_only');
             break;
           }
           doc.applyClientUpdate(this, message.update);
@@ -176,6 +180,7 @@ export class Connection {
         case 'awareness': {
           // Bounded before any state is parsed: size, rate, and what a reader may show.
           const verdict = this.#awarenessGuard.admit(message.update, this.access, Date.now(), doc.staleAwareness(this));
+          if (verdict.kind === 'later') this.#options.metrics?.awarenessHeldBack();
           this.#applyAwareness(doc, verdict, verdict.kind === 'relay' && verdict.update === message.update ? frame : null);
           break;
         }

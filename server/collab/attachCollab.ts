@@ -11,6 +11,7 @@ import { resolveSession, type AuthContext } from '../auth/resolveSession.ts';
 import { storyAccess } from '../auth/storyAccess.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
+import type { CollabMetrics } from '../metrics/CollabMetrics.ts';
 import type { ArticleStore } from '../storage/ArticleStore.ts';
 import { Connection } from './Connection.ts';
 import { RegistryClosingError, type DocumentRegistry } from './DocumentRegistry.ts';
@@ -37,6 +38,8 @@ export interface CollabDeps {
   log: Logger;
   /** Keepalive ping interval; tests shorten it. */
   pingIntervalMs?: number;
+  /** Counts what sockets send and the server refuses or holds back (none: not counted). */
+  metrics?: CollabMetrics | null;
 }
 
 const COLLAB_PATH = /^\/collab\/([^/]+)\/?$/;
@@ -103,6 +106,7 @@ export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer 
       log: deps.log,
       maxMessageBytes: deps.config.maxMessageBytes,
       pingIntervalMs: deps.pingIntervalMs,
+      metrics: deps.metrics ?? null,
       onClose: () => {
         for (const done of unregister) done();
         unregister = [];

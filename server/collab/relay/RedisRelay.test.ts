@@ -3,6 +3,7 @@ import net from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../../log.ts';
+import { Metrics } from '../../metrics/Metrics.ts';
 import { startTestRedis, type TestRedis } from '../../test/support/redis.ts';
 import { createRedisRelay, RelayStartError, STORY_CHANNEL_PREFIX, type RedisRelay } from './RedisRelay.ts';
 import type { RelayHandlers } from './StoryRelay.ts';
@@ -182,6 +183,34 @@ describe('RedisRelay', () => {
     for (let i = 0; i < 20_000; i++) a.publishUpdate(id, update);
     await waitFor('B to receive 20,000 updates', () => atB.updates.length === 20_000, 15_000);
     expect(a.log.lines.filter((line) => line.startsWith('warn'))).toEqual([]);
+  });
+
+  it('stamps each message with its publish time: the receiving server observes the lag of document updates', async () => {
+    const metrics = new Metrics();
+    const a = await relay();
+    const b = await createRedisRelay(redis.url, memoryLog(), metrics);
+    opened.push(b);
+    const id = story();
+    const atB = recorder();
+    await b.subscribe(id, atB.handlers);
+    a.publishUpdate(id, Buffer.from('one'));
+    a.publishUpdate(id, Buffer.from('two'));
+    a.publishAwareness(id, Buffer.from('a cursor'));
+    // A server of an earlier version sends unstamped messages: still delivered, no lag to observe.
+    const earlier = new Redis(redis.url);
+    try {
+      await earlier.publish(STORY_CHANNEL_PREFIX + id, Buffer.concat([Buffer.from([1]), randomBytes(16), Buffer.from('unstamped')]));
+    } finally {
+      earlier.disconnect();
+    }
+    await waitFor('B to receive three updates and the awareness', () => atB.updates.length === 3 && atB.awareness.length === 1);
+    expect(atB.updates.map(String).sort()).toEqual(['one', 'two', 'unstamped']);
+    expect(atB.awareness.map(String)).toEqual(['a cursor']);
+    const text = await metrics.text();
+    const read = (name: string) => Number(/^(\S+) (\S+)$/m.exec(text.split('\n').find((line) => line.startsWith(`${name} `)) ?? '')?.[2]);
+    expect(read('copydesk_relay_lag_seconds_count')).toBe(2);
+    expect(read('copydesk_relay_lag_seconds_sum')).toBeGreaterThanOrEqual(0);
+    expect(read('copydesk_relay_lag_seconds_sum')).toBeLessThan(5);
   });
 
   it('refuses a malformed URL and an unreachable Redis at start, with a clear error', async () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../../log.ts';
+import type { RelayMetrics } from '../../metrics/CollabMetrics.ts';
 import type { RelayHandlers, RelaySubscription, StoryRelay } from './StoryRelay.ts';
 
 /** The Redis channel of one story. */
@@ -14,6 +15,13 @@ const KIND_AWARENESS = 2;
 const SERVER_ID_BYTES = 16;
 /** A message is [kind: 1 byte][server id: 16 bytes][the update's bytes]. */
 const HEADER_BYTES = 1 + SERVER_ID_BYTES;
+/**
+ * Set on the kind byte of a message that also carries its publish time, for the relay lag:
+ * [kind | STAMPED][server id][published at: float64 ms since the epoch][the update's bytes].
+ * Every message is stamped now; unstamped ones (servers of an earlier version) are still read.
+ */
+const STAMPED = 0x80;
+const STAMP_BYTES = 8;
 
 /**
  * Bytes of publishes sent and not yet answered by Redis. Past this a publish is dropped rather
@@ -95,6 +103,7 @@ export class RedisRelay implements StoryRelay {
   readonly #publisher: Redis;
   readonly #subscriber: Redis;
   readonly #log: Logger;
+  readonly #metrics: RelayMetrics | null;
   readonly #serverId = randomBytes(SERVER_ID_BYTES);
   readonly #channels = new Map<string, StoryChannel>();
   readonly #reconnectListeners = new Set<() => void>();
@@ -109,10 +118,11 @@ export class RedisRelay implements StoryRelay {
   #resubscribeAttempt = 0;
 
   /** Use createRedisRelay: it connects both connections before handing the relay out. */
-  constructor(publisher: Redis, subscriber: Redis, log: Logger) {
+  constructor(publisher: Redis, subscriber: Redis, log: Logger, metrics: RelayMetrics | null = null) {
     this.#publisher = publisher;
     this.#subscriber = subscriber;
     this.#log = log;
+    this.#metrics = metrics;
     subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.#deliver(channel, message));
     subscriber.on('close', () => {
       this.#subscribed = false;
@@ -210,10 +220,11 @@ export class RedisRelay implements StoryRelay {
     if (this.#closed) return;
     if (this.#publisher.status !== 'ready') return this.#drop('disconnected');
     if (this.#inFlightBytes >= MAX_IN_FLIGHT_BYTES) return this.#drop('backlog');
-    const message = Buffer.allocUnsafe(HEADER_BYTES + payload.length);
-    message[0] = kind;
+    const message = Buffer.allocUnsafe(HEADER_BYTES + STAMP_BYTES + payload.length);
+    message[0] = kind | STAMPED;
     this.#serverId.copy(message, 1);
-    message.set(payload, HEADER_BYTES);
+    message.writeDoubleBE(Date.now(), HEADER_BYTES);
+    message.set(payload, HEADER_BYTES + STAMP_BYTES);
     this.#inFlightBytes += message.length;
     this.#publisher.publish(STORY_CHANNEL_PREFIX + articleId, message).then(
       () => {
@@ -241,13 +252,15 @@ export class RedisRelay implements StoryRelay {
   #deliver(channelName: Buffer, message: Buffer): void {
     const channel = this.#channels.get(channelName.toString());
     if (!channel) return;
-    if (message.length < HEADER_BYTES) {
+    const stamped = ((message[0] ?? 0) & STAMPED) !== 0;
+    const start = stamped ? HEADER_BYTES + STAMP_BYTES : HEADER_BYTES;
+    if (message.length < start) {
       this.#log.warn('relay: message too short, ignored', { channel: channelName.toString(), bytes: message.length });
       return;
     }
     if (this.#serverId.compare(message, 1, HEADER_BYTES) === 0) return;
-    const kind = message[0];
-    const payload = message.subarray(HEADER_BYTES);
+    const kind = message[0]! & ~STAMPED;
+    const payload = message.subarray(start);
     for (const { handlers } of [...channel.subscribers]) {
       try {
         if (kind === KIND_UPDATE) handlers.update(payload);
@@ -260,6 +273,7 @@ export class RedisRelay implements StoryRelay {
         this.#log.error('relay: a story failed to apply a relayed message', { channel: channelName.toString(), kind, error });
       }
     }
+    if (stamped && kind === KIND_UPDATE) this.#metrics?.relayed((Date.now() - message.readDoubleBE(HEADER_BYTES)) / 1000);
   }
 
   #noteLost(): void {
@@ -306,7 +320,7 @@ export class RedisRelay implements StoryRelay {
  * connection. Rejects with a RelayStartError for a malformed URL or a Redis that cannot be
  * reached now; once started, the relay reconnects on its own for as long as it is open.
  */
-export async function createRedisRelay(url: string, log: Logger): Promise<RedisRelay> {
+export async function createRedisRelay(url: string, log: Logger, metrics: RelayMetrics | null = null): Promise<RedisRelay> {
   const parsed = parseUrl(url);
   const publisher = new Redis(url, connectionOptions('copydesk-relay-publish'));
   const subscriber = new Redis(url, connectionOptions('copydesk-relay-subscribe'));
@@ -323,5 +337,5 @@ export async function createRedisRelay(url: string, log: Logger): Promise<RedisR
     throw new RelayStartError('relay_unreachable', `Redis at ${describe(parsed)} (REDIS_URL) is unreachable: ${reason}`);
   }
   log.info('relay: connected to Redis', { redis: describe(parsed) });
-  return new RedisRelay(publisher, subscriber, log);
+  return new RedisRelay(publisher, subscriber, log, metrics);
 }

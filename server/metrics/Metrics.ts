@@ -1,0 +1,134 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { REFUSAL_REASONS, type CollabMetrics, type CommitMetrics, type RefusalReason, type RelayMetrics } from './CollabMetrics.ts';
+
+/** What the open-story and open-socket gauges read when scraped. */
+export interface OpenCounts {
+  stories(): number;
+  sockets(): number;
+}
+
+const COMMIT_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+const RELAY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/**
+ * One server's metrics in its own prom-client Registry (never the global one, so two servers in
+ * one process stay apart), with prom-client's default process metrics. The counters the keystroke
+ * path bumps are plain numbers, read into prom-client only when scraped.
+ */
+export class Metrics implements CollabMetrics, CommitMetrics, RelayMetrics {
+  readonly registry = new Registry();
+  #accepted = 0;
+  #heldBack = 0;
+  readonly #refused = new Map<RefusalReason, number>(REFUSAL_REASONS.map((reason) => [reason, 0]));
+  #open: OpenCounts | null = null;
+  readonly #commitSeconds: Histogram;
+  readonly #failedCommits: Counter;
+  readonly #relayLag: Histogram;
+
+  constructor() {
+    const registers = [this.registry];
+    const self = this;
+    collectDefaultMetrics({ register: this.registry });
+    new Gauge({
+      name: 'copydesk_open_stories',
+      help: 'Stories held in memory (open, loading, or waiting to be unloaded).',
+      registers,
+      collect() {
+        this.set(self.#open?.stories() ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'copydesk_open_sockets',
+      help: 'Collaboration WebSockets open.',
+      registers,
+      collect() {
+        this.set(self.#open?.sockets() ?? 0);
+      },
+    });
+    new Counter({
+      name: 'copydesk_client_updates_accepted_total',
+      help: 'Client document updates that changed a story and joined the commit queue.',
+      registers,
+      collect() {
+        this.reset();
+        this.inc(self.#accepted);
+      },
+    });
+    new Counter({
+      name: 'copydesk_client_updates_refused_total',
+      help: 'Client document updates refused, by reason (undone, or dropped from a read-only socket).',
+      labelNames: ['reason'],
+      registers,
+      collect() {
+        this.reset();
+        for (const [reason, count] of self.#refused) this.inc({ reason }, count);
+      },
+    });
+    new Counter({
+      name: 'copydesk_awareness_held_back_total',
+      help: 'Awareness updates over the per-socket rate, held back until a token is free (newest state kept).',
+      registers,
+      collect() {
+        this.reset();
+        this.inc(self.#heldBack);
+      },
+    });
+    this.#commitSeconds = new Histogram({
+      name: 'copydesk_commit_duration_seconds',
+      help: 'Time to store one grouped commit of accepted updates.',
+      buckets: COMMIT_BUCKETS,
+      registers,
+    });
+    this.#failedCommits = new Counter({
+      name: 'copydesk_commits_failed_total',
+      help: 'Grouped commits that failed (their updates stay queued and are retried).',
+      registers,
+    });
+    this.#relayLag = new Histogram({
+      name: 'copydesk_relay_lag_seconds',
+      help: "Time from another server's publish of a document update to its delivery here (wall clocks of both servers).",
+      buckets: RELAY_BUCKETS,
+      registers,
+    });
+  }
+
+  /** Where the open-story and open-socket gauges read their values (set once the server is wired). */
+  watchOpen(counts: OpenCounts): void {
+    this.#open = counts;
+  }
+
+  updateAccepted(): void {
+    this.#accepted++;
+  }
+
+  updateRefused(reason: RefusalReason): void {
+    this.#refused.set(reason, (this.#refused.get(reason) ?? 0) + 1);
+  }
+
+  awarenessHeldBack(): void {
+    this.#heldBack++;
+  }
+
+  committed(seconds: number): void {
+    this.#commitSeconds.observe(seconds);
+  }
+
+  commitFailed(): void {
+    this.#failedCommits.inc();
+  }
+
+  relayed(lagSeconds: number): void {
+    // Clocks of two machines: a lag below zero is skew, not news from the future.
+    this.#relayLag.observe(Math.max(0, lagSeconds));
+  }
+
+  /** The Prometheus text exposition of every metric. */
+  text(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  /** The Content-Type of `text()`. */
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+}
