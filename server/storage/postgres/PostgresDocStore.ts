@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import * as Y from 'yjs';
 import type { DocStore, PendingUpdate, StoredDoc } from '../DocStore.ts';
+import { inTransaction } from './inTransaction.ts';
 
 /**
  * First key of the per-story advisory lock compaction takes (`pg_advisory_xact_lock(key, hashtext(id))`);
@@ -46,7 +47,7 @@ export class PostgresDocStore implements DocStore {
 
   /** Snapshot and log rows read in one REPEATABLE READ transaction, so both come from one moment. */
   async load(articleId: string): Promise<StoredDoc> {
-    return this.#transaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (client) => {
+    return inTransaction(this.#pool, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (client) => {
       const snapshot = await client.query<{ data: Buffer }>(SELECT_SNAPSHOT, [articleId]);
       const rows = await client.query<UpdateRow>(SELECT_ROWS, [articleId]);
       const parts = [...snapshot.rows, ...rows.rows].map((row) => row.data);
@@ -62,7 +63,7 @@ export class PostgresDocStore implements DocStore {
    * READ COMMITTED on purpose: each statement after the lock sees what was committed before it.
    */
   async compact(articleId: string): Promise<number> {
-    return this.#transaction('BEGIN', async (client) => {
+    return inTransaction(this.#pool, 'BEGIN', async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [COMPACTION_LOCK_CLASS, articleId]);
       const rows = await client.query<UpdateRow>(SELECT_ROWS, [articleId]);
       if (rows.rows.length === 0) return 0;
@@ -77,24 +78,5 @@ export class PostgresDocStore implements DocStore {
       }
       return seqs.length;
     });
-  }
-
-  async #transaction<T>(begin: string, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.#pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query(begin);
-      const result = await fn(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: Error) => {
-        broken = rollbackError;
-      });
-      throw error;
-    } finally {
-      // A connection that could not even roll back is discarded, not handed to the next caller.
-      client.release(broken);
-    }
   }
 }

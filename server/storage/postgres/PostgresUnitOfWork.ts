@@ -1,11 +1,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import type { UnitOfWork } from '../UnitOfWork.ts';
+import { inTransaction } from './inTransaction.ts';
 
 /** An open transaction: its pooled client and how many savepoints it has nested. */
 interface OpenTransaction {
   client: pg.PoolClient;
   savepoints: number;
+  /** Set once it committed or rolled back: its client is back in the pool. */
+  ended: boolean;
 }
 
 /**
@@ -23,15 +26,19 @@ export class PostgresUnitOfWork implements UnitOfWork {
     this.pool = pool;
   }
 
-  /** Runs one statement in the caller's transaction, or on the pool outside one. */
+  /**
+   * Runs one statement in the caller's transaction, or on the pool outside one. A timer or promise
+   * started inside a transaction keeps its context after the transaction ended: its statements go to
+   * the pool, never to a client that is already serving someone else.
+   */
   query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
     const open = this.#open.getStore();
-    return open ? open.client.query<R>(text, values) : this.pool.query<R>(text, values);
+    return open && !open.ended ? open.client.query<R>(text, values) : this.pool.query<R>(text, values);
   }
 
   async transact<T>(fn: () => Promise<T>): Promise<T> {
     const open = this.#open.getStore();
-    if (open) return this.#savepoint(open, fn);
+    if (open && !open.ended) return this.#savepoint(open, fn);
     return this.withClient('BEGIN', () => fn());
   }
 
@@ -40,21 +47,14 @@ export class PostgresUnitOfWork implements UnitOfWork {
    * and COMMIT; store calls `fn` awaits join it. `fn` also gets the client for statements of its own.
    */
   async withClient<T>(begin: string, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query(begin);
-      const result = await this.#open.run({ client, savepoints: 0 }, () => fn(client));
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: Error) => {
-        broken = rollbackError;
-      });
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+    return inTransaction(this.pool, begin, async (client) => {
+      const open: OpenTransaction = { client, savepoints: 0, ended: false };
+      try {
+        return await this.#open.run(open, () => fn(client));
+      } finally {
+        open.ended = true;
+      }
+    });
   }
 
   async #savepoint<T>(open: OpenTransaction, fn: () => Promise<T>): Promise<T> {
