@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
 let clockTicks: number | null = null;
@@ -55,4 +55,62 @@ export function parseMachineBusySeconds(procStat: string, ticksPerSecond: number
 /** Busy CPU seconds of the whole machine so far. */
 export function machineBusySeconds(): number {
   return parseMachineBusySeconds(readFileSync('/proc/stat', 'utf8'), clockTicksPerSecond());
+}
+
+/** The fields of one /proc/<pid>/stat line that a process tree's CPU needs, in clock ticks. */
+export interface ProcStat {
+  pid: number;
+  ppid: number;
+  /** utime + stime: the process's own CPU. */
+  ownTicks: number;
+  /** cutime + cstime: CPU of its children that have exited and been waited for. */
+  reapedChildrenTicks: number;
+}
+
+/** Parses a /proc/<pid>/stat line (fields counted after the command name's last ')'). */
+export function parseProcStat(stat: string): ProcStat {
+  const pid = Number(stat.slice(0, stat.indexOf(' ')));
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // After the name: state, ppid, …, utime (14 in proc(5)), stime, cutime, cstime (17).
+  const [ppid, utime, stime, cutime, cstime] = [1, 11, 12, 13, 14].map((i) => Number(fields[i]));
+  if (![pid, ppid, utime, stime, cutime, cstime].every(Number.isFinite)) throw new RangeError('Unreadable /proc stat line');
+  return { pid, ppid: ppid!, ownTicks: utime! + stime!, reapedChildrenTicks: cutime! + cstime! };
+}
+
+/**
+ * CPU ticks of `root` and every live descendant (own time), plus what each of them collected
+ * from exited children: a total that keeps counting when a PostgreSQL backend exits, since its
+ * time then moves into its parent's cutime/cstime. NaN when `root` is not among `stats`.
+ */
+export function processTreeTicks(stats: readonly ProcStat[], root: number): number {
+  const children = new Map<number, ProcStat[]>();
+  let top: ProcStat | undefined;
+  for (const s of stats) {
+    if (s.pid === root) top = s;
+    const siblings = children.get(s.ppid);
+    if (siblings) siblings.push(s);
+    else children.set(s.ppid, [s]);
+  }
+  if (!top) return Number.NaN;
+  let ticks = 0;
+  const pending = [top];
+  for (let s = pending.pop(); s; s = pending.pop()) {
+    ticks += s.ownTicks + s.reapedChildrenTicks;
+    pending.push(...(children.get(s.pid) ?? []));
+  }
+  return ticks;
+}
+
+/** CPU seconds used so far by `root` and its descendants, living or exited (NaN when `root` is gone). */
+export function processTreeCpuSeconds(root: number): number {
+  const stats: ProcStat[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      stats.push(parseProcStat(readFileSync(`/proc/${entry}/stat`, 'utf8')));
+    } catch {
+      // The process exited between the listing and the read.
+    }
+  }
+  return processTreeTicks(stats, root) / clockTicksPerSecond();
 }
