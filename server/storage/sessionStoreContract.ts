@@ -44,6 +44,8 @@ export function sessionStoreContract(name: string, createHarness: () => SessionS
         createdAt: t0.toISOString(),
         expiresAt: at(HOUR).toISOString(),
         lastSeenAt: t0.toISOString(),
+        userAgent: null,
+        address: null,
       });
       const stored = await harness.storedRows();
       expect(stored).toHaveLength(1);
@@ -109,6 +111,64 @@ export function sessionStoreContract(name: string, createHarness: () => SessionS
       expect(await sessions.find(a2.token, t0)).toBeNull();
       expect(await sessions.find(b.token, t0)).not.toBeNull();
       expect(await sessions.deleteForUser(userId)).toEqual([]);
+    });
+
+    it('keeps where a session was opened from, exactly', async () => {
+      const client = { userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0 “Ünïcødé” 𝄞', address: '2001:db8::1' };
+      const { token, session } = await sessions.create(userId, t0, HOUR, client);
+      expect(session).toMatchObject(client);
+      expect(await sessions.find(token, t0)).toEqual(session);
+      expect(await sessions.listForUser(userId, t0)).toEqual([session]);
+      const partly = await sessions.create(otherId, t0, HOUR, { userAgent: null, address: '10.0.0.7' });
+      expect(await sessions.listForUser(otherId, t0)).toEqual([partly.session]);
+      expect(partly.session).toMatchObject({ userAgent: null, address: '10.0.0.7' });
+    });
+
+    it('lists the live sessions of one user, most recently used first, then newest, then by id hash', async () => {
+      const first = await sessions.create(userId, t0, HOUR);
+      const later = await sessions.create(userId, at(1000), HOUR);
+      const sameMoment = await sessions.create(userId, at(1000), HOUR);
+      const untouched = await sessions.create(userId, at(500), HOUR);
+      const short = await sessions.create(userId, at(500), 1000);
+      await sessions.create(otherId, at(9000), HOUR);
+      await sessions.touch(first.token, at(5000), HOUR);
+
+      const listed = await sessions.listForUser(userId, at(2000));
+      const [x, y] = [later.session.idHash, sameMoment.session.idHash].sort();
+      expect(listed.map((s) => s.idHash)).toEqual([first.session.idHash, x, y, untouched.session.idHash]);
+      expect(listed[0]).toEqual({ ...first.session, lastSeenAt: at(5000).toISOString(), expiresAt: at(5000 + HOUR).toISOString() });
+      expect(listed.map((s) => s.idHash)).not.toContain(short.session.idHash);
+      expect((await sessions.listForUser(userId, at(1499))).map((s) => s.idHash)).toContain(short.session.idHash);
+      expect(await sessions.listForUser(userId, at(HOUR + 5000))).toEqual([]);
+      expect(await sessions.listForUser(otherId + 1000, t0)).toEqual([]);
+    });
+
+    it('ends one session of a user by its id hash, never another user’s', async () => {
+      const mine = await sessions.create(userId, t0, HOUR);
+      const spare = await sessions.create(userId, t0, HOUR);
+      const theirs = await sessions.create(otherId, t0, HOUR);
+      expect(await sessions.deleteByHash(userId, theirs.session.idHash)).toBe(false);
+      expect(await sessions.find(theirs.token, t0)).not.toBeNull();
+      expect(await sessions.deleteByHash(userId, hashSessionToken('not a session'))).toBe(false);
+      expect(await sessions.deleteByHash(userId, mine.session.idHash)).toBe(true);
+      expect(await sessions.deleteByHash(userId, mine.session.idHash)).toBe(false);
+      expect(await sessions.find(mine.token, t0)).toBeNull();
+      expect(await sessions.find(spare.token, t0)).not.toBeNull();
+      expect(await sessions.isLive(mine.session.idHash, t0)).toBe(false);
+    });
+
+    it('ends every session of a user but the one it is told to keep', async () => {
+      const kept = await sessions.create(userId, t0, HOUR);
+      const a = await sessions.create(userId, t0, HOUR);
+      const b = await sessions.create(userId, t0, HOUR);
+      const theirs = await sessions.create(otherId, t0, HOUR);
+      expect((await sessions.deleteForUser(userId, kept.session.idHash)).sort()).toEqual([a.session.idHash, b.session.idHash].sort());
+      expect(await sessions.find(kept.token, t0)).not.toBeNull();
+      expect(await sessions.find(a.token, t0)).toBeNull();
+      expect(await sessions.deleteForUser(userId, kept.session.idHash)).toEqual([]);
+      // Another user's id hash keeps nothing of this user's, and leaves that other session alone.
+      expect(await sessions.deleteForUser(userId, theirs.session.idHash)).toEqual([kept.session.idHash]);
+      expect(await sessions.find(theirs.token, t0)).not.toBeNull();
     });
 
     it('sweeps expired sessions, one expiring at that very moment included', async () => {

@@ -47,4 +47,11 @@ export const postgresMigrations: readonly PostgresMigration[] = [
     INSERT INTO installation (id) VALUES (replace(gen_random_uuid()::text, '-', ''));
     `,
   },
+  {
+    version: 7,
+    name: 'where each session was opened from',
+    sql: `
+    ALTER TABLE sessions ADD COLUMN user_agent text, ADD COLUMN address text;
+    `,
+  },
 ];

@@ -68,4 +68,9 @@ export const migrations: readonly string[] = [
   );
   INSERT INTO installation (id) VALUES (lower(hex(randomblob(16))));
   `,
+  // 8: where each session was opened from (User-Agent, address), for the user's list of sessions
+  `
+  ALTER TABLE sessions ADD COLUMN user_agent TEXT;
+  ALTER TABLE sessions ADD COLUMN address TEXT;
+  `,
 ];

@@ -1,6 +1,6 @@
 import type { PostgresUnitOfWork } from '../PostgresUnitOfWork.ts';
 import { hashSessionToken, newSessionToken } from '../../../auth/sessionToken.ts';
-import type { NewSession, SessionRecord, SessionStore } from '../../SessionStore.ts';
+import type { NewSession, SessionClient, SessionRecord, SessionStore } from '../../SessionStore.ts';
 
 interface SessionRow {
   id_hash: string;
@@ -8,6 +8,8 @@ interface SessionRow {
   created_at: Date;
   expires_at: Date;
   last_seen_at: Date;
+  user_agent: string | null;
+  address: string | null;
 }
 
 function toRecord(row: SessionRow): SessionRecord {
@@ -17,8 +19,12 @@ function toRecord(row: SessionRow): SessionRecord {
     createdAt: row.created_at.toISOString(),
     expiresAt: row.expires_at.toISOString(),
     lastSeenAt: row.last_seen_at.toISOString(),
+    userAgent: row.user_agent,
+    address: row.address,
   };
 }
+
+const NO_CLIENT: SessionClient = { userAgent: null, address: null };
 
 // One statement: the expired row is deleted and the live one read from the same snapshot. The
 // delete is bounded by the expiry, so a session another server touched meanwhile is kept.
@@ -34,7 +40,7 @@ export class PostgresSessionStore implements SessionStore {
     this.#unit = unit;
   }
 
-  async create(userId: number, now: Date, ttlMs: number): Promise<NewSession> {
+  async create(userId: number, now: Date, ttlMs: number, client: SessionClient = NO_CLIENT): Promise<NewSession> {
     const token = newSessionToken();
     const created = now.toISOString();
     const session: SessionRecord = {
@@ -43,10 +49,12 @@ export class PostgresSessionStore implements SessionStore {
       createdAt: created,
       expiresAt: new Date(now.getTime() + ttlMs).toISOString(),
       lastSeenAt: created,
+      userAgent: client.userAgent,
+      address: client.address,
     };
     await this.#unit.query(
-      'INSERT INTO sessions (id_hash, user_id, created_at, expires_at, last_seen_at) VALUES ($1, $2, $3, $4, $5)',
-      [session.idHash, userId, session.createdAt, session.expiresAt, session.lastSeenAt],
+      'INSERT INTO sessions (id_hash, user_id, created_at, expires_at, last_seen_at, user_agent, address) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [session.idHash, userId, session.createdAt, session.expiresAt, session.lastSeenAt, session.userAgent, session.address],
     );
     return { token, session };
   }
@@ -54,6 +62,15 @@ export class PostgresSessionStore implements SessionStore {
   async find(token: string, now: Date): Promise<SessionRecord | null> {
     const { rows } = await this.#unit.query<SessionRow>(FIND, [hashSessionToken(token), now.toISOString()]);
     return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  async listForUser(userId: number, now: Date): Promise<SessionRecord[]> {
+    const { rows } = await this.#unit.query<SessionRow>(
+      `SELECT * FROM sessions WHERE user_id = $1 AND expires_at > $2
+       ORDER BY last_seen_at DESC, created_at DESC, id_hash COLLATE "C"`,
+      [userId, now.toISOString()],
+    );
+    return rows.map(toRecord);
   }
 
   async isLive(idHash: string, now: Date): Promise<boolean> {
@@ -77,8 +94,16 @@ export class PostgresSessionStore implements SessionStore {
     return (rowCount ?? 0) > 0;
   }
 
-  async deleteForUser(userId: number): Promise<string[]> {
-    const { rows } = await this.#unit.query<{ id_hash: string }>('DELETE FROM sessions WHERE user_id = $1 RETURNING id_hash', [userId]);
+  async deleteByHash(userId: number, idHash: string): Promise<boolean> {
+    const { rowCount } = await this.#unit.query('DELETE FROM sessions WHERE id_hash = $1 AND user_id = $2', [idHash, userId]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  async deleteForUser(userId: number, keep?: string): Promise<string[]> {
+    const { rows } = await this.#unit.query<{ id_hash: string }>(
+      'DELETE FROM sessions WHERE user_id = $1 AND id_hash IS DISTINCT FROM $2 RETURNING id_hash',
+      [userId, keep ?? null],
+    );
     return rows.map((row) => row.id_hash);
   }
 
