@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collabUrl, createStory, signIn, type SessionCookie } from './api.ts';
 import type { BenchTarget } from './BenchTarget.ts';
+import type { MeasuredService } from './SharedServices.ts';
 import { serverNodeArgs } from './serverCommand.ts';
 import { ServerProcess } from './ServerProcess.ts';
 
@@ -75,6 +76,19 @@ export class BenchServer implements BenchTarget {
 
   get collabUrl(): string {
     return collabUrl(this.url);
+  }
+
+  get processes(): readonly ServerProcess[] {
+    return [this.process];
+  }
+
+  get collabUrls(): readonly string[] {
+    return [this.collabUrl];
+  }
+
+  /** SQLite runs inside the server process: nothing to measure apart. */
+  get services(): readonly MeasuredService[] {
+    return [];
   }
 
   /** CPU seconds (user + system) the server process has used so far. */

@@ -1,17 +1,24 @@
 import type { SessionCookie } from './api.ts';
+import type { MeasuredService } from './SharedServices.ts';
 import type { ServerProcess } from './ServerProcess.ts';
 
 /** The two servers the bench compares. */
 export type ServerKind = 'copydesk' | 'reference';
 
-/** A server under measurement, as the typing scenario drives it. */
+/** What one run measures: either server alone, or two Copydesk servers sharing PostgreSQL and Redis. */
+export type TargetKind = ServerKind | 'copydesk-2srv';
+
+/** A server (or servers sharing one database) under measurement, as the typing scenario drives it. */
 export interface BenchTarget {
-  readonly kind: ServerKind;
-  readonly process: ServerProcess;
-  /** `http://127.0.0.1:<port>` */
+  readonly kind: TargetKind;
+  /** The server processes, one per entry of `collabUrls`; their CPU is the target's. */
+  readonly processes: readonly ServerProcess[];
+  /** `http://127.0.0.1:<port>` of the first server: stories are created and listed there. */
   readonly url: string;
-  /** The base URL a `WebsocketProvider` takes (the story id is appended as the room). */
-  readonly collabUrl: string;
+  /** The base URL a `WebsocketProvider` takes (the story id is appended as the room), one per server. */
+  readonly collabUrls: readonly string[];
+  /** What the servers share and is measured apart (PostgreSQL, Redis); empty for a server on its own. */
+  readonly services: readonly MeasuredService[];
   /** Sent on every WebSocket handshake; null where the server has no sign-in. */
   readonly cookie: SessionCookie;
   /** How long the server keeps a story in memory after its last client left (Infinity: forever). */

@@ -15,14 +15,19 @@ export function now(): number {
 export interface BenchWriterOptions {
   /** e.g. `ws://127.0.0.1:3000/collab` */
   collabUrl: string;
+  /** Which of several servers `collabUrl` is (absent with one server): stamped on each keystroke. */
+  server?: number;
   storyId: string;
   /** Session cookie sent on the WebSocket handshake. */
   cookie: string | null;
   name: string;
   color: string;
   replay: TraceReplay;
-  /** Called with receive − send time (ms) for every keystroke of another writer that reaches this one. */
-  onLatency: (ms: number, sentAt: number) => void;
+  /**
+   * Called with receive − send time (ms) for every keystroke of another writer that reaches this
+   * one; `acrossServers` when the sender was connected to another server.
+   */
+  onLatency: (ms: number, sentAt: number, acrossServers: boolean) => void;
 }
 
 /**
@@ -49,7 +54,8 @@ export class BenchWriter {
     this.client = openStory(options.collabUrl, options.storyId, { name: options.name, color: options.color }, options.cookie);
     this.doc = this.client.doc;
     this.provider = this.client.provider;
-    this.key = String(this.doc.clientID);
+    // With several servers the key names the sender's server too: `<server>/<clientID>`.
+    this.key = options.server === undefined ? String(this.doc.clientID) : `${options.server}/${this.doc.clientID}`;
     this.stamps = this.doc.getMap<number>(BENCH_MAP);
     this.stamps.observe((event) => {
       if (event.transaction.local) return;
@@ -59,7 +65,7 @@ export class BenchWriter {
         const sentAt = this.stamps.get(key);
         if (typeof sentAt !== 'number') continue;
         this.received++;
-        options.onLatency(at - sentAt, sentAt);
+        options.onLatency(at - sentAt, sentAt, options.server !== undefined && serverOf(key) !== options.server);
       }
     });
     this.provider.on('connection-close', (event) => {
@@ -115,6 +121,12 @@ export class BenchWriter {
   destroy(): void {
     this.client.destroy();
   }
+}
+
+/** The server in a `<server>/<clientID>` key; undefined in a plain `<clientID>` key. */
+export function serverOf(key: string): number | undefined {
+  const slash = key.indexOf('/');
+  return slash === -1 ? undefined : Number(key.slice(0, slash));
 }
 
 /** Paragraph text holds no line breaks; a space keeps every trace position valid. */

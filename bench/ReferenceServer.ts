@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { BenchTarget } from './BenchTarget.ts';
+import type { MeasuredService } from './SharedServices.ts';
 import { ServerProcess } from './ServerProcess.ts';
 
 const SCRIPT = fileURLToPath(new URL('./referenceServer.mjs', import.meta.url));
@@ -28,6 +29,19 @@ export class ReferenceServer implements BenchTarget {
 
   get collabUrl(): string {
     return this.url.replace(/^http/, 'ws');
+  }
+
+  get processes(): readonly ServerProcess[] {
+    return [this.process];
+  }
+
+  get collabUrls(): readonly string[] {
+    return [this.collabUrl];
+  }
+
+  /** It stores nothing: nothing to measure apart. */
+  get services(): readonly MeasuredService[] {
+    return [];
   }
 
   /** Rooms exist as soon as a client names them: just the names. */

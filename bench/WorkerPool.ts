@@ -21,12 +21,12 @@ export class WorkerPool {
     );
   }
 
-  /** Connects every writer and appends its paragraph; resolves when all are synced. */
-  async connect(collabUrl: string, cookie: string | null, trace: string, timeoutMs = 120_000): Promise<void> {
+  /** Connects every writer (to `collabUrls[spec.server ?? 0]`) and appends its paragraph; resolves when all are synced. */
+  async connect(collabUrls: readonly string[], cookie: string | null, trace: string, timeoutMs = 120_000): Promise<void> {
     await Promise.all(
       this.children.map((child, i) => {
         const reply = this.next(child, 'ready', timeoutMs);
-        this.post(child, { type: 'connect', collabUrl, cookie, trace, writers: this.shares[i]! });
+        this.post(child, { type: 'connect', collabUrls: [...collabUrls], cookie, trace, writers: this.shares[i]! });
         return reply;
       }),
     );

@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import { getWithSession, type SessionCookie } from './api.ts';
 import { delay } from './BenchServer.ts';
-import type { BenchTarget, ServerKind } from './BenchTarget.ts';
+import type { BenchTarget, TargetKind } from './BenchTarget.ts';
 import { BusyCore } from './BusyCore.ts';
 import { profileClockMicros } from './cpuProfile.ts';
 import type { DiskCounter } from './diskBytes.ts';
@@ -13,6 +13,7 @@ import { machineBusySeconds } from './procStats.ts';
 import { WorkerPool } from './WorkerPool.ts';
 import { converged } from './converged.ts';
 import type { WriterSpec } from './workerProtocol.ts';
+import { writerServer } from './writerServer.ts';
 
 export interface TypingScenarioOptions {
   stories: number;
@@ -23,8 +24,8 @@ export interface TypingScenarioOptions {
   /** Writer processes sharing the clients. */
   processes: number;
   trace: string;
-  /** Which server to measure. */
-  server: ServerKind;
+  /** Which server to measure (or two Copydesk servers sharing PostgreSQL and Redis). */
+  server: TargetKind;
   /** How to start it (Copydesk's command, CPU profile). */
   target?: TargetOptions;
   /** Keep one core busy with another process while the writers type. */
@@ -36,7 +37,7 @@ export interface TypingScenarioOptions {
 /** What one typing scenario measured. */
 export interface TypingScenarioResult {
   name: string;
-  server: ServerKind;
+  server: TargetKind;
   /** Another process kept one core busy while the writers typed. */
   busy: boolean;
   stories: number;
@@ -50,12 +51,19 @@ export interface TypingScenarioResult {
   expectedDeliveries: number;
   /** Receive − send time of each keystroke at each other writer of its story. */
   fanOutLatencyMs: LatencySummary;
-  /** Server CPU over the typing phase, in % of one core. */
+  /** Server CPU over the typing phase, in % of one core (with several servers, all of them). */
   serverCpuPercent: number;
   /** Server CPU time per keystroke, in ms: the cost of relaying and storing one edit, less sensitive to a busy machine. */
   serverCpuMsPerKeystroke: number;
-  /** Peak resident memory of the server process (VmHWM), MiB. */
+  /** Peak resident memory of the server process (VmHWM), MiB; NaN with several servers (see `servers`). */
   serverPeakRssMiB: number;
+  /** With several servers only: each one's CPU over the typing phase (% of one core) and peak RSS. */
+  servers?: { cpuPercent: number; peakRssMiB: number }[];
+  /** With several servers only: fan-out between two writers on one server, and between writers on different servers. */
+  sameServerLatencyMs?: LatencySummary;
+  acrossServersLatencyMs?: LatencySummary;
+  /** What the servers share (PostgreSQL, Redis): CPU over the typing phase, not counted in the server CPU. Absent when nothing is shared. */
+  services?: { name: string; cpuPercent: number; cpuMsPerKeystroke: number }[];
   /** CPU the writer processes used over the typing phase, in % of one core (all processes together). */
   writersCpuPercent: number;
   /** Worst writer process's event-loop delay p99 (ms): when high, latency was spent in the load generator. */
@@ -69,7 +77,7 @@ export interface TypingScenarioResult {
   loadAverage: [before: number, after: number];
   /** Median time of GET /api/articles while the writers type (Copydesk only, NaN for the reference). */
   listRequestMs: number;
-  /** Bytes the server wrote by `diskCounter` from the first keystroke until every story was unloaded, per keystroke. */
+  /** Bytes the server wrote by `diskCounter` from the first keystroke until every story was unloaded, per keystroke (NaN with several servers). */
   diskBytesPerKeystroke: number;
   diskCounter: DiskCounter;
   /** When the writers typed, in µs of CLOCK_MONOTONIC (the clock of the server's CPU profile). */
@@ -78,7 +86,7 @@ export interface TypingScenarioResult {
   heapBeforeBytes: number;
   /** The same once every client had left and the server's unload delay had passed. */
   heapAfterBytes: number;
-  /** (after − before) / stories, KiB: what an idle story still costs the server. */
+  /** (after − before) / stories, KiB: what an idle story still costs the server (heap figures NaN with several servers). */
   heapKiBPerIdleStory: number;
   /** Every writer of every story ended with the same story body. */
   converged: boolean;
@@ -103,11 +111,14 @@ function idleWait(server: BenchTarget): number {
 export async function runTypingScenario(options: TypingScenarioOptions): Promise<TypingScenarioResult> {
   const name = `${options.stories} ${options.stories === 1 ? 'story' : 'stories'} × ${options.writersPerStory} writers`;
   const server: BenchTarget = await startTarget(options.server, options.target);
+  // The heap, disk and peak RSS figures are one server's; with several they are left out.
+  const single = server.processes.length === 1 ? server.processes[0]! : null;
+  const serverCount = server.collabUrls.length;
   let pool: WorkerPool | null = null;
   let busy: BusyCore | null = null;
   try {
     await warmUp(server, idleWait(server));
-    const heapBefore = await server.process.heapUsed();
+    const heapBefore = single ? await single.heapUsed() : Number.NaN;
     const ids = await server.createStories(options.stories);
 
     const specs: WriterSpec[] = [];
@@ -119,11 +130,12 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
           name: `Writer ${s + 1}.${w + 1}`,
           color: COLORS[n % COLORS.length]!,
           traceStart: 1 + ((n * 97) % TRACE_SPREAD),
+          ...(serverCount > 1 ? { server: writerServer(w, options.writersPerStory, serverCount) } : {}),
         });
       }
     });
     pool = new WorkerPool(specs, options.processes);
-    await pool.connect(server.collabUrl, server.cookie, options.trace);
+    await pool.connect(server.collabUrls, server.cookie, options.trace);
     // Let the paragraphs every writer pasted on arrival reach everyone before timing.
     await delay(1_000);
 
@@ -133,20 +145,23 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
       await delay(300);
     }
     const loadBefore = loadavg()[0]!;
-    const diskBefore = server.process.diskBytes(options.diskCounter);
-    const cpuBefore = server.process.cpuSeconds();
+    const diskBefore = single ? single.diskBytes(options.diskCounter) : Number.NaN;
+    const cpuBefore = server.processes.map((p) => p.cpuSeconds());
+    const servicesBefore = server.services.map((s) => s.cpuSeconds());
     const machineBefore = machineBusySeconds();
     const selfBefore = process.cpuUsage();
     const profileFrom = profileClockMicros();
     const startedAt = now();
     pool.start(startedAt, options.rate);
     const listing =
-      server.kind === 'copydesk' ? sampleListRequests(server.url, server.cookie, options.durationSeconds * 1000) : Promise.resolve([]);
+      server.kind === 'reference' ? Promise.resolve([]) : sampleListRequests(server.url, server.cookie, options.durationSeconds * 1000);
     await delay(options.durationSeconds * 1000);
     pool.stop();
     const profileTo = profileClockMicros();
     const elapsed = (now() - startedAt) / 1000;
-    const serverCpu = server.process.cpuSeconds() - cpuBefore;
+    const cpuEach = server.processes.map((p, i) => p.cpuSeconds() - cpuBefore[i]!);
+    const servicesCpu = server.services.map((s, i) => s.cpuSeconds() - servicesBefore[i]!);
+    const serverCpu = sum(cpuEach);
     const machineBusy = machineBusySeconds() - machineBefore;
     const self = process.cpuUsage(selfBefore);
     const loadAfter = loadavg()[0]!;
@@ -158,13 +173,20 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
     // The writers leave as they report.
     const reports = await pool.report();
     pool = null;
-    await delay(idleWait(server));
-    const heapAfter = await server.process.heapUsed();
-    const diskWritten = server.process.diskBytes(options.diskCounter) - diskBefore;
-    const peakRss = server.process.peakRss();
+    let heapAfter = Number.NaN;
+    let diskWritten = Number.NaN;
+    if (single) {
+      await delay(idleWait(server));
+      heapAfter = await single.heapUsed();
+      diskWritten = single.diskBytes(options.diskCounter) - diskBefore;
+    }
+    const peakRss = server.processes.map((p) => p.peakRss());
 
     const sent = sum(reports.map((r) => r.sent));
     const writersCpu = sum(reports.map((r) => r.cpuSeconds));
+    const sameServer = reports.flatMap((r) => r.latencies);
+    const acrossServers = reports.flatMap((r) => r.latenciesAcrossServers);
+    const knownCpu = serverCpu + writersCpu + (self.user + self.system) / 1e6 + sum(servicesCpu.filter(Number.isFinite));
     return {
       name,
       server: server.kind,
@@ -177,13 +199,28 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
       keystrokesSent: sent,
       deliveries: sum(reports.map((r) => r.received)),
       expectedDeliveries: sent * (options.writersPerStory - 1),
-      fanOutLatencyMs: summarizeLatency(reports.flatMap((r) => r.latencies)),
+      fanOutLatencyMs: summarizeLatency([...sameServer, ...acrossServers]),
       serverCpuPercent: (serverCpu / elapsed) * 100,
       serverCpuMsPerKeystroke: sent ? (serverCpu * 1000) / sent : Number.NaN,
-      serverPeakRssMiB: peakRss / 2 ** 20,
+      serverPeakRssMiB: single ? peakRss[0]! / 2 ** 20 : Number.NaN,
+      ...(single
+        ? {}
+        : {
+            servers: cpuEach.map((cpu, i) => ({ cpuPercent: (cpu / elapsed) * 100, peakRssMiB: peakRss[i]! / 2 ** 20 })),
+            sameServerLatencyMs: summarizeLatency(sameServer),
+            acrossServersLatencyMs: summarizeLatency(acrossServers),
+          }),
+      ...(server.services.length
+        ? {
+            services: server.services.map((s, i) => ({
+              name: s.name,
+              cpuPercent: (servicesCpu[i]! / elapsed) * 100,
+              cpuMsPerKeystroke: sent ? (servicesCpu[i]! * 1000) / sent : Number.NaN,
+            })),
+          }
+        : {}),
       writersCpuPercent: (writersCpu / elapsed) * 100,
-      otherCpuPercent:
-        (Math.max(0, machineBusy - serverCpu - writersCpu - (self.user + self.system) / 1e6) / elapsed) * 100,
+      otherCpuPercent: (Math.max(0, machineBusy - knownCpu) / elapsed) * 100,
       writersLoopDelayP99Ms: Math.max(...reports.map((r) => r.eventLoopDelayP99Ms)),
       loadAverage: [loadBefore, loadAfter],
       listRequestMs: percentile(Float64Array.from(listTimes).sort(), 50),

@@ -14,15 +14,16 @@ import { openStory } from './openStory.ts';
  */
 export async function warmUp(server: BenchTarget, settleMs: number, stories = WARM_UP_STORIES): Promise<void> {
   const ids = await server.createStories(stories, 'Bench warm-up');
-  await Promise.all(ids.map((id) => typeOnce(server, id)));
+  // With several servers, each warms up on its share of the stories.
+  await Promise.all(ids.map((id, i) => typeOnce(server, server.collabUrls[i % server.collabUrls.length]!, id)));
   await delay(settleMs);
 }
 
 /** Stories the warm-up creates, opens, edits and leaves. */
 export const WARM_UP_STORIES = 20;
 
-async function typeOnce(server: BenchTarget, id: string): Promise<void> {
-  const client = openStory(server.collabUrl, id, { name: 'Bench warm-up', color: '#808080' }, server.cookie);
+async function typeOnce(server: BenchTarget, collabUrl: string, id: string): Promise<void> {
+  const client = openStory(collabUrl, id, { name: 'Bench warm-up', color: '#808080' }, server.cookie);
   try {
     await client.synced;
     const text = new Y.XmlText();

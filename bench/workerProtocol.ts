@@ -7,10 +7,16 @@ export interface WriterSpec {
   color: string;
   /** Transaction of the trace this writer starts typing from. */
   traceStart: number;
+  /**
+   * Which of several servers (index into the connect message's `collabUrls`) this writer
+   * connects to; absent with a single server. With it, keystrokes are stamped with the
+   * sender's server, so latencies across servers are told apart.
+   */
+  server?: number;
 }
 
 export type ToWorker =
-  | { type: 'connect'; collabUrl: string; cookie: string | null; trace: string; writers: WriterSpec[] }
+  | { type: 'connect'; collabUrls: string[]; cookie: string | null; trace: string; writers: WriterSpec[] }
   | { type: 'start'; measureFrom: number; rate: number }
   | { type: 'stop' }
   | { type: 'progress' }
@@ -18,8 +24,10 @@ export type ToWorker =
 
 /** What a worker measured during the typing phase. */
 export interface WorkerReport {
-  /** receive − send times (ms) of keystrokes sent at or after `measureFrom`. */
+  /** receive − send times (ms) of keystrokes sent at or after `measureFrom` (by a writer on the receiver's server, when there are several). */
   latencies: number[];
+  /** The same for keystrokes that crossed from one server to another (empty with a single server). */
+  latenciesAcrossServers: number[];
   sent: number;
   received: number;
   /** Body of each story as each writer sees it after the run. */

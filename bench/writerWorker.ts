@@ -11,6 +11,7 @@ import type { FromWorker, ToWorker, WorkerReport } from './workerProtocol.ts';
 
 const writers: BenchWriter[] = [];
 const latencies: number[] = [];
+const latenciesAcrossServers: number[] = [];
 const timers = new Set<NodeJS.Timeout>();
 let measureFrom = Number.POSITIVE_INFINITY;
 let typing = false;
@@ -30,14 +31,15 @@ async function connect(message: Extract<ToWorker, { type: 'connect' }>): Promise
   for (const spec of message.writers) {
     writers.push(
       new BenchWriter({
-        collabUrl: message.collabUrl,
+        collabUrl: message.collabUrls[spec.server ?? 0]!,
+        ...(spec.server === undefined ? {} : { server: spec.server }),
         storyId: spec.storyId,
         cookie: message.cookie,
         name: spec.name,
         color: spec.color,
         replay: new TraceReplay(trace, spec.traceStart),
-        onLatency: (ms, sentAt) => {
-          if (sentAt >= measureFrom) latencies.push(ms);
+        onLatency: (ms, sentAt, acrossServers) => {
+          if (sentAt >= measureFrom) (acrossServers ? latenciesAcrossServers : latencies).push(ms);
         },
       }),
     );
@@ -65,6 +67,7 @@ function report(): WorkerReport {
   const cpu = cpuWhileTyping;
   return {
     latencies,
+    latenciesAcrossServers,
     sent: writers.reduce((n, w) => n + w.sent, 0),
     received: writers.reduce((n, w) => n + w.received, 0),
     bodies: writers.map((w) => ({ storyId: w.provider.roomname, xml: w.bodyXml() })),
