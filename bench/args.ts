@@ -2,16 +2,21 @@ import type { ServerKind } from './BenchTarget.ts';
 import { DEFAULT_COPYDESK_COMMAND } from './serverCommand.ts';
 
 /** Which measurements `npm run bench` runs. */
-export type TypingScenarioName = '1x20' | '100x2' | '20x10' | '200x2';
+export type TypingScenarioName = '1x20' | '100x2' | '20x10' | '200x2' | '2srv-20x10';
 export type ScenarioName = TypingScenarioName | 'load';
-export const SCENARIOS: readonly ScenarioName[] = ['20x10', '200x2', '1x20', '100x2', 'load'];
+export const SCENARIOS: readonly ScenarioName[] = ['20x10', '200x2', '1x20', '100x2', '2srv-20x10', 'load'];
 
-/** The shape of each typing scenario and its default keystroke rate per writer. */
-export const TYPING: Readonly<Record<TypingScenarioName, { stories: number; writersPerStory: number; rate: number }>> = {
-  '20x10': { stories: 20, writersPerStory: 10, rate: 2 },
-  '200x2': { stories: 200, writersPerStory: 2, rate: 2 },
-  '1x20': { stories: 1, writersPerStory: 20, rate: 8 },
-  '100x2': { stories: 100, writersPerStory: 2, rate: 8 },
+/**
+ * The shape of each typing scenario and its default keystroke rate per writer. `copydeskServers`
+ * 2: besides the reference and Copydesk alone (on SQLite), each rep runs two Copydesk servers
+ * sharing PostgreSQL and Redis, each story's writers dealt across both.
+ */
+export const TYPING: Readonly<Record<TypingScenarioName, { stories: number; writersPerStory: number; rate: number; copydeskServers: 1 | 2 }>> = {
+  '20x10': { stories: 20, writersPerStory: 10, rate: 2, copydeskServers: 1 },
+  '200x2': { stories: 200, writersPerStory: 2, rate: 2, copydeskServers: 1 },
+  '1x20': { stories: 1, writersPerStory: 20, rate: 8, copydeskServers: 1 },
+  '100x2': { stories: 100, writersPerStory: 2, rate: 8, copydeskServers: 1 },
+  '2srv-20x10': { stories: 20, writersPerStory: 10, rate: 2, copydeskServers: 2 },
 };
 
 const SERVERS: readonly ServerKind[] = ['copydesk', 'reference'];
@@ -57,7 +62,9 @@ export const DEFAULT_ARGS: BenchArgs = {
 export const USAGE = `Usage: npm run bench -- [options]
   --scenario <list>   comma-separated: ${SCENARIOS.join(', ')}, or all (default all)
   --duration <s>      typing time per scenario and server in seconds (default ${DEFAULT_ARGS.durationSeconds})
-  --rate <n>          keystrokes per second per writer (default: 2 for 20x10 and 200x2, 8 for 1x20 and 100x2)
+                      (2srv-20x10: 20x10 on the reference, on Copydesk and on two Copydesk servers
+                      sharing a throwaway PostgreSQL and Redis)
+  --rate <n>          keystrokes per second per writer (default: 2 for 20x10, 200x2 and 2srv-20x10, 8 for 1x20 and 100x2)
   --reps <n>          repetitions; figures are medians, ratios taken within each rep (default ${DEFAULT_ARGS.reps})
   --servers <list>    copydesk, reference or both (default copydesk,reference)
   --busy              keep one core busy with another process while the writers type

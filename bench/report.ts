@@ -1,9 +1,10 @@
 import type { TypingScenarioName } from './args.ts';
-import type { ServerKind } from './BenchTarget.ts';
+import type { TargetKind } from './BenchTarget.ts';
 import { median, type ComparedMetrics, type ComparedSummary, type TargetCheck } from './compare.ts';
 import type { SelfTime } from './cpuProfile.ts';
 import type { DiskCounter } from './diskBytes.ts';
 import type { LoadTimeResult } from './loadTimeScenario.ts';
+import type { TwoServerSummary } from './twoServerSummary.ts';
 import type { TypingScenarioResult } from './typingScenario.ts';
 
 /** One typing scenario measured on each server, `reps` times. */
@@ -15,6 +16,8 @@ export interface TypingComparison {
   /** Medians over the reps, and of the ratios within each rep; null unless both servers ran. */
   summary: ComparedSummary | null;
   targets: TargetCheck[];
+  /** Only in scenarios that also run two Copydesk servers: those runs against the one-server runs of the same reps. */
+  twoServers?: TwoServerSummary | null;
 }
 
 /** Where Copydesk's server spent its CPU in one profiled run. */
@@ -69,12 +72,15 @@ const TYPING_HEADER = [
   'disk/key', 'heap/idle story', 'writers CPU', 'writer lag p99', 'list', 'other CPU', 'load avg',
 ];
 
+/** How each kind of run is named in the tables. */
+const LABELS: Readonly<Record<TargetKind, string>> = { reference: 'reference', copydesk: 'copydesk', 'copydesk-2srv': 'copydesk ×2' };
+
 /** One server's row: medians over its runs. */
-function serverRow(kind: ServerKind, runs: readonly TypingScenarioResult[]): string[] {
+function serverRow(kind: TargetKind, runs: readonly TypingScenarioResult[]): string[] {
   const m = (f: (t: TypingScenarioResult) => number) => median(runs.map(f));
   const delivered = m((t) => (t.expectedDeliveries ? (t.deliveries / t.expectedDeliveries) * 100 : Number.NaN));
   return [
-    kind,
+    LABELS[kind],
     fixed(m((t) => t.keystrokesSent), 0),
     fixed(delivered, 1, '%'),
     runs.every((t) => t.converged) ? 'yes' : 'NO',
@@ -89,15 +95,15 @@ function serverRow(kind: ServerKind, runs: readonly TypingScenarioResult[]): str
     fixed(m((t) => t.heapKiBPerIdleStory), 1, ' KiB'),
     fixed(m((t) => t.writersCpuPercent), 0, '%'),
     `${ms(m((t) => t.writersLoopDelayP99Ms))} ms`,
-    kind === 'copydesk' ? `${ms(m((t) => t.listRequestMs))} ms` : '-',
+    kind === 'reference' ? '-' : `${ms(m((t) => t.listRequestMs))} ms`,
     fixed(m((t) => t.otherCpuPercent), 0, '%'),
     runs.map((t) => `${t.loadAverage[0].toFixed(1)}→${t.loadAverage[1].toFixed(1)}`).join(' '),
   ];
 }
 
-function ratioRow(r: ComparedMetrics): string[] {
+function ratioRow(r: ComparedMetrics, label = 'ratio'): string[] {
   return [
-    'ratio', '', '', '', times(r.p50), times(r.p95), times(r.p99), '', times(r.cpuMsPerKey), '', times(r.peakRssMiB),
+    label, '', '', '', times(r.p50), times(r.p95), times(r.p99), '', times(r.cpuMsPerKey), '', times(r.peakRssMiB),
     times(r.diskBytesPerKey), times(r.heapKiBPerIdleStory), '', '', '', '', '',
   ];
 }
@@ -107,17 +113,24 @@ export function formatComparison(c: TypingComparison): string {
   const first = c.runs[0];
   if (!first) return `${c.scenario}: no runs`;
   const reps = new Set(c.runs.map((r) => r.rep)).size;
+  const two = c.twoServers ?? null;
   const title =
     `${first.name} at ${first.rate} keys/s per writer (${first.writers} clients, ${first.durationSeconds} s)` +
     `${c.busy ? ', one core kept busy by another process' : ''}: medians of ${reps} rep${reps === 1 ? '' : 's'}, ` +
-    'fan-out latency in ms, ratio = Copydesk ÷ reference within each rep, then the median';
+    (two
+      ? 'fan-out latency in ms; copydesk = one server on SQLite, copydesk ×2 = two servers sharing PostgreSQL and Redis, ' +
+        "each story's writers split across them; ratios within each rep, then the median"
+      : 'fan-out latency in ms, ratio = Copydesk ÷ reference within each rep, then the median');
   const rows: string[][] = [];
-  for (const kind of ['reference', 'copydesk'] as const) {
+  for (const kind of ['reference', 'copydesk', 'copydesk-2srv'] as const) {
     const runs = c.runs.filter((r) => r.server === kind);
     if (runs.length) rows.push(serverRow(kind, runs));
   }
-  if (c.summary) rows.push(ratioRow(c.summary.ratio));
+  if (c.summary) rows.push(ratioRow(c.summary.ratio, two ? 'copydesk ÷ reference' : 'ratio'));
+  if (two?.vsReference) rows.push(ratioRow(two.vsReference, '×2 ÷ reference'));
+  if (two?.vsCopydesk) rows.push(ratioRow(two.vsCopydesk, '×2 ÷ copydesk'));
   const parts = [title, table(TYPING_HEADER, rows)];
+  if (two) parts.push(formatTwoServers(two));
   if (c.targets.length) {
     parts.push(
       `targets: ${c.targets.map((t) => `${t.target} ${Number.isFinite(t.value) ? t.value.toFixed(2) : '-'} ≤ ${t.limit} ${t.met ? 'met' : 'NOT MET'}`).join('; ')}`,
@@ -128,6 +141,27 @@ export function formatComparison(c: TypingComparison): string {
     parts.push(`${r.server} rep ${r.rep + 1}: the server closed writer sockets with codes ${[...new Set(r.closeCodes)].join(', ')} (${r.closeCodes.length}×)`);
   }
   return parts.join('\n');
+}
+
+/** What the table of a two-server scenario does not show: per server, same server or across, PostgreSQL and Redis. */
+export function formatTwoServers(s: TwoServerSummary): string {
+  const each = (f: (server: TwoServerSummary['servers'][number]) => string) => s.servers.map(f).join(' / ');
+  const latency = (l: TwoServerSummary['sameServer']) => `p50 ${ms(l.p50)}, p95 ${ms(l.p95)}, p99 ${ms(l.p99)} ms (${fixed(l.count, 0)} samples)`;
+  const services = s.services.map((v) =>
+    Number.isFinite(v.cpuMsPerKey) ? `${v.name} ${fixed(v.cpuMsPerKey, 3, ' ms')}/key (${fixed(v.cpuPercent, 0, '%')} of a core)` : `${v.name} - (not readable from /proc here)`,
+  );
+  const against = [
+    ...(s.vsReference ? [`${times(s.withServices.vsReference)} the reference`] : []),
+    ...(s.vsCopydesk ? [`${times(s.withServices.vsCopydesk)} copydesk alone (whose CPU/key includes its SQLite writes)`] : []),
+  ];
+  return [
+    `copydesk ×2: CPU/key and server CPU are both servers' together (each: ${each((v) => fixed(v.cpuPercent, 0, '%'))} of a core). ` +
+      `Left out: peak RSS (each server: ${each((v) => fixed(v.peakRssMiB, 0, ' MiB'))}), disk/key (PostgreSQL writes the stories, not the servers) ` +
+      'and heap/idle story (two heaps); so are their ratios.',
+    `copydesk ×2 fan-out between writers on one server: ${latency(s.sameServer)}; across servers: ${latency(s.acrossServers)}.`,
+    `copydesk ×2, not in its CPU/key: ${services.join(', ')}. Servers, PostgreSQL and Redis together: ${fixed(s.withServices.cpuMsPerKey, 3, ' ms')}/key` +
+      (against.length ? `, ${against.join(', ')}.` : '.'),
+  ].join('\n');
 }
 
 /** The top self-time functions of a profile, and the split by module. */

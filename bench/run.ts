@@ -16,7 +16,10 @@ import { diskCounterForThisMachine, type DiskCounter } from './diskBytes.ts';
 import { machineBusySeconds } from './procStats.ts';
 import { runLoadTimeScenario } from './loadTimeScenario.ts';
 import { comparedMetrics, formatComparison, formatCpuProfile, formatResults, type BenchResults, type CpuProfileSummary, type TypingComparison } from './report.ts';
+import { serverProfileDir } from './startTarget.ts';
+import { summarizeTwoServers } from './twoServerSummary.ts';
 import { runTypingScenario } from './typingScenario.ts';
+import type { TargetKind } from './BenchTarget.ts';
 
 const PROFILE_DIR = fileURLToPath(new URL('./results/prof', import.meta.url));
 
@@ -60,9 +63,15 @@ async function main(): Promise<void> {
       results.typing.push(comparison);
       console.log(`\n${formatComparison(comparison)}\n`);
       if (args.cpuProf) {
-        const profiled = comparison.runs.find((r) => r.server === 'copydesk' && r.rep === 0);
-        const profile = profiled ? summarizeProfile(name, join(PROFILE_DIR, profileFolder(name, 0)), profiled.typingWindowMicros) : null;
-        if (profile) results.cpuProfiles.push(profile);
+        for (const kind of ['copydesk', 'copydesk-2srv'] as const) {
+          const profiled = comparison.runs.find((r) => r.server === kind && r.rep === 0);
+          if (!profiled) continue;
+          const folder = join(PROFILE_DIR, profileFolder(name, 0, kind));
+          // Of two servers, the first one's profile: both carry the same load.
+          const dir = kind === 'copydesk-2srv' ? serverProfileDir(folder, 1) : folder;
+          const profile = summarizeProfile(kind === 'copydesk-2srv' ? `${name}, server 1 of 2` : name, dir, profiled.typingWindowMicros);
+          if (profile) results.cpuProfiles.push(profile);
+        }
       }
     }
   }
@@ -78,15 +87,21 @@ async function main(): Promise<void> {
   }
 }
 
-/** Runs one typing scenario on each server, `reps` times, alternating which server goes first. */
+/**
+ * Runs one typing scenario on each server, `reps` times, rotating which server goes first. A
+ * scenario with two Copydesk servers runs them as a third target of each rep (with Copydesk).
+ */
 async function compareTyping(name: TypingScenarioName, args: BenchArgs, diskCounter: DiskCounter): Promise<TypingComparison> {
   const shape = TYPING[name];
+  const twoServers = shape.copydeskServers === 2;
   const rate = args.rate ?? shape.rate;
+  const kinds: TargetKind[] = [...args.servers, ...(twoServers && args.servers.includes('copydesk') ? (['copydesk-2srv'] as const) : [])];
   const runs: TypingComparison['runs'] = [];
   for (let rep = 0; rep < args.reps; rep++) {
-    for (const server of orderForRep(args.servers, rep)) {
+    for (const server of orderForRep(kinds, rep)) {
+      const on = server === 'copydesk-2srv' ? 'two copydesk servers on PostgreSQL and Redis' : server;
       console.log(
-        `${name} rep ${rep + 1}/${args.reps}, ${server}: ${shape.stories * shape.writersPerStory} writers at ${rate} keys/s for ${args.durationSeconds} s${args.busy ? ', one core busy' : ''}…`,
+        `${name} rep ${rep + 1}/${args.reps}, ${on}: ${shape.stories * shape.writersPerStory} writers at ${rate} keys/s for ${args.durationSeconds} s${args.busy ? ', one core busy' : ''}…`,
       );
       const result = await runTypingScenario({
         stories: shape.stories,
@@ -100,7 +115,7 @@ async function compareTyping(name: TypingScenarioName, args: BenchArgs, diskCoun
         diskCounter,
         target: {
           command: args.serverCommand,
-          ...(args.cpuProf ? { cpuProfDir: freshProfileDir(profileFolder(name, rep)) } : {}),
+          ...(args.cpuProf && server !== 'reference' ? { cpuProfDir: freshProfileDir(profileFolder(name, rep, server), server === 'copydesk-2srv' ? 2 : 0) } : {}),
         },
       });
       runs.push({ ...result, rep });
@@ -113,19 +128,22 @@ async function compareTyping(name: TypingScenarioName, args: BenchArgs, diskCoun
     copydesk && reference ? [{ copydesk: comparedMetrics(copydesk), reference: comparedMetrics(reference) }] : [],
   );
   const summary = paired.length ? summarizeReps(paired) : null;
-  return { scenario: name, busy: args.busy, runs, summary, targets: summary ? checkTargets(name, args.busy, summary) : [] };
+  // The issue's targets are the one-server scenarios'; this one compares crossing servers.
+  const targets = summary && !twoServers ? checkTargets(name, args.busy, summary) : [];
+  return { scenario: name, busy: args.busy, runs, summary, targets, ...(twoServers ? { twoServers: summarizeTwoServers(runs) } : {}) };
 }
 
-/** A folder per profiled server process: the profiles of its threads land there. */
-function profileFolder(scenario: string, rep: number): string {
-  return `copydesk-${scenario}-rep${rep + 1}`;
+/** A folder per profiled server process (per pair of them: a subfolder each): the profiles of its threads land there. */
+function profileFolder(scenario: string, rep: number, kind: TargetKind = 'copydesk'): string {
+  return `${kind === 'copydesk-2srv' ? 'two-servers' : 'copydesk'}-${scenario}-rep${rep + 1}`;
 }
 
-/** That folder under bench/results/prof, emptied of an earlier run's profiles. */
-function freshProfileDir(folder: string): string {
+/** That folder under bench/results/prof, emptied of an earlier run's profiles (with `servers` subfolders, one per server). */
+function freshProfileDir(folder: string, servers = 0): string {
   const dir = join(PROFILE_DIR, folder);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  for (let n = 1; n <= servers; n++) mkdirSync(serverProfileDir(dir, n), { recursive: true });
   return dir;
 }
 
