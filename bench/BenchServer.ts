@@ -64,9 +64,11 @@ export class BenchServer implements BenchTarget {
       const cookie = await signIn(server.url, 'admin', BENCH_ADMIN_PASSWORD);
       return new BenchServer(server, dataDir, cookie, Number(options.env?.UNLOAD_DELAY_MS ?? DEFAULT_UNLOAD_DELAY_MS));
     } catch (err) {
+      // What the server logged says why (LOG_LEVEL=warn: its request errors are there).
+      const logged = server.stderr().trim().slice(-4_000);
       await server.stop('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
-      throw err;
+      throw logged ? new Error(`${err instanceof Error ? err.message : String(err)}\nThe server logged:\n${logged}`, { cause: err }) : err;
     }
   }
 
