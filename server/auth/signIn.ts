@@ -24,6 +24,8 @@ export interface SignInAttempt {
   address: string;
   /** The token of a session this browser already holds, ended so the id always changes at sign-in. */
   previousToken?: string | null;
+  /** From storedUserAgent(): kept with the session to show in the user's list of sessions. */
+  userAgent?: string | null;
 }
 
 /** The answer: a new session, or one of two refusals the route renders as 401 and 429. */
@@ -59,6 +61,9 @@ export async function signIn(deps: SignInDeps, attempt: SignInAttempt): Promise<
     signedIn = (await deps.users.update(usable.username, { passwordHash }, now().toISOString())) ?? usable;
   }
   if (attempt.previousToken) await deps.sessions.delete(attempt.previousToken);
-  const { token, session } = await deps.sessions.create(signedIn.id, now(), deps.sessionTtlMs);
+  const { token, session } = await deps.sessions.create(signedIn.id, now(), deps.sessionTtlMs, {
+    userAgent: attempt.userAgent ?? null,
+    address: attempt.address,
+  });
   return { ok: true, user: signedIn, token, session };
 }

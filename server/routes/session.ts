@@ -6,6 +6,7 @@ import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import type { AppDeps } from '../AppDeps.ts';
 import { authOf } from '../auth/authMiddleware.ts';
 import { clientAddress } from '../auth/clientAddress.ts';
+import { storedUserAgent } from '../auth/deviceLabel.ts';
 import { clearedSessionCookie, readSessionToken, sessionCookie } from '../auth/cookies.ts';
 import { publicUser } from '../auth/publicUser.ts';
 import { signIn } from '../auth/signIn.ts';
@@ -34,6 +35,7 @@ export function sessionRoutes(deps: AppDeps): Router {
         password: body.password,
         address: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], deps.config.trustedProxies),
         previousToken: readSessionToken(req.headers.cookie),
+        userAgent: storedUserAgent(req.headers['user-agent']),
       },
     );
     if (!result.ok && result.reason === 'throttled') {
