@@ -103,6 +103,8 @@ export const ErrorId = {
    * stored once the database is writable again; nobody else sees it before.
    */
   NotStoredYet: 'not_stored_yet',
+  /** No open session of yours has that id (it ended, or it is not yours). */
+  SessionNotFound: 'session_not_found',
 } as const;
 export type ErrorId = (typeof ErrorId)[keyof typeof ErrorId];
 

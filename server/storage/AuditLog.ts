@@ -21,7 +21,9 @@ export type AuditAction =
   /** Publication time or embargo set or cleared (`note` says which). */
   | 'schedule'
   /** A review setting changed (`subject` = `requireSuggestions` or `assignedWords`, `from`/`to` its values). */
-  | 'review_settings';
+  | 'review_settings'
+  /** Sessions of `subject` ended by them or by an admin (`to` = how many). */
+  | 'sessions_ended';
 
 /** One row of the audit log: who did what, when, to which story or account, and why. */
 export interface AuditEntry {
