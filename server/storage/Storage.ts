@@ -3,6 +3,7 @@ import type { ArticleMembers } from './ArticleMembers.ts';
 import type { ArticleStore } from './ArticleStore.ts';
 import type { AuditLog } from './AuditLog.ts';
 import type { DocStore } from './DocStore.ts';
+import type { MfaStore } from './MfaStore.ts';
 import type { PublicationStore, ScheduleStore, SlugStore, WebhookDeliveryStore } from './PublicationStore.ts';
 import type { SessionStore } from './SessionStore.ts';
 import type { UnitOfWork } from './UnitOfWork.ts';
@@ -26,6 +27,8 @@ export interface Storage {
   readonly members: ArticleMembers;
   readonly audit: AuditLog;
   readonly loginAttempts: LoginAttemptStore;
+  /** Two-step sign-in: each account's TOTP secret and recovery codes, and the roles that must use it. */
+  readonly mfa: MfaStore;
   readonly publications: PublicationStore;
   readonly slugs: SlugStore;
   readonly schedule: ScheduleStore;

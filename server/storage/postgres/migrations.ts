@@ -1,4 +1,5 @@
 import { ACCOUNTS_MIGRATION } from './accounts/accountsMigration.ts';
+import { MFA_MIGRATION } from './accounts/mfaMigration.ts';
 import { ARTICLES_MIGRATION } from './articles/articlesMigration.ts';
 import { PUBLISHING_MIGRATION } from './publishing/publishingMigration.ts';
 
@@ -47,6 +48,7 @@ export const postgresMigrations: readonly PostgresMigration[] = [
     INSERT INTO installation (id) VALUES (replace(gen_random_uuid()::text, '-', ''));
     `,
   },
+  MFA_MIGRATION,
   {
     version: 7,
     name: 'where each session was opened from',

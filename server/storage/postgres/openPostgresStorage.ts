@@ -6,6 +6,7 @@ import type { Storage } from '../Storage.ts';
 import { PostgresArticleMembers } from './accounts/PostgresArticleMembers.ts';
 import { PostgresAuditLog } from './accounts/PostgresAuditLog.ts';
 import { PostgresLoginAttemptStore } from './accounts/PostgresLoginAttemptStore.ts';
+import { PostgresMfaStore } from './accounts/PostgresMfaStore.ts';
 import { PostgresSessionStore } from './accounts/PostgresSessionStore.ts';
 import { PostgresUserStore } from './accounts/PostgresUserStore.ts';
 import { PostgresArticleStore } from './articles/PostgresArticleStore.ts';
@@ -51,6 +52,7 @@ export async function openPostgresStorage(url: string, log: Logger, options: { p
     members: new PostgresArticleMembers(unit),
     audit: new PostgresAuditLog(unit),
     loginAttempts: new PostgresLoginAttemptStore(unit),
+    mfa: new PostgresMfaStore(unit),
     publications: new PostgresPublicationStore(unit),
     slugs: new PostgresSlugStore(unit),
     schedule: new PostgresScheduleStore(unit),

@@ -1,4 +1,5 @@
 import { ACCOUNTS_MIGRATION_SQL } from './accounts/accountsMigration.ts';
+import { MFA_MIGRATION_SQL } from './accounts/mfaMigration.ts';
 import { PUBLISHING_MIGRATION_SQL } from './publishing/publishingMigration.ts';
 import { REVIEW_MIGRATION_SQL } from './review/reviewMigration.ts';
 import { VERSIONS_MIGRATION_SQL } from './versions/versionsMigration.ts';
@@ -73,4 +74,7 @@ export const migrations: readonly string[] = [
   ALTER TABLE sessions ADD COLUMN user_agent TEXT;
   ALTER TABLE sessions ADD COLUMN address TEXT;
   `,
+  // 9: two-step sign-in (each account's sealed TOTP secret, last used time step and recovery code
+  // hashes; the roles that must use it)
+  MFA_MIGRATION_SQL,
 ];

@@ -3,6 +3,7 @@ import type { Storage } from '../Storage.ts';
 import { SqliteArticleMembers } from './accounts/SqliteArticleMembers.ts';
 import { SqliteAuditLog } from './accounts/SqliteAuditLog.ts';
 import { SqliteLoginAttemptStore } from './accounts/SqliteLoginAttemptStore.ts';
+import { SqliteMfaStore } from './accounts/SqliteMfaStore.ts';
 import { SqliteSessionStore } from './accounts/SqliteSessionStore.ts';
 import { SqliteUserStore } from './accounts/SqliteUserStore.ts';
 import { openDatabase } from './openDatabase.ts';
@@ -30,6 +31,7 @@ export function openSqliteStorage(config: Pick<Config, 'dataDir' | 'sqliteSynchr
     members: new SqliteArticleMembers(db),
     audit: new SqliteAuditLog(db),
     loginAttempts: new SqliteLoginAttemptStore(db),
+    mfa: new SqliteMfaStore(db),
     publications: new SqlitePublicationStore(db),
     slugs: new SqliteSlugStore(db),
     schedule: new SqliteScheduleStore(db),

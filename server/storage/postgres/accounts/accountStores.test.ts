@@ -4,12 +4,14 @@ import { freshSchemaPool, startTestDatabase, type TestDatabase } from '../../../
 import { articleMembersContract } from '../../articleMembersContract.ts';
 import { auditLogContract } from '../../auditLogContract.ts';
 import { loginAttemptStoreContract } from '../../loginAttemptStoreContract.ts';
+import { mfaStoreContract } from '../../mfaStoreContract.ts';
 import { sessionStoreContract } from '../../sessionStoreContract.ts';
 import { userStoreContract } from '../../userStoreContract.ts';
 import { PostgresUnitOfWork } from '../PostgresUnitOfWork.ts';
 import { PostgresArticleMembers } from './PostgresArticleMembers.ts';
 import { PostgresAuditLog } from './PostgresAuditLog.ts';
 import { PostgresLoginAttemptStore } from './PostgresLoginAttemptStore.ts';
+import { PostgresMfaStore } from './PostgresMfaStore.ts';
 import { PostgresSessionStore } from './PostgresSessionStore.ts';
 import { PostgresUserStore } from './PostgresUserStore.ts';
 
@@ -70,4 +72,18 @@ auditLogContract('PostgreSQL', async () => {
 loginAttemptStoreContract('PostgreSQL', async () => {
   const { unit, end } = await freshUnit();
   return { store: new PostgresLoginAttemptStore(unit), close: end };
+});
+
+mfaStoreContract('PostgreSQL', async () => {
+  const { unit, end } = await freshUnit();
+  const users = new PostgresUserStore(unit);
+  return {
+    store: new PostgresMfaStore(unit),
+    ensureUser: (username) => createUser(users, username),
+    deleteUser: async (userId) => {
+      await unit.query('DELETE FROM users WHERE id = $1', [userId]);
+    },
+    transact: (fn) => unit.transact(fn),
+    close: end,
+  };
 });
