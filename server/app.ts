@@ -14,6 +14,7 @@ import { healthRoutes } from './routes/health.ts';
 import { publishingRoutes } from './routes/publishingRoutes.ts';
 import { commentRoutes } from './review/commentRoutes.ts';
 import { reviewSettingsRoutes } from './review/reviewSettingsRoutes.ts';
+import { sessionListRoutes } from './routes/sessionListRoutes.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { userRoutes } from './routes/users.ts';
 import { createSiteRouter } from './site/createSiteRouter.ts';
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(sessionRoutes(deps));
   api.use(requireSession);
   api.use(userRoutes(deps));
+  api.use(sessionListRoutes(deps));
   // Before the /articles/:id routes, so "import" is never read as a story id.
   api.use(articleImportRoutes(deps));
   api.use(articleRoutes(deps));

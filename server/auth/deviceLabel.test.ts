@@ -39,7 +39,8 @@ describe('deviceLabel', () => {
     ],
     ['Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/126.0.0.0 Safari/537.36', 'Chrome on Linux'],
     ['curl/8.5.0', 'curl'],
-    ['node', 'Unknown device'],
+    ['node', 'node'],
+    ['Mozilla/5.0', 'Unknown device'],
     ['Mozilla/5.0 (X11; Linux x86_64) SomethingNew/1.0', 'Unknown browser on Linux'],
     ['<script>alert(1)</script>/1.0', 'Unknown device'],
   ])('%s → %s', (userAgent, label) => {

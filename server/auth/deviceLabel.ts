@@ -34,7 +34,7 @@ export function storedUserAgent(header: string | undefined): string | null {
 /**
  * Browser and system named by a User-Agent, from a fixed vocabulary ("Firefox on Linux"), so
  * nothing the client wrote is shown as it was sent. A tool's plain product name (`curl/8.5.0` →
- * "curl") when no browser is recognised; "Unknown device" when there is nothing to go on.
+ * "curl") when no browser is recognised (only a short word of letters, digits, `.`, `_` or `-`); "Unknown device" when there is nothing to go on.
  */
 export function deviceLabel(userAgent: string | null): string {
   if (userAgent === null) return 'Unknown device';
@@ -45,6 +45,6 @@ export function deviceLabel(userAgent: string | null): string {
 }
 
 function toolName(userAgent: string): string | null {
-  const product = /^([A-Za-z][A-Za-z0-9._-]{0,31})\//.exec(userAgent)?.[1];
+  const product = /^([A-Za-z][A-Za-z0-9._-]{0,31})(?:\/|\s|$)/.exec(userAgent)?.[1];
   return product && product !== 'Mozilla' ? product : null;
 }

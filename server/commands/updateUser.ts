@@ -7,22 +7,22 @@ import { HttpError } from '../http/HttpError.ts';
 import type { AuditAction } from '../storage/AuditLog.ts';
 import type { UserChanges, UserRecord } from '../storage/UserStore.ts';
 
-/** What changed, for the caller: whether the acting admin's own sessions were ended. */
+/** The account as it is after the change. */
 export interface UpdateUserResult {
   user: UserRecord;
-  /** The acting admin changed their own password (and is still enabled), so lost their sessions too. */
-  signedOutSelf: boolean;
 }
 
 /**
  * An admin changes an account: display name, role, password, disabled flag. Each change is
- * audited. Disabling or a new password ends the account's sessions and closes its sockets
- * (Unauthorized); a role change closes its sockets with AccessChanged so they reconnect with the
- * new rights. The last active admin cannot be disabled or demoted.
+ * audited. Disabling or a new password ends the account's sessions and closes their sockets
+ * (Unauthorized), in the same transaction as the change; an admin who changes their own password
+ * keeps `keepSession` (the id hash of the session they did it from). A role change closes the
+ * sockets left open with AccessChanged so they reconnect with the new rights. The last active
+ * admin cannot be disabled or demoted.
  */
 export async function updateUser(
   deps: { accounts: Accounts; scryptParams: ScryptParams },
-  input: { actor: UserRecord; username: string; changes: UpdateUserBody },
+  input: { actor: UserRecord; username: string; changes: UpdateUserBody; keepSession?: string },
 ): Promise<UpdateUserResult> {
   const { users, sessions, audit, liveSockets, transact } = deps.accounts;
   const { changes } = input;
@@ -55,22 +55,27 @@ export async function updateUser(
     update.disabled = changes.disabled;
     entries.push({ action: changes.disabled ? 'user_disabled' : 'user_enabled' });
   }
-  if (entries.length === 0) return { user: target, signedOutSelf: false };
-
-  const at = new Date().toISOString();
-  const updated = await transact(async () => {
-    const user = (await users.update(target.username, update, at))!;
-    for (const entry of entries) await audit.append({ articleId: null, actor: input.actor.username, subject: target.username, at, ...entry });
-    return user;
-  });
+  if (entries.length === 0) return { user: target };
 
   const endsSessions = update.passwordHash !== undefined || update.disabled === true;
-  if (endsSessions) {
-    await sessions.deleteForUser(target.id);
-    liveSockets.closeUser(target.id, CloseCode.Unauthorized, update.disabled ? 'account disabled' : 'password changed');
-  } else if (update.role !== undefined || update.displayName !== undefined) {
-    // A new role changes what the sockets may do; a new name changes what their cursors say.
-    liveSockets.closeUser(target.id, CloseCode.AccessChanged, 'account changed');
+  const keep = endsSessions && update.disabled !== true && target.id === input.actor.id ? input.keepSession : undefined;
+  const at = new Date().toISOString();
+  const { user: updated, ended } = await transact(async () => {
+    const user = (await users.update(target.username, update, at))!;
+    for (const entry of entries) await audit.append({ articleId: null, actor: input.actor.username, subject: target.username, at, ...entry });
+    return { user, ended: endsSessions ? await sessions.deleteForUser(target.id, keep) : [] };
+  });
+
+  const reason = update.disabled ? 'account disabled' : 'password changed';
+  if (endsSessions && keep === undefined) {
+    liveSockets.closeUser(target.id, CloseCode.Unauthorized, reason);
+    return { user: updated };
   }
-  return { user: updated, signedOutSelf: endsSessions && !updated.disabled && target.id === input.actor.id };
+  for (const hash of ended) liveSockets.closeSession(hash, CloseCode.Unauthorized, reason);
+  if (update.role !== undefined || update.displayName !== undefined) {
+    // A new role changes what the sockets may do; a new name changes what their cursors say.
+    if (keep === undefined) liveSockets.closeUser(target.id, CloseCode.AccessChanged, 'account changed');
+    else liveSockets.closeSession(keep, CloseCode.AccessChanged, 'account changed');
+  }
+  return { user: updated };
 }

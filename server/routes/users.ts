@@ -3,7 +3,6 @@ import { CreateUserBody, UpdateUserBody, type Person } from '../../shared/accoun
 import { ErrorId } from '../../shared/api.ts';
 import type { AppDeps } from '../AppDeps.ts';
 import { authOf, requireRole } from '../auth/authMiddleware.ts';
-import { sessionCookie } from '../auth/cookies.ts';
 import { hashPassword } from '../auth/password.ts';
 import { publicUser } from '../auth/publicUser.ts';
 import { colorForUsername } from '../auth/userColor.ts';
@@ -11,7 +10,6 @@ import { updateUser } from '../commands/updateUser.ts';
 import { HttpError } from '../http/HttpError.ts';
 import { parseBody } from '../http/parseBody.ts';
 import { UsernameTakenError } from '../storage/UserStore.ts';
-import { secureRequest } from './session.ts';
 
 /**
  * /api/users, for admins: list, create and change accounts. /api/people, for editors and admins:
@@ -19,7 +17,7 @@ import { secureRequest } from './session.ts';
  */
 export function userRoutes(deps: AppDeps): Router {
   const router = Router();
-  const { users, sessions, audit, transact } = deps.accounts;
+  const { users, audit, transact } = deps.accounts;
   const adminOnly = requireRole('admin');
 
   router.get('/users', adminOnly, async (_req, res) => {
@@ -62,16 +60,12 @@ export function userRoutes(deps: AppDeps): Router {
 
   router.patch('/users/:username', adminOnly, async (req, res) => {
     const changes = parseBody(UpdateUserBody, req.body);
-    const actor = authOf(res).user;
+    const { user: actor, session } = authOf(res);
+    // An admin who changes their own password stays signed in here; their other sessions end.
     const result = await updateUser(
       { accounts: deps.accounts, scryptParams: deps.config.scryptParams },
-      { actor, username: req.params.username as string, changes },
+      { actor, username: req.params.username as string, changes, keepSession: session.idHash },
     );
-    if (result.signedOutSelf) {
-      // An admin who changes their own password stays signed in here, on a fresh session.
-      const { token } = await sessions.create(actor.id, new Date(), deps.config.sessionTtlMs);
-      res.setHeader('Set-Cookie', sessionCookie(token, { secure: secureRequest(deps, req), maxAgeMs: deps.config.sessionTtlMs }));
-    }
     res.json(publicUser(result.user));
   });
 
