@@ -7,6 +7,7 @@ import { Link } from '../router/Link.tsx';
 import { useSession } from '../session/sessionContext.ts';
 import { CreateUserDialog } from '../users/CreateUserDialog.tsx';
 import { EditUserDialog } from '../users/EditUserDialog.tsx';
+import { endUserSessions } from '../session/sessionsApi.ts';
 import { errorMessage } from '../format/errorMessage.ts';
 
 /** User management for admins: every account, create one, change role, name, password or disabled. */
@@ -16,6 +17,7 @@ export function UsersPage() {
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<PublicUser | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const allowed = canManageUsers(me.role);
 
   const refresh = useCallback(async () => {
@@ -59,6 +61,11 @@ export function UsersPage() {
             {error}
           </p>
         ) : null}
+        {notice ? (
+          <p className="banner" role="status">
+            {notice}
+          </p>
+        ) : null}
         {users ? (
           <table className="story-table">
             <thead>
@@ -91,6 +98,19 @@ export function UsersPage() {
                       onClick={() => setEditing(user)}
                     >
                       Edit
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="button button-quiet"
+                      aria-label={`Sign ${user.username} out everywhere`}
+                      onClick={() => {
+                        endUserSessions(user.username).then(
+                          (ended) => setNotice(`Signed ${user.username} out of ${ended} ${ended === 1 ? 'session' : 'sessions'}.`),
+                          (failure: unknown) => setError(errorMessage(failure)),
+                        );
+                      }}
+                    >
+                      Sign out everywhere
                     </button>
                   </td>
                 </tr>
