@@ -1,14 +1,19 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { AuditLog } from '../storage/AuditLog.ts';
 import type { SessionRecord, SessionStore } from '../storage/SessionStore.ts';
 import type { UserRecord, UserStore } from '../storage/UserStore.ts';
 import type { LoginThrottle } from './loginThrottle.ts';
 import { DEFAULT_SCRYPT_PARAMS, hashPassword, needsRehash, verifyPassword, type ScryptParams } from './password.ts';
+import type { SignInMetrics } from './SignInMetrics.ts';
 
 /** What signing in needs. */
 export interface SignInDeps {
   users: UserStore;
   sessions: SessionStore;
   throttle: LoginThrottle;
+  /** Where refused sign-ins and throttle locks are recorded. */
+  audit: AuditLog;
+  metrics?: SignInMetrics | null;
   sessionTtlMs: number;
   /** Parameters for new hashes and for the dummy verify; tests pass cheap ones. */
   scryptParams?: ScryptParams;
@@ -37,23 +42,50 @@ export type SignInResult =
 /**
  * Checks credentials and opens a fresh session. Unknown user, disabled account and wrong password
  * all answer `invalid_credentials` after the same scrypt work, so neither the message nor the
- * timing tells them apart. Repeated failures are slowed, then refused, per account and per address.
+ * timing tells them apart. Repeated failures are slowed per account, and slowed then refused per
+ * account from one address and per address (LoginThrottle); each refusal is in the audit log and
+ * the metrics, a lock once when it starts.
  */
 export async function signIn(deps: SignInDeps, attempt: SignInAttempt): Promise<SignInResult> {
   const params = deps.scryptParams ?? DEFAULT_SCRYPT_PARAMS;
   const now = deps.now ?? (() => new Date());
-  const decision = await deps.throttle.check(attempt.username, attempt.address);
-  if (!decision.allowed) return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
+  const decision = await deps.throttle.attempt(attempt.username, attempt.address);
+  if (!decision.allowed) {
+    deps.metrics?.signInRefused('throttled');
+    if (decision.lockedNow) {
+      deps.metrics?.signInLocked(decision.scope);
+      const account = decision.scope === 'pair' ? await deps.users.findByUsername(attempt.username) : null;
+      await deps.audit.append({
+        articleId: null,
+        actor: attempt.address,
+        action: 'sign_in_throttled',
+        subject: account?.username ?? null,
+        to: new Date(decision.lockedUntil).toISOString(),
+        note: decision.scope === 'pair' ? 'this account from this address' : 'this address, every account',
+        at: now().toISOString(),
+      });
+    }
+    return { ok: false, reason: 'throttled', retryAfterSeconds: decision.retryAfterSeconds };
+  }
   if (decision.delayMs > 0) await (deps.wait ?? sleep)(decision.delayMs);
 
   const user = await deps.users.findByUsername(attempt.username);
   const usable = user && !user.disabled ? user : null;
   const matches = await verifyPassword(attempt.password, usable?.passwordHash ?? null, params);
   if (!usable || !matches) {
-    await deps.throttle.recordFailure(attempt.username, attempt.address);
+    deps.metrics?.signInRefused('invalid_credentials');
+    // What was typed as a username is kept only when it names an account: it may be a password.
+    await deps.audit.append({
+      articleId: null,
+      actor: attempt.address,
+      action: 'sign_in_failed',
+      subject: user?.username ?? null,
+      note: !user ? 'no such account' : user.disabled ? 'account disabled' : 'wrong password',
+      at: now().toISOString(),
+    });
     return { ok: false, reason: 'invalid_credentials' };
   }
-  await deps.throttle.recordSuccess(attempt.username, attempt.address);
+  await deps.throttle.succeeded(attempt.username, attempt.address);
 
   let signedIn = usable;
   if (needsRehash(usable.passwordHash, params)) {

@@ -1,4 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { ThrottleScope } from '../auth/loginThrottle.ts';
+import { SIGN_IN_REFUSALS, type SignInMetrics, type SignInRefusal } from '../auth/SignInMetrics.ts';
 import { REFUSAL_REASONS, type CollabMetrics, type CommitMetrics, type RefusalReason, type RelayMetrics } from './CollabMetrics.ts';
 
 /** What the open-story and open-socket gauges read when scraped. */
@@ -15,7 +17,7 @@ const RELAY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 
  * one process stay apart), with prom-client's default process metrics. The counters the keystroke
  * path bumps are plain numbers, read into prom-client only when scraped.
  */
-export class Metrics implements CollabMetrics, CommitMetrics, RelayMetrics {
+export class Metrics implements CollabMetrics, CommitMetrics, RelayMetrics, SignInMetrics {
   readonly registry = new Registry();
   #accepted = 0;
   #heldBack = 0;
@@ -24,6 +26,8 @@ export class Metrics implements CollabMetrics, CommitMetrics, RelayMetrics {
   readonly #commitSeconds: Histogram;
   readonly #failedCommits: Counter;
   readonly #relayLag: Histogram;
+  readonly #signInRefusals: Counter<'reason'>;
+  readonly #signInLocks: Counter<'scope'>;
 
   constructor() {
     const registers = [this.registry];
@@ -90,6 +94,20 @@ export class Metrics implements CollabMetrics, CommitMetrics, RelayMetrics {
       buckets: RELAY_BUCKETS,
       registers,
     });
+    this.#signInRefusals = new Counter({
+      name: 'copydesk_sign_in_refusals_total',
+      help: 'Sign-ins refused, by reason: invalid_credentials (401) or throttled (429).',
+      labelNames: ['reason'],
+      registers,
+    });
+    for (const reason of SIGN_IN_REFUSALS) this.#signInRefusals.inc({ reason }, 0);
+    this.#signInLocks = new Counter({
+      name: 'copydesk_sign_in_locks_total',
+      help: 'Sign-in locks started, by scope: pair (one account from one address) or address (every account).',
+      labelNames: ['scope'],
+      registers,
+    });
+    for (const scope of ['pair', 'address'] as const) this.#signInLocks.inc({ scope }, 0);
   }
 
   /** Where the open-story and open-socket gauges read their values (set once the server is wired). */
@@ -120,6 +138,14 @@ export class Metrics implements CollabMetrics, CommitMetrics, RelayMetrics {
   relayed(lagSeconds: number): void {
     // Clocks of two machines: a lag below zero is skew, not news from the future.
     this.#relayLag.observe(Math.max(0, lagSeconds));
+  }
+
+  signInRefused(reason: SignInRefusal): void {
+    this.#signInRefusals.inc({ reason });
+  }
+
+  signInLocked(scope: ThrottleScope): void {
+    this.#signInLocks.inc({ scope });
   }
 
   /** The Prometheus text exposition of every metric. */

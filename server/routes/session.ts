@@ -24,12 +24,12 @@ export function secureRequest(deps: Pick<AppDeps, 'config'>, req: Request): bool
  */
 export function sessionRoutes(deps: AppDeps): Router {
   const router = Router();
-  const { users, sessions, throttle, liveSockets } = deps.accounts;
+  const { users, sessions, throttle, audit, liveSockets } = deps.accounts;
 
   router.post('/session', async (req, res) => {
     const body = parseBody(LoginBody, req.body);
     const result = await signIn(
-      { users, sessions, throttle, sessionTtlMs: deps.config.sessionTtlMs, scryptParams: deps.config.scryptParams },
+      { users, sessions, throttle, audit, metrics: deps.metrics, sessionTtlMs: deps.config.sessionTtlMs, scryptParams: deps.config.scryptParams },
       {
         username: body.username,
         password: body.password,

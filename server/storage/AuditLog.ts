@@ -22,6 +22,10 @@ export type AuditAction =
   | 'schedule'
   /** A review setting changed (`subject` = `requireSuggestions` or `assignedWords`, `from`/`to` its values). */
   | 'review_settings'
+  /** A refused sign-in: `actor` is the client's address (nobody is signed in), `subject` the account if one has that name, `note` why. */
+  | 'sign_in_failed'
+  /** Sign-ins refused for a while (429): `actor` the address, `subject` the account of a pair lock (null for the whole address), `to` when it ends. */
+  | 'sign_in_throttled'
   /** Sessions of `subject` ended by them or by an admin (`to` = how many). */
   | 'sessions_ended';
 
