@@ -4,6 +4,7 @@ import express, { type Express } from 'express';
 import type { AppDeps } from './AppDeps.ts';
 import { originGuard, requireSession, sessionMiddleware } from './auth/authMiddleware.ts';
 import { apiNotFound, errorMiddleware } from './http/errorMiddleware.ts';
+import { refuseNulInBody, refuseNulInUrl } from './http/refuseNul.ts';
 import { requestLog } from './http/requestLog.ts';
 import { metricsRoute } from './metrics/metricsRoute.ts';
 import { articleExportRoutes } from './routes/articleExportRoutes.ts';
@@ -36,7 +37,9 @@ export function createApp(deps: AppDeps): Express {
   const api = express.Router();
   const { users, sessions } = deps.accounts;
   api.use(originGuard({ allowedOrigins: deps.config.allowedOrigins }));
+  api.use(refuseNulInUrl);
   api.use(express.json({ limit: deps.config.maxBodyBytes }));
+  api.use(refuseNulInBody);
   api.use(sessionMiddleware({ users, sessions, sessionTtlMs: deps.config.sessionTtlMs }));
   api.use(healthRoutes({ relay: deps.relay ?? null, database: deps.database ?? null }));
   api.use(sessionRoutes(deps));

@@ -70,6 +70,8 @@ export interface ApiErrorBody {
 /** Stable error ids. Clients and tools may switch on these; never rename one. */
 export const ErrorId = {
   BadJson: 'bad_json',
+  /** The address cannot be read: malformed percent-encoding, or U+0000 in it. */
+  MalformedUrl: 'malformed_url',
   ValidationFailed: 'validation_failed',
   ArticleNotFound: 'article_not_found',
   NotFound: 'not_found',

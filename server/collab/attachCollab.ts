@@ -165,6 +165,11 @@ export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer 
       refuse(socket, '400 Bad Request');
       return;
     }
+    // No story id holds NUL, and PostgreSQL refuses it in a look-up.
+    if (articleId.includes('\u0000')) {
+      refuse(socket, '400 Bad Request');
+      return;
+    }
     const auth = await resolveSession(request.headers.cookie, { users, sessions, sessionTtlMs: deps.config.sessionTtlMs });
     if (socket.destroyed) return;
     if (!auth) {

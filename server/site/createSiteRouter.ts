@@ -1,6 +1,8 @@
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type ErrorRequestHandler, type Request, type Response, type Router } from 'express';
 import { escapeHtml } from '../../shared/export/escapeHtml.ts';
 import { toFeed } from '../../shared/export/toFeed.ts';
+import { clientError } from '../http/clientError.ts';
+import { refuseNulInUrl } from '../http/refuseNul.ts';
 import type { Clock } from '../publish/Clock.ts';
 import { visiblePublication } from '../publish/linkedStories.ts';
 import { articleUri, pageUrl, siteUrl, type SiteAddress } from '../publish/siteAddress.ts';
@@ -44,6 +46,7 @@ export function createSiteRouter(deps: SiteDeps): Router {
   const router = express.Router({ strict: false });
   const limit = deps.frontPageSize ?? 30;
   const now = () => deps.clock.now().toISOString();
+  router.use(refuseNulInUrl);
 
   router.get('/', async (req, res) => {
     if (req.originalUrl.split('?')[0] === '/site') {
@@ -107,5 +110,19 @@ export function createSiteRouter(deps: SiteDeps): Router {
     else send(res, 200, 'text/html; charset=utf-8', live.html);
   });
 
+  router.use(clientErrorPage(deps.site));
   return router;
+}
+
+/** A reader's mistake (an address that cannot be decoded) is an HTML page with its 4xx status; anything else goes on to the server's error handler. */
+function clientErrorPage(site: SiteAddress): ErrorRequestHandler {
+  return (error, _req, res, next) => {
+    const client = clientError(error);
+    if (!client || res.headersSent) {
+      next(error);
+      return;
+    }
+    if (client.status === 400) notice(res, site, 400, 'Bad request', 'This address cannot be read. Check it and try again.');
+    else notice(res, site, client.status, 'Bad request', client.message);
+  };
 }
