@@ -6,6 +6,7 @@ import { originGuard, requireSession, sessionMiddleware } from './auth/authMiddl
 import { apiNotFound, errorMiddleware } from './http/errorMiddleware.ts';
 import { refuseNulInBody, refuseNulInUrl } from './http/refuseNul.ts';
 import { requestLog } from './http/requestLog.ts';
+import { securityHeaders } from './http/securityHeaders.ts';
 import { metricsRoute } from './metrics/metricsRoute.ts';
 import { articleExportRoutes } from './routes/articleExportRoutes.ts';
 import { articleImportRoutes } from './routes/articleImportRoutes.ts';
@@ -32,6 +33,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(securityHeaders({ secureCookies: deps.config.secureCookies, allowedOrigins: deps.config.allowedOrigins }));
   if (deps.metrics) app.get('/metrics', metricsRoute({ metrics: deps.metrics, config: deps.config }));
 
   const api = express.Router();

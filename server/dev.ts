@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer as createViteServer } from 'vite';
 import { ConfigError, loadConfig } from './config.ts';
+import { devContentSecurityPolicy } from './http/securityHeaders.ts';
 import { startServer } from './index.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,8 +25,8 @@ async function main(): Promise<void> {
     appType: 'spa',
   });
   const running = await startServer(Object.freeze(config), (app) => {
-    // After the API (mounted by createApp): everything else is the client.
-    app.use(vite.middlewares);
+    // After the API (mounted by createApp): everything else is the client, under a policy Vite can work with.
+    app.use(devContentSecurityPolicy({ secureCookies: config.secureCookies, allowedOrigins: config.allowedOrigins }), vite.middlewares);
   });
   process.stdout.write(`Copydesk listening on http://127.0.0.1:${running.port}\n`);
   const shutdown = () => {
