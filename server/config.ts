@@ -83,6 +83,11 @@ export interface Config {
   redisUrl: string | null;
   /** PostgreSQL holding every store (several servers share it); null: the SQLite file in `dataDir`. */
   databaseUrl: string | null;
+  /**
+   * 32-byte key (MFA_KEY: 64 hex digits or base64) sealing the two-step sign-in secrets in the
+   * database, so a dump alone does not give them away; null: they are stored as they are.
+   */
+  mfaKey: Uint8Array | null;
 }
 
 /** Cheap scrypt parameters, accepted only in tests: a hash takes about a millisecond. */
@@ -222,6 +227,15 @@ function databaseUrl(env: NodeJS.ProcessEnv): string | null {
   return raw;
 }
 
+function mfaKey(env: NodeJS.ProcessEnv): Uint8Array | null {
+  const raw = env.MFA_KEY?.trim();
+  if (!raw) return null;
+  const key = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, 'hex') : /^[A-Za-z0-9+/_-]{43}=?$/.test(raw) ? Buffer.from(raw, 'base64') : null;
+  // Never echoed: the message names the rule, not the value.
+  if (key?.length !== 32) throw new ConfigError('MFA_KEY must be 32 bytes: 64 hex digits or 44 characters of base64 (openssl rand -hex 32).');
+  return new Uint8Array(key);
+}
+
 /** A connection string as it may be shown in a message: its password replaced by ***. */
 export function redactPassword(raw: string): string {
   return raw.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
@@ -284,6 +298,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     ...publishing(env),
     redisUrl: redisUrl(env),
     databaseUrl: databaseUrl(env),
+    mfaKey: mfaKey(env),
   });
 }
 

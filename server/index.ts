@@ -65,7 +65,8 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
   const docStore = storage.docs;
   const collabStore = options.wrapDocStore?.(docStore) ?? docStore;
   const commits = new CommitQueue(collabStore, log, metrics);
-  const accounts = openAccounts(storage, config.loginThrottle);
+  const accounts = openAccounts(storage, config.loginThrottle, config.mfaKey);
+  if (!accounts.mfaSecrets.seals) log.warn('MFA_KEY is not set: two-step sign-in secrets are stored unsealed in the database');
   const boot = await bootstrapAdmin(accounts.users, { password: config.adminPassword, scryptParams: config.scryptParams });
   if (boot.created && boot.generatedPassword !== null) {
     process.stdout.write(

@@ -3,6 +3,7 @@ import type { AuditLog } from '../storage/AuditLog.ts';
 import type { SessionRecord, SessionStore } from '../storage/SessionStore.ts';
 import type { UserRecord, UserStore } from '../storage/UserStore.ts';
 import type { LoginThrottle } from './loginThrottle.ts';
+import { verifySecondFactor, type SecondFactorDeps } from './mfa/verifySecondFactor.ts';
 import { DEFAULT_SCRYPT_PARAMS, hashPassword, needsRehash, verifyPassword, type ScryptParams } from './password.ts';
 import type { SignInMetrics } from './SignInMetrics.ts';
 
@@ -14,6 +15,8 @@ export interface SignInDeps {
   /** Where refused sign-ins and throttle locks are recorded. */
   audit: AuditLog;
   metrics?: SignInMetrics | null;
+  /** Two-step sign-in: accounts that turned it on need a code too. Absent: the password alone. */
+  mfa?: SecondFactorDeps | null;
   sessionTtlMs: number;
   /** Parameters for new hashes and for the dummy verify; tests pass cheap ones. */
   scryptParams?: ScryptParams;
@@ -29,6 +32,8 @@ export interface SignInAttempt {
   address: string;
   /** The token of a session this browser already holds, ended so the id always changes at sign-in. */
   previousToken?: string | null;
+  /** A TOTP code or a recovery code, for an account with two-step sign-in. */
+  code?: string | undefined;
   /** From storedUserAgent(): kept with the session to show in the user's list of sessions. */
   userAgent?: string | null;
 }
@@ -37,6 +42,8 @@ export interface SignInAttempt {
 export type SignInResult =
   | { ok: true; user: UserRecord; token: string; session: SessionRecord }
   | { ok: false; reason: 'invalid_credentials' }
+  /** The password was right; the account needs a code (`mfa_required`), or the code was wrong or used. */
+  | { ok: false; reason: 'mfa_required' | 'invalid_mfa_code' | 'mfa_secret_unreadable' }
   | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 /**
@@ -84,6 +91,23 @@ export async function signIn(deps: SignInDeps, attempt: SignInAttempt): Promise<
       at: now().toISOString(),
     });
     return { ok: false, reason: 'invalid_credentials' };
+  }
+  if (deps.mfa) {
+    // Until a code is right the attempt stays counted as a failure, so code guesses are throttled as
+    // password guesses are, and a right password alone never clears the count.
+    const factor = await verifySecondFactor(deps.mfa, usable.id, attempt.code);
+    if (factor.result === 'required') return { ok: false, reason: 'mfa_required' };
+    if (factor.result === 'unreadable') return { ok: false, reason: 'mfa_secret_unreadable' };
+    if (factor.result === 'wrong') {
+      const at = now().toISOString();
+      await deps.audit.append({ articleId: null, actor: attempt.address, action: 'sign_in_failed', subject: usable.username, note: 'wrong two-step code', at });
+      return { ok: false, reason: 'invalid_mfa_code' };
+    }
+    if (factor.result === 'ok' && factor.by === 'recovery_code') {
+      const at = now().toISOString();
+      const left = String(factor.recoveryCodesLeft);
+      await deps.audit.append({ articleId: null, actor: usable.username, action: 'mfa_recovery_code_used', subject: usable.username, to: left, at });
+    }
   }
   await deps.throttle.succeeded(attempt.username, attempt.address);
 

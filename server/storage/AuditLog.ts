@@ -14,6 +14,14 @@ export type AuditAction =
   | 'password_change'
   | 'user_disabled'
   | 'user_enabled'
+  /** The account (`subject`) turned two-step sign-in on. */
+  | 'mfa_enabled'
+  /** Two-step sign-in turned off: by the account itself (`actor` = `subject`) or reset by an admin. */
+  | 'mfa_disabled'
+  /** The account signed in with one of its recovery codes (`to` = how many are left). */
+  | 'mfa_recovery_code_used'
+  /** The roles that must use two-step sign-in changed (`from`/`to`: comma-separated roles). */
+  | 'mfa_policy_change'
   /** A republication of a published story (`to` = its version number); a first publication is a transition. */
   | 'publish'
   /** Taken off the public site. */
