@@ -3,6 +3,7 @@ import path from 'node:path';
 import express, { type Express } from 'express';
 import type { AppDeps } from './AppDeps.ts';
 import { originGuard, requireSession, sessionMiddleware } from './auth/authMiddleware.ts';
+import { requireEnrolment } from './auth/mfa/requireEnrolment.ts';
 import { apiNotFound, errorMiddleware } from './http/errorMiddleware.ts';
 import { refuseNulInBody, refuseNulInUrl } from './http/refuseNul.ts';
 import { requestLog } from './http/requestLog.ts';
@@ -13,6 +14,8 @@ import { articleImportRoutes } from './routes/articleImportRoutes.ts';
 import { articleRoutes } from './routes/articles.ts';
 import { articleWorkflowRoutes } from './routes/articleWorkflow.ts';
 import { healthRoutes } from './routes/health.ts';
+import { mfaPolicyRoutes } from './routes/mfaPolicyRoutes.ts';
+import { mfaRoutes } from './routes/mfaRoutes.ts';
 import { publishingRoutes } from './routes/publishingRoutes.ts';
 import { commentRoutes } from './review/commentRoutes.ts';
 import { reviewSettingsRoutes } from './review/reviewSettingsRoutes.ts';
@@ -45,7 +48,11 @@ export function createApp(deps: AppDeps): Express {
   api.use(sessionMiddleware({ users, sessions, sessionTtlMs: deps.config.sessionTtlMs }));
   api.use(healthRoutes({ relay: deps.relay ?? null, database: deps.database ?? null }));
   api.use(sessionRoutes(deps));
+  // Open to a session limited to enrolment (its role requires two-step sign-in, not yet on); nothing below is.
+  api.use(mfaRoutes(deps));
   api.use(requireSession);
+  api.use(requireEnrolment(deps.accounts.mfa));
+  api.use(mfaPolicyRoutes(deps));
   api.use(userRoutes(deps));
   api.use(sessionListRoutes(deps));
   // Before the /articles/:id routes, so "import" is never read as a story id.

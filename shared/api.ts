@@ -105,6 +105,18 @@ export const ErrorId = {
    * stored once the database is writable again; nobody else sees it before.
    */
   NotStoredYet: 'not_stored_yet',
+  /** The password was right and the account uses two-step sign-in: send it again with `code` (401). */
+  MfaRequired: 'mfa_required',
+  /** The two-step code is wrong, or was used already (each code and each recovery code works once). */
+  InvalidMfaCode: 'invalid_mfa_code',
+  /** The account's role requires two-step sign-in and it has not enrolled: the session may only enrol (403). */
+  MfaEnrolmentRequired: 'mfa_enrolment_required',
+  /** Two-step sign-in is on already: turn it off before enrolling again (409). */
+  MfaAlreadyEnabled: 'mfa_already_enabled',
+  /** Nothing to confirm: start an enrolment first, or it was replaced by another one (409). */
+  MfaNotPending: 'mfa_not_pending',
+  /** The account's stored secret does not open with this server's MFA_KEY: an admin can reset the account's two-step sign-in. */
+  MfaSecretUnreadable: 'mfa_secret_unreadable',
   /** No open session of yours has that id (it ended, or it is not yours). */
   SessionNotFound: 'session_not_found',
 } as const;

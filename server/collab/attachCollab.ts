@@ -6,6 +6,7 @@ import { SCHEMA_VERSION, isCompatibleSchema } from '../../shared/editor/version.
 import { isEditorial } from '../../shared/roles.ts';
 import type { Accounts } from '../accounts/Accounts.ts';
 import { clientAddress } from '../auth/clientAddress.ts';
+import { needsEnrolment } from '../auth/mfa/needsEnrolment.ts';
 import { checkOrigin } from '../auth/originCheck.ts';
 import { resolveSession, type AuthContext } from '../auth/resolveSession.ts';
 import { storyAccess } from '../auth/storyAccess.ts';
@@ -33,7 +34,7 @@ export interface CollabDeps {
   >;
   articleStore: ArticleStore;
   registry: DocumentRegistry;
-  accounts: Pick<Accounts, 'users' | 'sessions' | 'members' | 'liveSockets'>;
+  accounts: Pick<Accounts, 'users' | 'sessions' | 'members' | 'liveSockets' | 'mfa'>;
   storySockets: StorySockets;
   log: Logger;
   /** Keepalive ping interval; tests shorten it. */
@@ -174,6 +175,11 @@ export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer 
     if (socket.destroyed) return;
     if (!auth) {
       refuse(socket, '401 Unauthorized');
+      return;
+    }
+    // A session limited to enrolling in two-step sign-in opens no story.
+    if (await needsEnrolment(deps.accounts.mfa, auth.user)) {
+      if (!socket.destroyed) refuse(socket, '403 Forbidden');
       return;
     }
     const address = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], deps.config.trustedProxies);
