@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES, type Role } from './roles.ts';
+import { noUnsafeCharacters } from './text/noUnsafeCharacters.ts';
 import { NOTE_MAX_LENGTH, STATUSES } from './workflow.ts';
 
 /** Usernames: letters, digits, dot, dash, underscore; compared case-insensitively. */
@@ -10,7 +11,7 @@ export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 1024;
 
 const username = z.string().regex(USERNAME_PATTERN, 'Use 2–32 letters, digits, dots, dashes or underscores.');
-const displayName = z.string().trim().min(1).max(DISPLAY_NAME_MAX_LENGTH);
+const displayName = z.string().trim().min(1).max(DISPLAY_NAME_MAX_LENGTH).superRefine(noUnsafeCharacters('line'));
 const password = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
 
 /** An account as the API shows it: never the password hash. */

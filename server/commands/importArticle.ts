@@ -1,6 +1,6 @@
 import type { ArticleJson } from '../../shared/article/ArticleJson.ts';
 import { articleState } from '../../shared/article/articleState.ts';
-import { summarize } from '../../shared/article/summarize.ts';
+import { summaryOf } from '../collab/readSummary.ts';
 import type { ArticleRecord, ArticleStore } from '../storage/ArticleStore.ts';
 import { newArticleId } from './createArticle.ts';
 
@@ -11,15 +11,11 @@ import { newArticleId } from './createArticle.ts';
  */
 export async function importArticle(deps: { articleStore: ArticleStore }, article: ArticleJson): Promise<ArticleRecord> {
   const state = articleState(article);
-  const { headline, wordCount } = summarize(article);
   const now = new Date().toISOString();
   const record: ArticleRecord = {
     id: newArticleId(),
     status: 'draft',
-    headline,
-    wordCount,
-    ...article.meta,
-    tags: [...article.meta.tags],
+    ...summaryOf(article),
     createdAt: now,
     updatedAt: now,
   };

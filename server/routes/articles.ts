@@ -1,6 +1,7 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { ErrorId, HEADLINE_MAX_LENGTH } from '../../shared/api.ts';
+import { noUnsafeCharacters } from '../../shared/text/noUnsafeCharacters.ts';
 import { STATUSES } from '../../shared/workflow.ts';
 import type { AppDeps } from '../AppDeps.ts';
 import { authOf, requireRole } from '../auth/authMiddleware.ts';
@@ -15,7 +16,7 @@ import type { ArticleRecord } from '../storage/ArticleStore.ts';
 export type ArticleRoutesDeps = Pick<AppDeps, 'articleStore' | 'docStore' | 'registry' | 'accounts'>;
 
 const createBody = z.object({
-  headline: z.string().trim().min(1, 'A headline is required.').max(HEADLINE_MAX_LENGTH),
+  headline: z.string().trim().min(1, 'A headline is required.').max(HEADLINE_MAX_LENGTH).superRefine(noUnsafeCharacters('line')),
 });
 
 const listQuery = z.object({
