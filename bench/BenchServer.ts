@@ -8,7 +8,7 @@ import { serverNodeArgs } from './serverCommand.ts';
 import { ServerProcess } from './ServerProcess.ts';
 
 /** The `admin` account's password on bench servers (the server creates `admin` on its first start). */
-const BENCH_ADMIN_PASSWORD = 'copydesk bench admin password';
+const BENCH_ADMIN_PASSWORD = 'bench night desk chief 2031';
 /** The server's UNLOAD_DELAY_MS default (server/config.ts). */
 const DEFAULT_UNLOAD_DELAY_MS = 2_000;
 const LISTENING = /Copydesk listening on (http:\/\/127\.0\.0\.1:\d+)/;

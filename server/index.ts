@@ -202,8 +202,9 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((error: unknown) => {
-    // A database or Redis that cannot be reached is named by its variable; anything else is a bug, with its stack.
-    const known = error instanceof DatabaseUnavailableError || error instanceof RelayStartError;
+    // A database or Redis that cannot be reached, or a setting refused at start (COPYDESK_ADMIN_PASSWORD),
+    // is named by its variable; anything else is a bug, with its stack.
+    const known = error instanceof DatabaseUnavailableError || error instanceof RelayStartError || error instanceof ConfigError;
     const detail = error instanceof Error ? (known ? error.message : (error.stack ?? error.message)) : String(error);
     process.stderr.write(`Copydesk failed to start: ${detail}\n`);
     process.exit(1);

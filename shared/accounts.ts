@@ -6,13 +6,19 @@ import { NOTE_MAX_LENGTH, STATUSES } from './workflow.ts';
 /** Usernames: letters, digits, dot, dash, underscore; compared case-insensitively. */
 export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{1,31}$/;
 export const DISPLAY_NAME_MAX_LENGTH = 80;
-/** NIST SP 800-63B asks for at least 8; a newsroom account guards unpublished stories, so ask for more. */
+/**
+ * Fewest characters of a new password, counted after NFKC normalisation (one per code point).
+ * NIST SP 800-63B asks for at least 8; a newsroom account guards unpublished stories, so ask for
+ * more. The whole policy is shared/password/judgePassword.ts.
+ */
 export const PASSWORD_MIN_LENGTH = 12;
+/** Longest password a request may carry (UTF-16 code units); the policy's own limit is lower. */
 export const PASSWORD_MAX_LENGTH = 1024;
 
 const username = z.string().regex(USERNAME_PATTERN, 'Use 2–32 letters, digits, dots, dashes or underscores.');
 const displayName = z.string().trim().min(1).max(DISPLAY_NAME_MAX_LENGTH).superRefine(noUnsafeCharacters('line'));
-const password = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
+// Only the shape: the password policy (shared/password/judgePassword.ts) judges it, with its own error id.
+const password = z.string().min(1).max(PASSWORD_MAX_LENGTH);
 
 /** An account as the API shows it: never the password hash. */
 export interface PublicUser {

@@ -91,6 +91,11 @@ export const ErrorId = {
   /** The workflow does not allow that status change from the story's current status. */
   TransitionNotAllowed: 'transition_not_allowed',
   UsernameTaken: 'username_taken',
+  /**
+   * A new password the policy refuses (shared/password/judgePassword.ts): the message says why,
+   * `details.problem` is one of too_short, too_long, contains_name, common, guessable.
+   */
+  PasswordTooWeak: 'password_too_weak',
   UserNotFound: 'user_not_found',
   /** The change would leave no active admin. */
   LastAdmin: 'last_admin',

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../storage/sqlite/accounts/testDatabase.ts';
 import { SqliteUserStore } from '../storage/sqlite/accounts/SqliteUserStore.ts';
+import { ConfigError } from '../config.ts';
 import { bootstrapAdmin } from './bootstrapAdmin.ts';
 import { verifyPassword } from './password.ts';
 import { CURSOR_COLORS, colorForUsername } from './userColor.ts';
@@ -18,12 +19,12 @@ afterEach(() => close());
 
 describe('bootstrapAdmin', () => {
   it('creates admin with the given password and returns no generated one', async () => {
-    const result = await bootstrapAdmin(users, { password: 'a long admin password', scryptParams: FAST });
+    const result = await bootstrapAdmin(users, { password: 'kettle harbour lantern 71', scryptParams: FAST });
     expect(result).toEqual({ created: true, username: 'admin', generatedPassword: null });
     const admin = (await users.findByUsername('admin'))!;
     expect(admin.role).toBe('admin');
-    expect(admin.passwordHash).not.toContain('a long admin password');
-    expect(await verifyPassword('a long admin password', admin.passwordHash)).toBe(true);
+    expect(admin.passwordHash).not.toContain('kettle harbour lantern 71');
+    expect(await verifyPassword('kettle harbour lantern 71', admin.passwordHash)).toBe(true);
   });
 
   it('generates a strong random password when none is given, and stores only its hash', async () => {
@@ -36,14 +37,20 @@ describe('bootstrapAdmin', () => {
   });
 
   it('does nothing once any account exists, even with a new password', async () => {
-    await bootstrapAdmin(users, { password: 'first admin password', scryptParams: FAST });
-    expect(await bootstrapAdmin(users, { password: 'second admin password', scryptParams: FAST })).toEqual({ created: false });
-    expect(await verifyPassword('first admin password', (await users.findByUsername('admin'))!.passwordHash)).toBe(true);
+    await bootstrapAdmin(users, { password: 'first tidal marble orchard', scryptParams: FAST });
+    expect(await bootstrapAdmin(users, { password: 'second quiet lemon bicycle', scryptParams: FAST })).toEqual({ created: false });
+    expect(await verifyPassword('first tidal marble orchard', (await users.findByUsername('admin'))!.passwordHash)).toBe(true);
     expect(await users.count()).toBe(1);
   });
 
-  it('refuses a short COPYDESK_ADMIN_PASSWORD rather than creating a weak admin', async () => {
-    await expect(bootstrapAdmin(users, { password: 'short', scryptParams: FAST })).rejects.toThrow(RangeError);
+  it('refuses a COPYDESK_ADMIN_PASSWORD the password policy refuses rather than creating a weak admin, saying why', async () => {
+    await expect(bootstrapAdmin(users, { password: 'short', scryptParams: FAST })).rejects.toThrow(
+      new ConfigError('COPYDESK_ADMIN_PASSWORD is not strong enough: Use at least 12 characters (this one has 5).'),
+    );
+    await expect(bootstrapAdmin(users, { password: 'password1234', scryptParams: FAST })).rejects.toThrow(/not strong enough: .*common/);
+    await expect(bootstrapAdmin(users, { password: 'The Administrator of 2031', scryptParams: FAST })).rejects.toThrow(
+      /not strong enough: Do not use the username or the display name/,
+    );
     expect(await users.count()).toBe(0);
   });
 

@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { UserStore } from '../storage/UserStore.ts';
 import { DEFAULT_SCRYPT_PARAMS, hashPassword, type ScryptParams } from './password.ts';
 import { colorForUsername } from './userColor.ts';
-import { PASSWORD_MIN_LENGTH } from '../../shared/accounts.ts';
+import { judgePassword } from '../../shared/password/judgePassword.ts';
+import { ConfigError } from '../config.ts';
 
 export const BOOTSTRAP_USERNAME = 'admin';
+const BOOTSTRAP_DISPLAY_NAME = 'Administrator';
 
 /** What happened at start-up: nothing (accounts exist), or `admin` created with a given or generated password. */
 export type BootstrapResult =
@@ -26,14 +28,16 @@ export function generatePassword(): string {
 
 /**
  * On the first start (no accounts at all) creates the `admin` account. Returns the generated
- * password, if any, for the caller to print once; it is stored only as a hash.
+ * password, if any, for the caller to print once; it is stored only as a hash. A given password
+ * the policy refuses (shared/password/judgePassword.ts) stops the start with a ConfigError.
  * Does nothing when any account exists, so a later COPYDESK_ADMIN_PASSWORD never overwrites a password.
  */
 export async function bootstrapAdmin(users: UserStore, options: BootstrapOptions = {}): Promise<BootstrapResult> {
   if ((await users.count()) > 0) return { created: false };
   const given = options.password === undefined || options.password === '' ? undefined : options.password;
-  if (given !== undefined && given.length < PASSWORD_MIN_LENGTH) {
-    throw new RangeError(`COPYDESK_ADMIN_PASSWORD must be at least ${PASSWORD_MIN_LENGTH} characters.`);
+  if (given !== undefined) {
+    const verdict = judgePassword(given, { username: BOOTSTRAP_USERNAME, displayName: BOOTSTRAP_DISPLAY_NAME });
+    if (!verdict.ok) throw new ConfigError(`COPYDESK_ADMIN_PASSWORD is not strong enough: ${verdict.message}`);
   }
   const password = given ?? generatePassword();
   const passwordHash = await hashPassword(password, options.scryptParams ?? DEFAULT_SCRYPT_PARAMS);
@@ -41,7 +45,7 @@ export async function bootstrapAdmin(users: UserStore, options: BootstrapOptions
   if ((await users.count()) > 0) return { created: false };
   await users.create({
     username: BOOTSTRAP_USERNAME,
-    displayName: 'Administrator',
+    displayName: BOOTSTRAP_DISPLAY_NAME,
     role: 'admin',
     passwordHash,
     color: colorForUsername(BOOTSTRAP_USERNAME),

@@ -2,6 +2,7 @@ import type { UpdateUserBody } from '../../shared/accounts.ts';
 import { ErrorId } from '../../shared/api.ts';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import type { Accounts } from '../accounts/Accounts.ts';
+import { assertStrongPassword } from '../auth/assertStrongPassword.ts';
 import { hashPassword, type ScryptParams } from '../auth/password.ts';
 import { HttpError } from '../http/HttpError.ts';
 import type { AuditAction } from '../storage/AuditLog.ts';
@@ -30,6 +31,9 @@ export async function updateUser(
   const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password, deps.scryptParams);
   const target = await users.findByUsername(input.username);
   if (!target) throw new HttpError(404, ErrorId.UserNotFound, `No account is named ${JSON.stringify(input.username)}.`);
+  if (changes.password !== undefined) {
+    assertStrongPassword(changes.password, { username: target.username, displayName: changes.displayName ?? target.displayName });
+  }
 
   const losesAdmin =
     target.role === 'admin' && !target.disabled && ((changes.role !== undefined && changes.role !== 'admin') || changes.disabled === true);

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { CreateUserBody, UpdateUserBody, type Person } from '../../shared/accounts.ts';
 import { ErrorId } from '../../shared/api.ts';
 import type { AppDeps } from '../AppDeps.ts';
+import { assertStrongPassword } from '../auth/assertStrongPassword.ts';
 import { authOf, requireRole } from '../auth/authMiddleware.ts';
 import { hashPassword } from '../auth/password.ts';
 import { publicUser } from '../auth/publicUser.ts';
@@ -34,6 +35,7 @@ export function userRoutes(deps: AppDeps): Router {
   router.post('/users', adminOnly, async (req, res) => {
     const body = parseBody(CreateUserBody, req.body);
     const actor = authOf(res).user;
+    assertStrongPassword(body.password, { username: body.username, displayName: body.displayName });
     const passwordHash = await hashPassword(body.password, deps.config.scryptParams);
     const at = new Date().toISOString();
     try {

@@ -128,7 +128,7 @@ describe('sessions and accounts over HTTP', () => {
     const taken = await api(server.url, 'POST', '/api/users', { username: 'EDDIE', password: 'long enough pass', displayName: 'E', role: 'viewer' }, server.admin);
     expect(taken).toMatchObject({ status: 409, body: { error: { id: 'username_taken' } } });
     const weak = await api(server.url, 'POST', '/api/users', { username: 'weak', password: 'short', displayName: 'W', role: 'viewer' }, server.admin);
-    expect(weak).toMatchObject({ status: 400, body: { error: { id: 'validation_failed' } } });
+    expect(weak).toMatchObject({ status: 400, body: { error: { id: 'password_too_weak' } } });
     expect((await api(server.url, 'PATCH', '/api/users/nobody', { role: 'viewer' }, server.admin)).status).toBe(404);
 
     const renamed = await api<PublicUser>(server.url, 'PATCH', '/api/users/eddie', { displayName: 'Edward', role: 'reporter' }, server.admin);

@@ -192,6 +192,9 @@ export function signInAdmin(baseUrl: string): Promise<Auth> {
   return signIn(baseUrl, 'admin', TEST_ADMIN_PASSWORD);
 }
 
+/** The password createUser gives every account: one the password policy accepts (no username in it). */
+export const TEST_USER_PASSWORD = 'ferry lantern sings at dusk 7';
+
 /** A test account: who it is, its password and a signed-in session. */
 export interface TestUser {
   user: PublicUser;
@@ -207,7 +210,7 @@ export async function createUser(
   role: Role,
   displayName = `${username[0]!.toUpperCase()}${username.slice(1)} (${role})`,
 ): Promise<TestUser> {
-  const password = `${username} password 123`;
+  const password = TEST_USER_PASSWORD;
   const created = await api<PublicUser>(baseUrl, 'POST', '/api/users', { username, password, displayName, role }, admin);
   if (created.status !== 201) throw new Error(`creating ${username} failed with ${created.status}: ${JSON.stringify(created.body)}`);
   return { user: created.body, password, auth: await signIn(baseUrl, username, password) };

@@ -7,7 +7,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
  * The password of the `admin` account a spawned server creates on its first start, unless the
  * caller's `env` sets COPYDESK_ADMIN_PASSWORD. Sign in with it to create test accounts.
  */
-export const TEST_ADMIN_PASSWORD = 'copydesk test admin password';
+export const TEST_ADMIN_PASSWORD = 'night desk copy chief 1984';
 
 const LISTENING = /Copydesk listening on (http:\/\/127\.0\.0\.1:(\d+))/;
 
