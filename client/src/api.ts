@@ -18,6 +18,9 @@ export class ApiError extends Error {
 /** Fired on `window` when the server says the session is gone (401 outside sign-in): show sign-in. */
 export const SIGNED_OUT_EVENT = 'copydesk:signed-out';
 
+/** Fired on `window` when the server says this session may only enrol in two-step sign-in (403 `mfa_enrolment_required`). */
+export const MFA_ENROLMENT_EVENT = 'copydesk:mfa-enrolment-required';
+
 function isApiErrorBody(body: unknown): body is ApiErrorBody {
   if (typeof body !== 'object' || body === null || !('error' in body)) return false;
   const error = (body as { error: unknown }).error;
@@ -46,6 +49,7 @@ export async function request<T>(path: string, init?: RequestInit): Promise<T> {
   }
   if (!response.ok) {
     if (response.status === 401 && path !== '/api/session') window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
+    if (response.status === 403 && isApiErrorBody(body) && body.error.id === 'mfa_enrolment_required') window.dispatchEvent(new Event(MFA_ENROLMENT_EVENT));
     if (response.status === 429) {
       const seconds = Number(response.headers.get('Retry-After'));
       if (Number.isFinite(seconds) && seconds > 0) {
@@ -113,8 +117,8 @@ export function getMe(): Promise<PublicUser> {
   return request<PublicUser>('/api/me');
 }
 
-/** Signs in; the server sets the session cookie. */
-export function signIn(body: LoginBody): Promise<PublicUser> {
+/** Signs in; the server sets the session cookie. With two-step sign-in on, `code` too (401 `mfa_required` without it). */
+export function signIn(body: LoginBody & { code?: string }): Promise<PublicUser> {
   return request<PublicUser>('/api/session', { method: 'POST', body: JSON.stringify(body) });
 }
 

@@ -5,12 +5,14 @@ import { Link } from '../router/Link.tsx';
 import { navigate } from '../router/router.ts';
 import { useSession } from '../session/sessionContext.ts';
 import { SessionsDialog } from '../session/SessionsDialog.tsx';
+import { MfaDialog } from '../mfa/MfaDialog.tsx';
 
 /** Who is signed in (name and role), user management for admins, their sessions, and sign out. */
 export function UserMenu() {
   const { user, signOut } = useSession();
   const menu = useRef<HTMLDetailsElement>(null);
   const [showingSessions, setShowingSessions] = useState(false);
+  const [showingMfa, setShowingMfa] = useState(false);
   return (
     <>
       <details ref={menu} className="menu user-menu">
@@ -41,6 +43,16 @@ export function UserMenu() {
             type="button"
             className="menu-item"
             onClick={() => {
+              if (menu.current) menu.current.open = false;
+              setShowingMfa(true);
+            }}
+          >
+            Two-step sign-in
+          </button>
+          <button
+            type="button"
+            className="menu-item"
+            onClick={() => {
               navigate('/');
               void signOut();
             }}
@@ -50,6 +62,7 @@ export function UserMenu() {
         </div>
       </details>
       {showingSessions ? <SessionsDialog onClose={() => setShowingSessions(false)} /> : null}
+      {showingMfa ? <MfaDialog onClose={() => setShowingMfa(false)} /> : null}
     </>
   );
 }

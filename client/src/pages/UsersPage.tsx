@@ -8,6 +8,8 @@ import { useSession } from '../session/sessionContext.ts';
 import { CreateUserDialog } from '../users/CreateUserDialog.tsx';
 import { EditUserDialog } from '../users/EditUserDialog.tsx';
 import { endUserSessions } from '../session/sessionsApi.ts';
+import { MfaPolicyPanel } from '../mfa/MfaPolicyPanel.tsx';
+import { resetUserMfa } from '../mfa/mfaApi.ts';
 import { errorMessage } from '../format/errorMessage.ts';
 
 /** User management for admins: every account, create one, change role, name, password or disabled. */
@@ -111,6 +113,20 @@ export function UsersPage() {
                       }}
                     >
                       Sign out everywhere
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="button button-quiet"
+                      aria-label={`Reset two-step sign-in of ${user.username}`}
+                      onClick={() => {
+                        if (!window.confirm(`Reset ${user.username}'s two-step sign-in? They will sign in with their password alone, and set it up again.`)) return;
+                        resetUserMfa(user.username).then(
+                          () => setNotice(`Reset ${user.username}'s two-step sign-in.`),
+                          (failure: unknown) => setError(errorMessage(failure)),
+                        );
+                      }}
+                    >
+                      Reset two-step
                     </button>
                   </td>
                 </tr>
@@ -118,6 +134,7 @@ export function UsersPage() {
             </tbody>
           </table>
         ) : null}
+        {allowed ? <MfaPolicyPanel /> : null}
       </main>
       {creating ? (
         <CreateUserDialog

@@ -1,12 +1,20 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { PublicUser } from '../../../shared/accounts.ts';
-import { ApiError, SIGNED_OUT_EVENT, getMe, signOut as signOutOnServer } from '../api.ts';
+import { ApiError, MFA_ENROLMENT_EVENT, SIGNED_OUT_EVENT, getMe, signOut as signOutOnServer } from '../api.ts';
+import { getMfaStatus } from '../mfa/mfaApi.ts';
+import { MfaEnrolmentPage } from '../mfa/MfaEnrolmentPage.tsx';
 import { SessionContext, type Session } from './sessionContext.ts';
 import { SignInPage } from './SignInPage.tsx';
 import { errorMessage } from '../format/errorMessage.ts';
 import { forgetLocalStores } from '../collab/localStores.ts';
 
-type State = { kind: 'loading' } | { kind: 'signedOut' } | { kind: 'signedIn'; user: PublicUser } | { kind: 'error'; message: string };
+type State =
+  | { kind: 'loading' }
+  | { kind: 'signedOut' }
+  | { kind: 'signedIn'; user: PublicUser }
+  /** Signed in, but the role requires two-step sign-in and it is not on: the session may only enrol. */
+  | { kind: 'enrol'; user: PublicUser }
+  | { kind: 'error'; message: string };
 
 /**
  * Asks the server who is signed in (GET /api/me) and renders `children` only for a signed-in user.
@@ -16,24 +24,34 @@ type State = { kind: 'loading' } | { kind: 'signedOut' } | { kind: 'signedIn'; u
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
 
+  const land = useCallback(async (user: PublicUser) => {
+    const mfa = await getMfaStatus();
+    setState(mfa.enrolmentRequired ? { kind: 'enrol', user } : { kind: 'signedIn', user });
+  }, []);
+
   const recheck = useCallback(async () => {
     try {
-      setState({ kind: 'signedIn', user: await getMe() });
+      await land(await getMe());
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 401) setState({ kind: 'signedOut' });
       else setState({ kind: 'error', message: errorMessage(failure) });
     }
-  }, []);
+  }, [land]);
 
   useEffect(() => {
     void recheck();
     const onSignedOut = () => setState({ kind: 'signedOut' });
+    const onEnrolmentRequired = () => void recheck();
     window.addEventListener(SIGNED_OUT_EVENT, onSignedOut);
-    return () => window.removeEventListener(SIGNED_OUT_EVENT, onSignedOut);
+    window.addEventListener(MFA_ENROLMENT_EVENT, onEnrolmentRequired);
+    return () => {
+      window.removeEventListener(SIGNED_OUT_EVENT, onSignedOut);
+      window.removeEventListener(MFA_ENROLMENT_EVENT, onEnrolmentRequired);
+    };
   }, [recheck]);
 
   const signOut = useCallback(async () => {
-    const username = state.kind === 'signedIn' ? state.user.username : null;
+    const username = state.kind === 'signedIn' || state.kind === 'enrol' ? state.user.username : null;
     try {
       await signOutOnServer();
     } finally {
@@ -64,7 +82,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         </main>
       );
     case 'signedOut':
-      return <SignInPage onSignedIn={(user) => setState({ kind: 'signedIn', user })} />;
+      return (
+        <SignInPage
+          onSignedIn={(user) =>
+            land(user).catch((failure: unknown) => setState({ kind: 'error', message: errorMessage(failure) }))
+          }
+        />
+      );
+    case 'enrol':
+      return <MfaEnrolmentPage user={state.user} onEnrolled={() => void recheck()} onSignOut={() => void signOut()} />;
     case 'signedIn':
       return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
   }

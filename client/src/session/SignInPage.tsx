@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { PublicUser } from '../../../shared/accounts.ts';
-import { signIn } from '../api.ts';
+import { ApiError, signIn } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { errorMessage } from '../format/errorMessage.ts';
 
@@ -8,6 +8,9 @@ import { errorMessage } from '../format/errorMessage.ts';
 export function SignInPage({ onSignedIn }: { onSignedIn: (user: PublicUser) => void }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  /** Asked for once the server answers `mfa_required`: the password was right, the account uses two-step sign-in. */
+  const [needsCode, setNeedsCode] = useState(false);
+  const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -20,9 +23,15 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (user: PublicUser) => v
     setBusy(true);
     setError(null);
     try {
-      onSignedIn(await signIn({ username: username.trim(), password }));
+      onSignedIn(await signIn({ username: username.trim(), password, ...(needsCode ? { code: code.trim() } : {}) }));
     } catch (failure) {
-      setError(errorMessage(failure));
+      if (failure instanceof ApiError && failure.id === 'mfa_required') {
+        setNeedsCode(true);
+        setError(null);
+      } else {
+        if (failure instanceof ApiError && failure.id === 'invalid_credentials') setNeedsCode(false);
+        setError(errorMessage(failure));
+      }
       setBusy(false);
     }
   }
@@ -53,12 +62,23 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (user: PublicUser) => v
           autoComplete="current-password"
           onChange={(event) => setPassword(event.target.value)}
         />
+        {needsCode ? (
+          <Field
+            label="Code from your authenticator app"
+            hint="Six digits, or one of your recovery codes."
+            value={code}
+            autoFocus
+            autoComplete="one-time-code"
+            spellCheck={false}
+            onChange={(event) => setCode(event.target.value)}
+          />
+        ) : null}
         {error ? (
           <p className="modal-error" role="alert">
             {error}
           </p>
         ) : null}
-        <button type="submit" className="button button-primary" disabled={busy || !username.trim() || !password}>
+        <button type="submit" className="button button-primary" disabled={busy || !username.trim() || !password || (needsCode && !code.trim())}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
         <p className="field-hint">Ask your Copydesk administrator for an account.</p>
