@@ -4,7 +4,9 @@ import type { Role } from '../../../shared/roles.ts';
 import { createUser } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { Modal } from '../components/Modal.tsx';
+import { PasswordStrength } from './PasswordStrength.tsx';
 import { RoleSelect } from './RoleSelect.tsx';
+import { usePasswordVerdict } from './usePasswordVerdict.ts';
 import { useDialogSubmit } from '../hooks/useDialogSubmit.ts';
 
 /** A new account: username, display name, role and a first password to hand over. */
@@ -14,6 +16,7 @@ export function CreateUserDialog({ onCreated, onCancel }: { onCreated: (user: Pu
   const [role, setRole] = useState<Role>('reporter');
   const [password, setPassword] = useState('');
   const { busy, error, run } = useDialogSubmit();
+  const { verdict, current } = usePasswordVerdict(password, { username: username.trim(), displayName: displayName.trim() });
 
   function create(): Promise<void> {
     return run(async () => {
@@ -25,7 +28,7 @@ export function CreateUserDialog({ onCreated, onCancel }: { onCreated: (user: Pu
     <Modal
       title="New user"
       submitLabel={busy ? 'Creating…' : 'Create user'}
-      submitDisabled={busy || !username.trim() || !displayName.trim() || password.length < PASSWORD_MIN_LENGTH}
+      submitDisabled={busy || !username.trim() || !displayName.trim() || !password || (current && verdict?.ok === false)}
       onSubmit={() => void create()}
       onCancel={onCancel}
       error={error}
@@ -51,10 +54,11 @@ export function CreateUserDialog({ onCreated, onCancel }: { onCreated: (user: Pu
         label="Password"
         type="password"
         autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters, any you like: a few unusual words make a strong one. Not the username or display name.`}
         value={password}
         onChange={(event) => setPassword(event.target.value)}
       />
+      <PasswordStrength verdict={verdict} />
     </Modal>
   );
 }

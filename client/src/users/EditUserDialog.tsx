@@ -4,7 +4,9 @@ import type { Role } from '../../../shared/roles.ts';
 import { updateUser } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { Modal } from '../components/Modal.tsx';
+import { PasswordStrength } from './PasswordStrength.tsx';
 import { RoleSelect } from './RoleSelect.tsx';
+import { usePasswordVerdict } from './usePasswordVerdict.ts';
 import { useDialogSubmit } from '../hooks/useDialogSubmit.ts';
 
 /** Changes one account: display name, role, a new password, disabled. Only what changed is sent. */
@@ -25,7 +27,8 @@ export function EditUserDialog({ user, onSaved, onCancel }: {
   if (password) changes.password = password;
   if (disabled !== user.disabled) changes.disabled = disabled;
   const changed = Object.keys(changes).length > 0;
-  const passwordTooShort = password.length > 0 && password.length < PASSWORD_MIN_LENGTH;
+  const { verdict, current } = usePasswordVerdict(password, { username: user.username, displayName: displayName.trim() });
+  const passwordRefused = current && verdict?.ok === false;
 
   function save(): Promise<void> {
     return run(async () => {
@@ -37,7 +40,7 @@ export function EditUserDialog({ user, onSaved, onCancel }: {
     <Modal
       title={`Edit ${user.username}`}
       submitLabel={busy ? 'Saving…' : 'Save changes'}
-      submitDisabled={busy || !changed || !displayName.trim() || passwordTooShort}
+      submitDisabled={busy || !changed || !displayName.trim() || passwordRefused}
       onSubmit={() => void save()}
       onCancel={onCancel}
       error={error}
@@ -52,6 +55,7 @@ export function EditUserDialog({ user, onSaved, onCancel }: {
         value={password}
         onChange={(event) => setPassword(event.target.value)}
       />
+      <PasswordStrength verdict={verdict} />
       <label className="checkbox">
         <input type="checkbox" checked={disabled} onChange={(event) => setDisabled(event.target.checked)} />
         Disabled: cannot sign in, open sessions end
