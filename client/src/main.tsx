@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import './styles/base.css';
+import './styles/tiptap.css';
 import './styles/list.css';
 import './styles/editor.css';
 import './styles/article.css';

@@ -1,6 +1,9 @@
+import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
+import { DIFF_STYLE } from '../../shared/export/diffStyle.ts';
+import { SITE_STYLE } from '../../shared/export/siteStyle.ts';
 
 /** What the headers depend on: HTTPS (COOKIE_SECURE) and the other origins the app is served from. */
 export interface SecurityHeaderOptions {
@@ -16,6 +19,16 @@ const ONE_YEAR_S = 365 * 24 * 3600;
 // would start another directive).
 const PLAIN_HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
+/** A CSP source allowing exactly the inline style element holding `css`. */
+export function styleHash(css: string): string {
+  return `'sha256-${crypto.createHash('sha256').update(css, 'utf8').digest('base64')}'`;
+}
+
+// The only style elements the app shows: in its sandboxed frames (a published page or its preview,
+// a comparison of versions), which inherit the app's policy. A publication kept from before a change
+// of SITE_STYLE shows unstyled in the app (its public page, under its own policy, does not).
+const FRAME_STYLES = [SITE_STYLE, DIFF_STYLE].map(styleHash);
+
 /** The collaboration socket's own origin, as the browser sees it: ws:// and wss:// of the Host. */
 function ownSocketOrigins(req: IncomingMessage): string {
   const host = req.headers.host;
@@ -29,16 +42,19 @@ function withSocketOrigins(origins: readonly string[]): string[] {
 
 /**
  * The editor app's Content-Security-Policy: scripts only from our own files (no inline script, no
- * eval), styles from our own files (inline only for the sandboxed preview frames' `<style>`, which
- * inherit this policy), images from us and the web (figures point at http(s) images), fetches and
- * the socket only to us, no plugins, never framed, forms and `<base>` only to ourselves.
+ * eval, no handler attributes); style sheets only from our own files and the frames' two known
+ * style elements (by hash); style attributes allowed, because pasted Word and Google Docs HTML
+ * carries its formatting in them and Chromium reports each one the clipboard parser meets
+ * otherwise; images from us and the web (figures point at http(s) images); fetches and the socket
+ * only to us; no plugins; never framed; forms and `<base>` only to ourselves.
  */
 export function appContentSecurityPolicy(options: SecurityHeaderOptions): Record<string, Array<string | ((req: IncomingMessage) => string)>> {
   return {
     'default-src': ["'self'"],
     'script-src': ["'self'"],
     'script-src-attr': ["'none'"],
-    'style-src': ["'self'"],
+    'style-src': ["'self'", ...FRAME_STYLES],
+    'style-src-attr': ["'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'http:', 'https:'],
     'font-src': ["'self'"],
     'connect-src': ["'self'", ownSocketOrigins, ...withSocketOrigins(options.allowedOrigins)],
@@ -82,6 +98,7 @@ export function devContentSecurityPolicy(options: SecurityHeaderOptions): Reques
       ...directives,
       'script-src': ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
       'style-src': ["'self'", "'unsafe-inline'"],
+      'style-src-attr': ["'unsafe-inline'"],
       // Vite's hot-reload socket listens on a port of its own, on whatever host the page came from.
       'connect-src': [...directives['connect-src']!, 'ws:', 'wss:'],
     },

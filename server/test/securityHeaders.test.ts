@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIFF_STYLE } from '../../shared/export/diffStyle.ts';
+import { SITE_STYLE } from '../../shared/export/siteStyle.ts';
 import type { Config } from '../config.ts';
+import { styleHash } from '../http/securityHeaders.ts';
 import type { RunningServer } from '../index.ts';
 import { api, createStory, signInAdmin, startTestServer, tempDataDir, type Auth } from './helpers.ts';
 import { approve, storyWith, writeStory } from './publishingHelpers.ts';
@@ -69,7 +72,10 @@ function expectAppPolicy(lines: string[][], host: string): Map<string, string[]>
     expect(sources).not.toContain("'unsafe-eval'");
     expect(sources).not.toContain('*');
   }
-  expect(policy.get('style-src')).not.toContain("'unsafe-inline'");
+  // Style elements: our files and the frames' two known sheets only; style attributes: allowed.
+  expect(policy.get('style-src')).toEqual(["'self'", styleHash(SITE_STYLE), styleHash(DIFF_STYLE)]);
+  expect(policy.get('style-src-attr')).toEqual(["'unsafe-inline'"]);
+  expect(policy.has('style-src-elem')).toBe(false);
   return policy;
 }
 

@@ -49,6 +49,8 @@ export function EditorWorkspace({ session, identity, articleId, editable, side, 
         },
       },
       editable,
+      // Its base CSS comes from styles/tiptap.css: an injected <style> element would break the app's CSP.
+      injectCSS: false,
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
     },

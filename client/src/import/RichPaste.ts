@@ -2,6 +2,7 @@ import { Extension } from '@tiptap/core';
 import { Fragment, type Node as PMNode, Slice } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { pastedBlocks } from './pastedBlocks.ts';
+import { cleanPastedHtml } from './cleanPastedHtml.ts';
 
 // Body text blocks; the headline, standfirst, figure captions and READ MORE labels take text only.
 const BODY_TEXTBLOCKS = new Set(['paragraph', 'heading']);
@@ -20,8 +21,10 @@ export const RichPaste = Extension.create({
       new Plugin({
         key: new PluginKey('richPaste'),
         props: {
+          // Before the editor's own parse of the clipboard (and ours below): see cleanPastedHtml.
+          transformPastedHTML: (html) => cleanPastedHtml(html),
           handlePaste: (view, event) => {
-            const html = event.clipboardData?.getData('text/html') ?? '';
+            const html = cleanPastedHtml(event.clipboardData?.getData('text/html') ?? '');
             if (html === '' || !BODY_TEXTBLOCKS.has(view.state.selection.$from.parent.type.name)) return false;
             const blocks = pastedBlocks(html, new DOMParser());
             if (!blocks) return false;
