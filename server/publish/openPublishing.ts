@@ -1,5 +1,6 @@
 import { hasPendingSuggestions, withoutSuggestions } from '../../shared/editor/suggestions/withoutSuggestions.ts';
 import type { ArticleStatus } from '../../shared/api.ts';
+import { cleanArticle } from '../../shared/text/cleanArticle.ts';
 import type { Accounts } from '../accounts/Accounts.ts';
 import type { AccessNoticeBus } from '../auth/AccessNotice.ts';
 import type { DocumentRegistry } from '../collab/DocumentRegistry.ts';
@@ -103,10 +104,11 @@ export function openPublishing(input: PublishingInput): Publishing {
     clock,
     site,
     // What goes out is the story with every pending suggestion left out; publishing refuses while any is pending.
+    // Nor any control or bidi-override character (shared/text/cleanText.ts): PostgreSQL refuses NUL in text.
     loadStory: async (id) => {
       const record = await articleStore.get(id);
       if (!record) return null;
-      const article = await readStory(input, id);
+      const article = cleanArticle(await readStory(input, id));
       return { record, article: { meta: article.meta, doc: withoutSuggestions(article.doc) } };
     },
     setStatus: async (id, status, at) => {

@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setMetaText, setTags } from '../../shared/article/meta.ts';
-import { api, connectClient, createStory } from './helpers.ts';
+import { findUnsafeCharacter } from '../../shared/text/cleanText.ts';
+import type { RunningServer } from '../index.ts';
+import { api, connectClient, createStory, signInAdmin, startTestServer, tempDataDir, type Auth } from './helpers.ts';
+import { approve, publicGet, storyWith, writeStory } from './publishingHelpers.ts';
 import { typeAt } from './storyEdits.ts';
+import { startTestDatabase, type TestDatabase } from './support/postgres.ts';
 import { useTestServer } from './testServer.ts';
 
 interface ListRow {
@@ -98,5 +102,65 @@ describe('control and bidi-override characters', () => {
     const imported = await api<ListRow>(server.url, 'POST', '/api/articles/import', { format: 'html', content: html }, server.admin);
     expect(imported.status).toBe(201);
     expect(imported.body).toMatchObject({ headline: 'Storm warning', section: 'weather', tags: ['storms'] });
+  });
+});
+
+describe('control and bidi-override characters on PostgreSQL, which refuses NUL in text', () => {
+  const dir = tempDataDir();
+  let database: TestDatabase;
+  let server: RunningServer;
+  let admin: Auth;
+
+  beforeAll(async () => {
+    database = await startTestDatabase();
+    server = await startTestServer(dir.dataDir, { databaseUrl: database.url });
+    admin = await signInAdmin(server.url);
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+    await database?.close();
+    dir.remove();
+  });
+
+  it('a story whose document holds them updates its row, publishes, and its page and ninjs hold none of them', async () => {
+    const id = await createStory(server.url, 'Ferry strike', admin);
+    await writeStory(
+      server.url,
+      id,
+      admin,
+      storyWith((article) => {
+        const headline = article.doc.content!.find((block) => block.type === 'headline')!;
+        headline.content = [{ type: 'text', text: 'Ferry\u0000 strike\u202e ends' }];
+        const paragraph = article.doc.content!.find((block) => block.type === 'paragraph')!;
+        paragraph.content = [{ type: 'text', text: 'Crossings\u0000 resume\u2066 at dawn.' }];
+        const figure = article.doc.content!.find((block) => block.type === 'figure');
+        if (figure) figure.attrs = { ...figure.attrs, alt: 'Quay\u0000', credit: 'AP\u202e' };
+        article.meta.byline = 'Ada\u0000 Lovelace';
+        article.meta.section = 'news\u0007';
+        article.meta.slug = 'ferry-strike\u0000';
+        article.meta.tags = ['ferries\u0000', 'strikes\u202e'];
+      }),
+    );
+    let row: ListRow | undefined;
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      row = (await api<ListRow>(server.url, 'GET', `/api/articles/${id}`, undefined, admin)).body;
+      if (row.headline === 'Ferry strike ends' && row.tags.length === 2) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(row).toMatchObject({ headline: 'Ferry strike ends', byline: 'Ada Lovelace', section: 'news', slug: 'ferry-strike', tags: ['ferries', 'strikes'] });
+
+    await approve(server.url, id, admin);
+    const published = await api<{ url: string; error?: unknown }>(server.url, 'POST', `/api/articles/${id}/publish`, {}, admin);
+    expect(published.status, JSON.stringify(published.body)).toBe(201);
+    const page = await publicGet(server.url, '/site/news/ferry-strike');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Crossings resume at dawn.');
+    expect(findUnsafeCharacter(page.text, 'text')).toBeNull();
+    const ninjs = await publicGet(server.url, '/site/news/ferry-strike.json');
+    expect(ninjs.status).toBe(200);
+    expect(findUnsafeCharacter(JSON.stringify(JSON.parse(ninjs.text)), 'text')).toBeNull();
+    expect(ninjs.text).toContain('"Ferry strike ends"');
+    expect(ninjs.text).toContain('Ada Lovelace');
   });
 });
