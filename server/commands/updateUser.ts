@@ -32,7 +32,7 @@ export async function updateUser(
   const target = await users.findByUsername(input.username);
   if (!target) throw new HttpError(404, ErrorId.UserNotFound, `No account is named ${JSON.stringify(input.username)}.`);
   if (changes.password !== undefined) {
-    assertStrongPassword(changes.password, { username: target.username, displayName: changes.displayName ?? target.displayName });
+    await assertStrongPassword(changes.password, { username: target.username, displayName: changes.displayName ?? target.displayName });
   }
 
   const losesAdmin =

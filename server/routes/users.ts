@@ -35,7 +35,7 @@ export function userRoutes(deps: AppDeps): Router {
   router.post('/users', adminOnly, async (req, res) => {
     const body = parseBody(CreateUserBody, req.body);
     const actor = authOf(res).user;
-    assertStrongPassword(body.password, { username: body.username, displayName: body.displayName });
+    await assertStrongPassword(body.password, { username: body.username, displayName: body.displayName });
     const passwordHash = await hashPassword(body.password, deps.config.scryptParams);
     const at = new Date().toISOString();
     try {
