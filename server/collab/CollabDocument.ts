@@ -119,6 +119,10 @@ export class CollabDocument {
       this.#subscription = await relay.subscribe(this.articleId, {
         update: (update) => this.#fromRelay(() => this.#applyRelayed(update)),
         awareness: (update) => this.#fromRelay(() => this.#applyRelayedAwareness(update)),
+        resync: () =>
+          this.#fromRelay(() => {
+            this.catchUp().catch((error: unknown) => this.#deps.log.warn('re-reading a story another server could not relay failed', { articleId: this.articleId, error }));
+          }),
       });
     }
     const { state, logLength } = await this.#deps.docStore.load(this.articleId);

@@ -213,6 +213,37 @@ describe('RedisRelay', () => {
     expect(read('copydesk_relay_lag_seconds_sum')).toBeLessThan(5);
   });
 
+  it('when only A loses Redis, B is told to re-read each story whose stored updates A could not publish (not for cursors)', async () => {
+    const admin = new Redis(redis.url);
+    try {
+      const before = new Set(((await admin.client('LIST')) as string).split('\n').map((line) => /\bid=(\d+)/.exec(line)?.[1]).filter(Boolean));
+      const a = await relay();
+      const ofA = ((await admin.client('LIST')) as string)
+        .split('\n')
+        .filter((line) => /name=copydesk-relay-publish\b/.test(line))
+        .map((line) => /\bid=(\d+)/.exec(line)![1]!)
+        .filter((id) => !before.has(id));
+      expect(ofA).toHaveLength(1);
+      const b = await relay();
+      const [typed, moved] = [story(), story()];
+      const resyncs: string[] = [];
+      for (const id of [typed, moved]) {
+        await a.subscribe(id, recorder().handlers);
+        await b.subscribe(id, { ...recorder().handlers, resync: () => resyncs.push(id) });
+      }
+      await admin.client('KILL', 'ID', ofA[0]!);
+      await waitFor('A to notice', () => !a.healthy);
+      a.publishUpdate(typed, Uint8Array.of(1, 2, 3));
+      a.publishAwareness(moved, Uint8Array.of(4));
+      await waitFor('A to be back', () => a.healthy);
+      await waitFor('B to be told to re-read', () => resyncs.length > 0);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(resyncs).toEqual([typed]);
+    } finally {
+      admin.disconnect();
+    }
+  });
+
   it('refuses a malformed URL and an unreachable Redis at start, with a clear error', async () => {
     const log = memoryLog();
     await expect(createRedisRelay('not a url', log)).rejects.toMatchObject({ id: 'relay_bad_url' });

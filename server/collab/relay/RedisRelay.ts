@@ -10,6 +10,8 @@ export const STORY_CHANNEL_PREFIX = 'copydesk:story:';
 /** First byte of a relay message: what the rest carries. */
 const KIND_UPDATE = 1;
 const KIND_AWARENESS = 2;
+/** "I stored updates of this story I could not publish: read its log." Empty payload. */
+const KIND_RESYNC = 3;
 
 /** Bytes of the random id that marks which server published a message. */
 const SERVER_ID_BYTES = 16;
@@ -114,6 +116,8 @@ export class RedisRelay implements StoryRelay {
   #closed = false;
   #inFlightBytes = 0;
   #dropped = 0;
+  /** Stories with stored updates this server dropped instead of publishing; the others are told to re-read them. */
+  readonly #unsent = new Set<string>();
   #lastDropWarning = 0;
   #resubscribeAttempt = 0;
 
@@ -218,8 +222,8 @@ export class RedisRelay implements StoryRelay {
 
   #publish(kind: number, articleId: string, payload: Uint8Array): void {
     if (this.#closed) return;
-    if (this.#publisher.status !== 'ready') return this.#drop('disconnected');
-    if (this.#inFlightBytes >= MAX_IN_FLIGHT_BYTES) return this.#drop('backlog');
+    if (this.#publisher.status !== 'ready') return this.#drop('disconnected', articleId, kind);
+    if (this.#inFlightBytes >= MAX_IN_FLIGHT_BYTES) return this.#drop('backlog', articleId, kind);
     const message = Buffer.allocUnsafe(HEADER_BYTES + STAMP_BYTES + payload.length);
     message[0] = kind | STAMPED;
     this.#serverId.copy(message, 1);
@@ -229,16 +233,27 @@ export class RedisRelay implements StoryRelay {
     this.#publisher.publish(STORY_CHANNEL_PREFIX + articleId, message).then(
       () => {
         this.#inFlightBytes -= message.length;
+        if (this.#unsent.size > 0 && this.#inFlightBytes < MAX_IN_FLIGHT_BYTES / 2) this.#sendResyncs();
       },
       (error: unknown) => {
         this.#inFlightBytes -= message.length;
-        this.#drop('failed', error);
+        this.#drop('failed', articleId, kind, error);
       },
     );
   }
 
-  #drop(reason: 'disconnected' | 'backlog' | 'failed', error?: unknown): void {
+  /** Tells the other servers to re-read each story whose stored updates this server could not publish. */
+  #sendResyncs(): void {
+    if (!this.healthy) return;
+    const stories = [...this.#unsent];
+    this.#unsent.clear();
+    for (const articleId of stories) this.#publish(KIND_RESYNC, articleId, new Uint8Array(0));
+  }
+
+  #drop(reason: 'disconnected' | 'backlog' | 'failed', articleId: string, kind: number, error?: unknown): void {
     this.#dropped++;
+    // A lost cursor is replaced by the next one; a lost update is in the database, and the others must read it.
+    if (kind !== KIND_AWARENESS) this.#unsent.add(articleId);
     const now = Date.now();
     if (now - this.#lastDropWarning < DROP_WARNING_INTERVAL_MS) return;
     this.#lastDropWarning = now;
@@ -265,6 +280,7 @@ export class RedisRelay implements StoryRelay {
       try {
         if (kind === KIND_UPDATE) handlers.update(payload);
         else if (kind === KIND_AWARENESS) handlers.awareness(payload);
+        else if (kind === KIND_RESYNC) handlers.resync?.();
         else {
           this.#log.warn('relay: unknown message kind, ignored', { channel: channelName.toString(), kind });
           return;
@@ -312,6 +328,8 @@ export class RedisRelay implements StoryRelay {
         this.#log.error('relay: a reconnect listener failed', { error });
       }
     }
+    // The others were connected all along and missed what this server stored meanwhile.
+    this.#sendResyncs();
   }
 }
 

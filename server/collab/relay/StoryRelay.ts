@@ -4,6 +4,11 @@ export interface RelayHandlers {
   update(update: Uint8Array): void;
   /** An awareness update another server accepted (already stamped with its account). */
   awareness(update: Uint8Array): void;
+  /**
+   * Another server stored updates of this story it could not publish (its Redis connection or
+   * backlog dropped them): re-read the story's log from the database.
+   */
+  resync?(): void;
 }
 
 /** A story's subscription; `close` stops receiving. */
