@@ -1,5 +1,6 @@
 import { Node } from '@tiptap/core';
 import type { DOMOutputSpec } from '@tiptap/pm/model';
+import { TextSelection } from '@tiptap/pm/state';
 import { safeUrl } from '../../export/safeUrl.ts';
 import { insertBlock, placeCursor } from './insertBlock.ts';
 
@@ -85,6 +86,27 @@ export const Figure = Node.create({
       ['span', { class: 'figure-credit', contenteditable: 'false' }, credit],
     ];
     return spec;
+  },
+
+  addKeyboardShortcuts() {
+    // The caption is one line: Enter in it goes on below the figure, in a paragraph of the body
+    // (the empty one already there, or a new one).
+    const continueBelow = (): boolean => {
+      const { state, view } = this.editor;
+      const { $from, empty } = state.selection;
+      if (!empty || $from.parent.type.name !== this.name) return false;
+      const below = $from.after();
+      const next = state.doc.nodeAt(below);
+      const tr = state.tr;
+      if (!(next?.type.name === 'paragraph' && next.content.size === 0)) {
+        const paragraph = state.schema.nodes.paragraph;
+        if (!paragraph) return false;
+        tr.insert(below, paragraph.create());
+      }
+      view.dispatch(tr.setSelection(TextSelection.create(tr.doc, below + 1)).scrollIntoView());
+      return true;
+    };
+    return { Enter: continueBelow, 'Mod-Enter': continueBelow };
   },
 
   addCommands() {

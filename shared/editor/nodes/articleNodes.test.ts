@@ -125,6 +125,36 @@ describe('article nodes in the editor', () => {
     expect(editor.state.selection.$from.index(0)).toBe(2);
   });
 
+  it('Enter in a figure caption goes on below the figure: a new body paragraph, or the empty one already there', () => {
+    const editor = editorWith(emptyStory());
+    putCursor(editor, 3);
+    editor.commands.setFigure({ src: '/a.jpg', caption: 'Boats in the harbour' });
+    const figureIndex = types(editor).indexOf('figure');
+    const captionEnd = () => {
+      let pos = 0;
+      for (let i = 0; i <= figureIndex; i++) pos += editor.state.doc.child(i).nodeSize;
+      return pos - 1;
+    };
+    const below = () => editor.state.doc.child(figureIndex + 1);
+    expect(below().textContent).toBe('First paragraph');
+    // Text right below the figure: Enter opens a new paragraph between the figure and it.
+    putCursor(editor, captionEnd());
+    expect(press(editor, 'Enter')).toBe(true);
+    const withNew = types(editor);
+    expect(withNew.slice(figureIndex, figureIndex + 3)).toEqual(['figure', 'paragraph', 'paragraph']);
+    expect(editor.state.selection.$from.index(0)).toBe(figureIndex + 1);
+    expect(below().content.size).toBe(0);
+    // The empty paragraph is now right below: Enter in the caption goes there and adds nothing.
+    putCursor(editor, captionEnd() - 3);
+    expect(press(editor, 'Enter')).toBe(true);
+    expect(types(editor)).toEqual(withNew);
+    expect(editor.state.selection.$from.index(0)).toBe(figureIndex + 1);
+    editor.commands.insertContent('A first line under the picture.');
+    expect(editor.state.doc.child(figureIndex).textContent).toBe('Boats in the harbour');
+    expect(below().textContent).toBe('A first line under the picture.');
+    expect(editor.state.doc.child(figureIndex + 2).textContent).toBe('First paragraph');
+  });
+
   it('Backspace and Delete never merge away the headline or the standfirst', () => {
     const editor = editorWith(emptyStory());
     const standfirstStart = editor.state.doc.child(0).nodeSize + 1;
