@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { useId, type FormEvent, type ReactNode } from 'react';
+import { useModalDialog } from '../hooks/useModalDialog.ts';
 
 /** Props of a modal form dialog. */
 export interface ModalProps {
@@ -18,14 +19,8 @@ export interface ModalProps {
  * and the heading names the dialog for assistive technology.
  */
 export function Modal({ title, submitLabel, onSubmit, onCancel, submitDisabled, error, children }: ModalProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const titleId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();

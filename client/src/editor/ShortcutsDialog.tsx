@@ -1,16 +1,11 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
+import { useModalDialog } from '../hooks/useModalDialog.ts';
 import { EDITOR_SHORTCUTS, shortcutLabel } from './shortcuts.ts';
 
 /** The editor's keyboard shortcuts, listed from the toolbar's own table; Escape or Close dismisses it. */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const titleId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   return (
     <dialog

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useModalDialog } from '../hooks/useModalDialog.ts';
 import { compareVersions, versionHtml, type CompareTarget, type VersionSummary } from './historyApi.ts';
 import { versionLabel } from './versionLabel.ts';
 import { DIFF_STYLE } from '../../../shared/export/diffStyle.ts';
@@ -27,15 +28,9 @@ export function VersionDialog({ articleId, versions, view, onView, onClose, onRe
   /** Offered for the version being read, for users who may change the story. */
   onRestore?: (number: number) => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const [page, setPage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   useEffect(() => {
     let current = true;

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useModalDialog } from '../hooks/useModalDialog.ts';
 import type { MfaStatus } from '../../../shared/mfa.ts';
 import { Field } from '../components/Field.tsx';
 import { errorMessage } from '../format/errorMessage.ts';
@@ -10,7 +11,7 @@ import { MfaSetup } from './MfaSetup.tsx';
  * it on (MfaSetup), or off with a current code or a recovery code.
  */
 export function MfaDialog({ onClose }: { onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const titleId = useId();
   const [status, setStatus] = useState<MfaStatus | null>(null);
   const [settingUp, setSettingUp] = useState(false);
@@ -28,10 +29,7 @@ export function MfaDialog({ onClose }: { onClose: () => void }) {
   }, []);
 
   useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
     void refresh();
-    return () => dialog?.close();
   }, [refresh]);
 
   async function turnOff(event: FormEvent) {

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
+import { useModalDialog } from '../hooks/useModalDialog.ts';
 import type { SessionSummary } from '../../../shared/sessions.ts';
 import { errorMessage } from '../format/errorMessage.ts';
 import { relativeTime } from '../format/relativeTime.ts';
@@ -13,7 +14,7 @@ import './sessions.css';
  */
 export function SessionsDialog({ onClose }: { onClose: () => void }) {
   const { signOut } = useSession();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const titleId = useId();
   const [sessions, setSessions] = useState<SessionSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -29,10 +30,7 @@ export function SessionsDialog({ onClose }: { onClose: () => void }) {
   }, []);
 
   useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
     void refresh();
-    return () => dialog?.close();
   }, [refresh]);
 
   async function act(action: () => Promise<unknown>): Promise<void> {
