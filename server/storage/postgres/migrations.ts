@@ -2,6 +2,10 @@ import { ACCOUNTS_MIGRATION } from './accounts/accountsMigration.ts';
 import { MFA_MIGRATION } from './accounts/mfaMigration.ts';
 import { ARTICLES_MIGRATION } from './articles/articlesMigration.ts';
 import { PUBLISHING_MIGRATION } from './publishing/publishingMigration.ts';
+import { SEARCH_MIGRATION } from './search/searchMigration.ts';
+import { SPIKE_MIGRATION } from './articles/spikeMigration.ts';
+import { AUTHORSHIP_MIGRATION } from './authorship/authorshipMigration.ts';
+import { BYLINES_MIGRATION } from './bylines/bylinesMigration.ts';
 
 /** One step of the PostgreSQL schema: recorded by `version` in `schema_migrations` once applied. */
 export interface PostgresMigration {
@@ -56,4 +60,8 @@ export const postgresMigrations: readonly PostgresMigration[] = [
     ALTER TABLE sessions ADD COLUMN user_agent text, ADD COLUMN address text;
     `,
   },
+  SEARCH_MIGRATION,
+  SPIKE_MIGRATION,
+  AUTHORSHIP_MIGRATION,
+  BYLINES_MIGRATION,
 ];

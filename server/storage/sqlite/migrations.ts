@@ -3,6 +3,10 @@ import { MFA_MIGRATION_SQL } from './accounts/mfaMigration.ts';
 import { PUBLISHING_MIGRATION_SQL } from './publishing/publishingMigration.ts';
 import { REVIEW_MIGRATION_SQL } from './review/reviewMigration.ts';
 import { VERSIONS_MIGRATION_SQL } from './versions/versionsMigration.ts';
+import { SEARCH_MIGRATION_SQL } from './search/searchMigration.ts';
+import { SPIKE_MIGRATION_SQL } from './articles/spikeMigration.ts';
+import { AUTHORSHIP_MIGRATION_SQL } from './authorship/authorshipMigration.ts';
+import { BYLINES_MIGRATION_SQL } from './bylines/bylinesMigration.ts';
 
 /**
  * The database's schema, as an ordered list of migrations. `PRAGMA user_version` records how
@@ -77,4 +81,12 @@ export const migrations: readonly string[] = [
   // 9: two-step sign-in (each account's sealed TOTP secret, last used time step and recovery code
   // hashes; the roles that must use it)
   MFA_MIGRATION_SQL,
+  // 10: the search index of stories
+  SEARCH_MIGRATION_SQL,
+  // 11: spiked stories
+  SPIKE_MIGRATION_SQL,
+  // 12: who wrote for each Yjs client id
+  AUTHORSHIP_MIGRATION_SQL,
+  // 13: bylines naming accounts; the desk's section list
+  BYLINES_MIGRATION_SQL,
 ];
