@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { UserStore } from '../storage/UserStore.ts';
 import { DEFAULT_SCRYPT_PARAMS, hashPassword, type ScryptParams } from './password.ts';
 import { colorForUsername } from './userColor.ts';
-import { loadPasswordJudge } from './assertStrongPassword.ts';
+import { passwordJudge } from './assertStrongPassword.ts';
 import { ConfigError } from '../config.ts';
 
 export const BOOTSTRAP_USERNAME = 'admin';
@@ -36,7 +36,7 @@ export async function bootstrapAdmin(users: UserStore, options: BootstrapOptions
   if ((await users.count()) > 0) return { created: false };
   const given = options.password === undefined || options.password === '' ? undefined : options.password;
   if (given !== undefined) {
-    const verdict = (await loadPasswordJudge())(given, { username: BOOTSTRAP_USERNAME, displayName: BOOTSTRAP_DISPLAY_NAME });
+    const verdict = await passwordJudge.judge(given, { username: BOOTSTRAP_USERNAME, displayName: BOOTSTRAP_DISPLAY_NAME });
     if (!verdict.ok) throw new ConfigError(`COPYDESK_ADMIN_PASSWORD is not strong enough: ${verdict.message}`);
   }
   const password = given ?? generatePassword();
