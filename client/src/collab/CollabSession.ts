@@ -5,6 +5,7 @@ import { CloseCode, FATAL_CLOSE_CODES, describeCloseCode } from '../../../shared
 import { DOC_FIELD } from '../../../shared/collab/docFields.ts';
 import { SCHEMA_VERSION } from '../../../shared/editor/version.ts';
 import type { Presence } from '../../../shared/api.ts';
+import { Heartbeat } from './Heartbeat.ts';
 import { SaveTracker } from './SaveTracker.ts';
 import { isSignedOut } from './isSignedOut.ts';
 import { localStoreName, rememberLocalStore } from './localStores.ts';
@@ -41,6 +42,7 @@ export class CollabSession {
   readonly provider: WebsocketProvider;
   private readonly local: IndexeddbPersistence;
   private readonly saves: SaveTracker;
+  private readonly heartbeat: Heartbeat;
   private readonly listeners = new Set<() => void>();
   private snapshot: CollabSnapshot;
   private everSynced = false;
@@ -66,6 +68,7 @@ export class CollabSession {
     // The server stamps the signed-in account over this anyway; setting it shows our own caret right away.
     this.provider.awareness.setLocalStateField('user', { name: identity.name, color: identity.color });
     this.saves = new SaveTracker(this.doc, this.provider);
+    this.heartbeat = new Heartbeat(this.provider, this.reconnect);
     this.snapshot = this.computeSnapshot();
 
     this.local.on('synced', () => {
@@ -93,7 +96,28 @@ export class CollabSession {
       this.update();
     });
     this.saves.subscribe(this.update);
+    window.addEventListener('offline', this.goOffline);
+    window.addEventListener('online', this.goOnline);
+    if (!navigator.onLine) this.goOffline();
   }
+
+  /** The browser knows the network is gone: say so now rather than when the socket times out, and stop retrying. */
+  private readonly goOffline = (): void => {
+    this.provider.disconnect();
+    this.update();
+  };
+
+  private readonly goOnline = (): void => {
+    if (!this.fatal) this.provider.connect();
+  };
+
+  /** A socket that stopped answering: drop it (the indicator says offline at once) and dial again. */
+  private readonly reconnect = (): void => {
+    if (this.fatal) return;
+    this.provider.disconnect();
+    if (navigator.onLine) this.provider.connect();
+    this.update();
+  };
 
   private async checkSession(): Promise<void> {
     if (this.checkingSession || this.fatal) return;
@@ -123,6 +147,9 @@ export class CollabSession {
 
   destroy(): void {
     this.listeners.clear();
+    window.removeEventListener('offline', this.goOffline);
+    window.removeEventListener('online', this.goOnline);
+    this.heartbeat.destroy();
     this.saves.destroy();
     this.provider.destroy();
     void this.local.destroy();
