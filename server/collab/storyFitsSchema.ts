@@ -110,7 +110,8 @@ function sameRoot(root: Y.AbstractType<any>, typed: Y.AbstractType<any>): boolea
  * - Anything inside the fragment: its top-level block alone is converted to ProseMirror JSON and
  *   validated fully (`nodeFromJSON(json).check()`, plus undeclared attributes, attribute value
  *   types and required attributes: articleAttributeRules.ts).
- * - The meta map or its tags: byline, slug, section strings, tags a Y.Array of strings, no other keys.
+ * - The meta map, its tags or authors: byline, slug, section strings, tags a Y.Array of strings,
+ *   authors a Y.Array of `{ name, username? }`, no other keys.
  * - Other top-level types (comments, a benchmark's map) are not this check's business.
  *
  * Returns the first violation found, or null. Types inside a deleted block are skipped.

@@ -2,6 +2,7 @@ import { hasPendingSuggestions, withoutSuggestions } from '../../shared/editor/s
 import type { ArticleStatus } from '../../shared/api.ts';
 import { cleanArticle } from '../../shared/text/cleanArticle.ts';
 import type { Accounts } from '../accounts/Accounts.ts';
+import { withResolvedAuthors } from '../bylines/withResolvedAuthors.ts';
 import type { AccessNoticeBus } from '../auth/AccessNotice.ts';
 import type { DocumentRegistry } from '../collab/DocumentRegistry.ts';
 import type { StorySockets } from '../collab/StorySockets.ts';
@@ -108,7 +109,7 @@ export function openPublishing(input: PublishingInput): Publishing {
     loadStory: async (id) => {
       const record = await articleStore.get(id);
       if (!record) return null;
-      const article = cleanArticle(await readStory(input, id));
+      const article = cleanArticle(await withResolvedAuthors(await readStory(input, id), accounts.users));
       return { record, article: { meta: article.meta, doc: withoutSuggestions(article.doc) } };
     },
     setStatus: async (id, status, at) => {

@@ -10,6 +10,7 @@ import { toText } from '../../shared/export/toText.ts';
 import { withoutSuggestions } from '../../shared/editor/suggestions/withoutSuggestions.ts';
 import type { AppDeps } from '../AppDeps.ts';
 import { readStory } from '../commands/readStory.ts';
+import { withResolvedAuthors } from '../bylines/withResolvedAuthors.ts';
 import { HttpError } from '../http/HttpError.ts';
 import { exportInfo } from '../publish/exportInfo.ts';
 import { findArticle } from './articles.ts';
@@ -42,7 +43,7 @@ export function articleExportRoutes(deps: AppDeps): Router {
       throw new HttpError(400, ErrorId.UnsupportedFormat, `format must be one of ${EXPORT_FORMATS.join(', ')}.`);
     }
     const record = await findArticle(deps, req.params.id);
-    const story = await readStory(deps, record.id);
+    const story = await withResolvedAuthors(await readStory(deps, record.id), deps.accounts.users);
     const article: ArticleJson = { meta: story.meta, doc: withoutSuggestions(story.doc) };
     const format = query.data.format;
     let body: string;

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { DOC_FIELD, META_MAP } from '../collab/docFields.ts';
 import { articleSchema } from '../editor/schema.ts';
 import type { ArticleJson } from './ArticleJson.ts';
+import { normalizeAuthors, type BylineAuthor } from './byline.ts';
 
 /**
  * The Yjs update that creates a story holding `article`: fragment `default` as its document and
@@ -25,6 +26,11 @@ export function articleState(article: ArticleJson): Uint8Array {
       const tags = new Y.Array<string>();
       tags.push([...article.meta.tags]);
       meta.set('tags', tags);
+      if (article.meta.authors) {
+        const authors = new Y.Array<BylineAuthor>();
+        authors.push(normalizeAuthors(article.meta.authors));
+        meta.set('authors', authors);
+      }
     });
     return Y.encodeStateAsUpdate(ydoc);
   } finally {

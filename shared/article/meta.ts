@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { META_MAP, type ArticleMeta } from '../collab/docFields.ts';
+import { formatByline, normalizeAuthors, type BylineAuthor } from './byline.ts';
 
 /** The meta fields that hold a plain string. */
 export type MetaTextKey = 'byline' | 'slug' | 'section';
@@ -33,7 +34,37 @@ export function readMeta(ydoc: Y.Doc): ArticleMeta {
   };
   const tags = map.get('tags');
   const rawTags = tags instanceof Y.Array ? tags.toArray() : Array.isArray(tags) ? tags : [];
-  return { byline: text('byline'), slug: text('slug'), section: text('section'), tags: normalizeTags(rawTags) };
+  const authors = map.get('authors');
+  return {
+    byline: text('byline'),
+    slug: text('slug'),
+    section: text('section'),
+    tags: normalizeTags(rawTags),
+    ...(authors instanceof Y.Array ? { authors: normalizeAuthors(authors.toArray()) } : {}),
+  };
+}
+
+/**
+ * Makes the byline name `authors` (normalized): the `authors` list replaced and the plain-text
+ * `byline` set to their names ("A, B and C") in one transaction, so readers of either agree.
+ */
+export function setAuthors(ydoc: Y.Doc, authors: readonly BylineAuthor[], origin?: unknown): void {
+  const next = normalizeAuthors(authors);
+  const map = metaMap(ydoc);
+  ydoc.transact(() => {
+    let list = map.get('authors');
+    if (!(list instanceof Y.Array)) {
+      list = new Y.Array<BylineAuthor>();
+      map.set('authors', list);
+    }
+    const array = list as Y.Array<unknown>;
+    if (JSON.stringify(array.toArray()) !== JSON.stringify(next)) {
+      array.delete(0, array.length);
+      array.insert(0, next);
+    }
+    const byline = formatByline(next);
+    if (map.get('byline') !== byline) map.set('byline', byline);
+  }, origin);
 }
 
 /** Sets a string meta field; no update is produced when the value is unchanged. */

@@ -1,4 +1,5 @@
 import type { ArticleJson } from '../article/ArticleJson.ts';
+import { authorsOf, formatByline } from '../article/byline.ts';
 import { displayDate } from './displayDate.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { checkedInfo, resolveUrl } from './publicationDates.ts';
@@ -42,7 +43,8 @@ export function articlePage(article: ArticleJson, info: PublicationInfo): string
   const { meta } = parts;
   const headline = parts.headline.trim() || 'Untitled story';
   const standfirst = parts.standfirst.trim();
-  const byline = meta.byline.trim();
+  const authors = authorsOf(meta);
+  const byline = formatByline(authors);
   const section = meta.section.trim();
   const url = pub.url === undefined ? null : resolveUrl(pub.url, undefined);
   const base = url ?? undefined;
@@ -60,7 +62,7 @@ export function articlePage(article: ArticleJson, info: PublicationInfo): string
     ...(standfirst ? { description: standfirst } : {}),
     datePublished: pub.firstCreated,
     dateModified: pub.versionCreated,
-    ...(byline ? { author: [{ '@type': 'Person', name: byline.replace(/^by\s+/i, '') }] } : {}),
+    ...(authors.length > 0 ? { author: authors.map((author) => ({ '@type': 'Person', name: author.name })) } : {}),
     ...(section ? { articleSection: section } : {}),
     ...(meta.tags.length > 0 ? { keywords: meta.tags } : {}),
     ...(images.length > 0 ? { image: images.map((image) => image.href) } : {}),
@@ -99,7 +101,7 @@ export function articlePage(article: ArticleJson, info: PublicationInfo): string
     section ? `<p class="section">${escapeHtml(section)}</p>` : '',
     `<h1>${escapeHtml(headline)}</h1>`,
     standfirst ? `<p class="standfirst">${escapeHtml(standfirst)}</p>` : '',
-    byline ? `<p class="byline">${escapeHtml(/^by\s/i.test(byline) ? byline : `By ${byline}`)}</p>` : '',
+    byline ? `<p class="byline">${escapeHtml(`By ${byline}`)}</p>` : '',
     '<p class="dates">' +
       `<time class="published" datetime="${pub.firstCreated}">Published ${displayDate(pub.firstCreated)}</time>` +
       (updated ? ` <time class="updated" datetime="${pub.versionCreated}">Updated ${displayDate(pub.versionCreated)}</time>` : '') +

@@ -1,6 +1,7 @@
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
 import type { ArticleJson } from '../article/ArticleJson.ts';
 import { exportedArticleNode } from '../article/exportedArticleNode.ts';
+import { bylineOf } from '../article/byline.ts';
 import { normalizeMeta } from '../article/normalizeMeta.ts';
 import { READ_MORE_PREFIX } from '../editor/nodes/RelatedLink.ts';
 import { escapeHtml } from './escapeHtml.ts';
@@ -132,11 +133,11 @@ export function toHtml(article: ArticleJson, options: ToHtmlOptions = {}): strin
   doc.forEach((child) => blocks.push(child));
   const [headline, standfirst, ...body] = blocks as [PMNode, PMNode, ...PMNode[]];
 
-  const byline = meta.byline.trim();
+  const byline = bylineOf(meta);
   const header = [
     block(headline),
     standfirst.content.size > 0 ? block(standfirst) : '',
-    byline ? `<p class="byline">${escapeHtml(/^by\s/i.test(byline) ? byline : `By ${byline}`)}</p>` : '',
+    byline ? `<p class="byline">${escapeHtml(`By ${byline}`)}</p>` : '',
     meta.section.trim() ? `<p class="section">${escapeHtml(meta.section.trim())}</p>` : '',
   ].filter(Boolean);
   const tags = meta.tags.length

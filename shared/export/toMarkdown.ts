@@ -1,3 +1,4 @@
+import { bylineOf } from '../article/byline.ts';
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
 import type { ArticleJson } from '../article/ArticleJson.ts';
 import { safeUrl } from './safeUrl.ts';
@@ -163,7 +164,7 @@ export function toMarkdown(article: ArticleJson): string {
   const parts = storyParts(article);
   const sections = [`# ${escapeMarkdown(parts.headline.trim())}`];
   if (parts.standfirst.trim()) sections.push(`_${escapeMarkdown(parts.standfirst.trim())}_`);
-  const byline = parts.meta.byline.trim();
+  const byline = bylineOf(parts.meta);
   if (byline) sections.push(`By ${escapeMarkdown(byline)}`);
   for (const node of parts.body) {
     const text = block(node);

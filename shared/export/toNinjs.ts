@@ -1,4 +1,5 @@
 import type { ArticleJson } from '../article/ArticleJson.ts';
+import { authorsOf, formatByline } from '../article/byline.ts';
 import { checkedInfo, resolveUrl } from './publicationDates.ts';
 import type { PublicationInfo } from './PublicationInfo.ts';
 import { safeUrl } from './safeUrl.ts';
@@ -34,6 +35,13 @@ interface NinjsSubject {
   rel?: string;
 }
 
+/** A person the item is about or by; authors have rel `author`, an account's username as `literal`. */
+interface NinjsPerson {
+  name: string;
+  rel?: string;
+  literal?: string;
+}
+
 /** An associated item: a picture of the story or a related story. */
 export interface NinjsAssociation {
   name: string;
@@ -62,6 +70,7 @@ export interface NinjsItem {
   descriptions?: NinjsText[];
   bodies: NinjsBody[];
   by?: string;
+  people?: NinjsPerson[];
   slugline?: string;
   subjects?: NinjsSubject[];
   renditions?: NinjsRendition[];
@@ -91,7 +100,8 @@ function partUri(uri: string, part: string): string {
 /**
  * The story as an IPTC ninjs 3.1 item (valid against the ninjs 3.1 JSON Schema): headline,
  * standfirst as summary description (and the correction note as a correction one), the HTML body with word and character counts (figure
- * captions excluded), byline, slug, tags and section as subjects, dates, embargo and status from
+ * captions excluded), byline (`by` "A, B and C", and one `people` entry with rel "author" per
+ * author, an account's username as its `literal`), slug, tags and section as subjects, dates, embargo and status from
  * `info`; figures as `picture` associations with caption, alt text, credit and an image rendition;
  * READ MORE links and `info.relatedStories` as `text` associations with rel "related".
  * Throws RangeError when the story does not fit the schema or `info` is unusable.
@@ -162,6 +172,12 @@ export function toNinjs(article: ArticleJson, info: PublicationInfo): NinjsItem 
   // A correction note is public: a description, not an edNote (which is for the receiving desk only).
   if (pub.correction?.trim()) descriptions.push({ role: 'correction', contentType: 'text/plain', value: pub.correction.trim() });
   const pageUrl = pub.url === undefined ? null : resolveUrl(pub.url, undefined);
+  const authors = authorsOf(meta);
+  const people: NinjsPerson[] = authors.map((author) => ({
+    name: author.name,
+    rel: 'author',
+    ...(author.username !== undefined ? { literal: author.username } : {}),
+  }));
 
   return {
     uri: pub.uri,
@@ -185,7 +201,7 @@ export function toNinjs(article: ArticleJson, info: PublicationInfo): NinjsItem 
         wordCount: parts.bodyWordCount,
       },
     ],
-    ...(meta.byline.trim() ? { by: meta.byline.trim() } : {}),
+    ...(authors.length > 0 ? { by: formatByline(authors), people } : {}),
     ...(meta.slug.trim() ? { slugline: meta.slug.trim() } : {}),
     ...(subjects.length > 0 ? { subjects } : {}),
     ...(pageUrl === null ? {} : { renditions: [{ name: 'web', href: pageUrl, contentType: 'text/html' }] }),

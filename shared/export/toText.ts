@@ -1,3 +1,4 @@
+import { bylineOf } from '../article/byline.ts';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import type { ArticleJson } from '../article/ArticleJson.ts';
 import { summarize } from '../article/summarize.ts';
@@ -72,7 +73,8 @@ export function toText(article: ArticleJson): string {
   const parts = storyParts(article);
   const sections = [parts.headline];
   if (parts.standfirst) sections.push(parts.standfirst);
-  if (parts.meta.byline.trim()) sections.push(`By ${parts.meta.byline.trim()}`);
+  const byline = bylineOf(parts.meta);
+  if (byline) sections.push(`By ${byline}`);
   for (const node of parts.body) sections.push(block(node, '').join('\n'));
   const { wordCount } = summarize(article);
   sections.push(`${wordCount} ${wordCount === 1 ? 'word' : 'words'}`);

@@ -210,6 +210,8 @@ function diffMeta(before: ArticleJson['meta'], after: ArticleJson['meta']): Meta
   const b = normalizeMeta(after);
   const changes: MetaChange[] = [];
   for (const key of META_KEYS) {
+    // The byline's plain text already shows a change of its authors.
+    if (key === 'authors') continue;
     const from = key === 'tags' ? a.tags.join(', ') : a[key];
     const to = key === 'tags' ? b.tags.join(', ') : b[key];
     if (from !== to) changes.push({ key, before: from, after: to });

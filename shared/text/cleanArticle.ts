@@ -1,5 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import type { ArticleJson } from '../article/ArticleJson.ts';
+import { normalizeAuthors } from '../article/byline.ts';
 import { normalizeTags } from '../article/meta.ts';
 import { cleanText } from './cleanText.ts';
 
@@ -23,13 +24,14 @@ function cleanNode(node: JSONContent): JSONContent {
  * text, stores it. One-line meta fields lose tabs and line breaks too. Pure: `article` is untouched.
  */
 export function cleanArticle(article: ArticleJson): ArticleJson {
-  const { byline, slug, section, tags } = article.meta;
+  const { byline, slug, section, tags, authors } = article.meta;
   return {
     meta: {
       byline: cleanText(byline),
       slug: cleanText(slug),
       section: cleanText(section),
       tags: normalizeTags(tags.map((tag) => cleanText(tag))),
+      ...(authors ? { authors: normalizeAuthors(authors.map((a) => ({ ...a, name: cleanText(a.name) }))) } : {}),
     },
     doc: cleanNode(article.doc),
   };

@@ -1,0 +1,21 @@
+import { formatByline, resolveAuthors } from '../../shared/article/byline.ts';
+import type { ArticleJson } from '../../shared/article/ArticleJson.ts';
+import type { UserStore } from '../storage/UserStore.ts';
+
+/**
+ * `article` with each account author named as the people directory names the account now (a
+ * renamed colleague's byline follows), and the plain-text byline rebuilt from them. Exporters are
+ * pure and read names only: call this before them. A story without account authors is returned as is.
+ */
+export async function withResolvedAuthors(article: ArticleJson, users: Pick<UserStore, 'findByUsername'>): Promise<ArticleJson> {
+  const authors = article.meta.authors;
+  if (!authors || !authors.some((author) => author.username !== undefined)) return article;
+  const names = new Map<string, string>();
+  for (const author of authors) {
+    if (author.username === undefined) continue;
+    const user = await users.findByUsername(author.username);
+    if (user) names.set(author.username.toLowerCase(), user.displayName);
+  }
+  const resolved = resolveAuthors(authors, names);
+  return { ...article, meta: { ...article.meta, authors: resolved, byline: formatByline(resolved) } };
+}
