@@ -109,4 +109,32 @@ describe('RichPaste', () => {
     expect(paste(editor, { 'text/html': '<h2>Heading</h2><p>Text</p>' })).toBe(false);
     expect(editor.getText()).not.toContain('Heading');
   });
+
+  it('pastes a Word bullet list without Word’s typed bullets, into the body and into the standfirst', () => {
+    const item = (text: string) =>
+      `<p class=MsoListParagraphCxSpMiddle style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol'>` +
+      `<span style='mso-list:Ignore'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span></span><![endif]>${text}<o:p></o:p></p>`;
+    // Older Word and Outlook type the bullet with no mso-list:Ignore span around it.
+    const oldItem = (text: string) =>
+      `<p class=MsoListParagraphCxSpLast style='mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol'>·` +
+      `<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span><![endif]>${text}</p>`;
+    const word = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><body>${item('First bullet')}\n${oldItem('Second bullet')}</body></html>`;
+
+    const editor = storyEditor();
+    putCursor(editor, positionAfter(editor, 'Before'));
+    expect(paste(editor, { 'text/html': word, 'text/plain': '·\tFirst bullet' })).toBe(true);
+    const text = JSON.stringify(editor.getJSON());
+    expect(text).toContain('"bulletList"');
+    expect(text).toMatch(/"text":"(?:Before)?First bullet"/);
+    expect(text).toMatch(/"text":"Second bullet(?: after)?"/);
+    expect(text).not.toMatch(/[·•]/);
+
+    // The standfirst takes text only: the editor's own paste, which must not start it with a bullet either.
+    putCursor(editor, positionAfter(editor, 'The council met.'));
+    editor.view.pasteHTML(`<html><body>${item('Lede point')}</body></html>`);
+    const standfirst = editor.state.doc.child(1);
+    expect(standfirst.type.name).toBe('standfirst');
+    expect(standfirst.textContent).not.toMatch(/[·•]/);
+    expect(standfirst.textContent).toContain('Lede point');
+  });
 });
