@@ -68,6 +68,7 @@ describe('PostgreSQL migrations', () => {
       'publications',
       'publish_schedule',
       'schema_migrations',
+      'search_documents',
       'sessions',
       'site_state',
       'user_mfa',
