@@ -7,6 +7,7 @@ import { listVersions, restoreVersion, saveVersion, type VersionSummary } from '
 import { VersionDialog, type VersionView } from './VersionDialog.tsx';
 import { versionLabel, versionPeople } from './versionLabel.ts';
 import { errorMessage } from '../format/errorMessage.ts';
+import { formatDateTime } from '../format/formatDateTime.ts';
 
 /** Versions are kept by the server at any time (transitions, periods of editing): look again now and then. */
 const REFRESH_MS = 15_000;
@@ -71,7 +72,7 @@ export function HistoryPanel({ articleId, canWrite, names }: {
               <span className="version-number">{version.number}</span> {versionLabel(version)}
             </p>
             <p className="version-meta">
-              <time dateTime={version.createdAt} title={new Date(version.createdAt).toLocaleString()}>
+              <time dateTime={version.createdAt} title={formatDateTime(version.createdAt)}>
                 {relativeTime(version.createdAt)}
               </time>
               {' · '}

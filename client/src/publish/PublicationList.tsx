@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatWhen } from './localDateTime.ts';
+import { formatDateTime } from '../format/formatDateTime.ts';
 import { sitePath } from './publishApi.ts';
 import type { PublicationSummary, WebhookDeliveryView } from '../../../shared/publishing.ts';
 import { PublicationViewer } from './PublicationViewer.tsx';
@@ -30,11 +30,11 @@ export function PublicationList({ articleId, publications, deliveries, names }: 
                 </button>
               </div>
               <p className="publication-meta">
-                <time dateTime={publication.publishedAt}>{formatWhen(publication.publishedAt)}</time> by{' '}
+                <time dateTime={publication.publishedAt}>{formatDateTime(publication.publishedAt)}</time> by{' '}
                 {names.get(publication.publishedBy.toLowerCase()) ?? publication.publishedBy}
               </p>
               {publication.embargoUntil ? (
-                <p className="publication-meta">Embargoed until {formatWhen(publication.embargoUntil)}</p>
+                <p className="publication-meta">Embargoed until {formatDateTime(publication.embargoUntil)}</p>
               ) : null}
               {publication.correction ? <p className="publication-correction">Correction: {publication.correction}</p> : null}
               <p className="publication-meta">

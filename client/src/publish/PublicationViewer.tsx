@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { getPublication } from './publishApi.ts';
 import type { Publication } from '../../../shared/publishing.ts';
-import { formatWhen } from './localDateTime.ts';
+import { formatDateTime } from '../format/formatDateTime.ts';
 import { errorMessage } from '../format/errorMessage.ts';
 
 /** One frozen publication exactly as it went out, in a sandboxed frame. */
@@ -37,7 +37,7 @@ export function PublicationViewer({ articleId, version, onClose }: { articleId: 
           </h2>
           {publication ? (
             <p className="modal-note">
-              Published {formatWhen(publication.publishedAt)} by {publication.publishedBy}
+              Published {formatDateTime(publication.publishedAt)} by {publication.publishedBy}
               {publication.correction ? ` · Correction: ${publication.correction}` : ''}
             </p>
           ) : null}

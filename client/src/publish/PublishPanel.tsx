@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Article } from '../../../shared/api.ts';
 import { isEditorial, type Role } from '../../../shared/roles.ts';
 import { namesOf } from '../workflow/describeActivity.ts';
-import { formatWhen } from './localDateTime.ts';
+import { formatDateTime } from '../format/formatDateTime.ts';
 import { PublicationList } from './PublicationList.tsx';
 import { sitePath } from './publishApi.ts';
 import { PublishDialog } from './PublishDialog.tsx';
@@ -53,8 +53,8 @@ export function PublishPanel({ article, role, onChanged }: {
       {status ? (
         <p className="site-status">
           <span className={`site-badge site-badge-${status.kind}`}>{status.label}</span>
-          {status.kind === 'embargoed' ? <span> until {formatWhen(status.until)}</span> : null}
-          {scheduled ? <span className="site-scheduled">Scheduled for {formatWhen(scheduled)}</span> : null}
+          {status.kind === 'embargoed' ? <span> until {formatDateTime(status.until)}</span> : null}
+          {scheduled ? <span className="site-scheduled">Scheduled for {formatDateTime(scheduled)}</span> : null}
         </p>
       ) : (
         <p className="loading">Loading…</p>

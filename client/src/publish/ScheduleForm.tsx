@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
-import { formatWhen, fromLocalInput, toLocalInput } from './localDateTime.ts';
+import { formatDateTime } from '../format/formatDateTime.ts';
+import { fromLocalInput, toLocalInput } from './localDateTime.ts';
 import { setSchedule } from './publishApi.ts';
 import type { Schedule } from '../../../shared/publishing.ts';
 import { errorMessage } from '../format/errorMessage.ts';
@@ -104,7 +105,7 @@ export function ScheduleForm({ articleId, schedule, onSaved }: {
         </button>
         {saved && unchanged ? <span className="schedule-saved">Saved</span> : null}
         {schedule?.updatedAt && (schedule.publishAt || schedule.embargoUntil) ? (
-          <span className="field-hint">Set {formatWhen(schedule.updatedAt)}</span>
+          <span className="field-hint">Set {formatDateTime(schedule.updatedAt)}</span>
         ) : null}
       </div>
     </form>

@@ -21,10 +21,3 @@ export function fromLocalInput(value: string): string | null {
   if (date.getMonth() !== mo - 1 || date.getDate() !== d || h > 23 || mi > 59) return null;
   return date.toISOString();
 }
-
-/** An instant as people read it in this browser, e.g. "12 Mar 2025, 14:05". */
-export function formatWhen(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-}

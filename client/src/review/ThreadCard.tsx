@@ -4,6 +4,7 @@ import { relativeTime } from '../format/relativeTime.ts';
 import { CommentComposer } from './CommentComposer.tsx';
 import { deleteComment, editComment, replyToThread, setThreadResolved } from './reviewApi.ts';
 import { errorMessage } from '../format/errorMessage.ts';
+import { formatDateTime } from '../format/formatDateTime.ts';
 
 function Comment({ entry, own, onEdit, onDelete }: {
   entry: CommentEntry;
@@ -18,7 +19,7 @@ function Comment({ entry, own, onEdit, onDelete }: {
       <p className="comment-meta">
         <span className="avatar-dot" style={{ background: entry.author.color }} aria-hidden="true" />
         <strong>{entry.author.name}</strong>
-        <time dateTime={entry.createdAt} title={new Date(entry.createdAt).toLocaleString()}>
+        <time dateTime={entry.createdAt} title={formatDateTime(entry.createdAt)}>
           {relativeTime(entry.createdAt)}
         </time>
         {entry.editedAt ? <span className="comment-edited">(edited)</span> : null}

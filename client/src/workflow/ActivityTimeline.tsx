@@ -1,6 +1,7 @@
 import type { ActivityEntry } from '../../../shared/accounts.ts';
 import { relativeTime } from '../format/relativeTime.ts';
 import { activityNote, describeActivity } from './describeActivity.ts';
+import { formatDateTime } from '../format/formatDateTime.ts';
 
 /** The story's activity, newest first: creation, transitions with their notes, assignments, publishing and review settings. */
 export function ActivityTimeline({ entries, names }: { entries: readonly ActivityEntry[]; names: ReadonlyMap<string, string> }) {
@@ -17,7 +18,7 @@ export function ActivityTimeline({ entries, names }: { entries: readonly Activit
             <li key={entry.id} className="activity-entry">
               <p className="activity-what">{describeActivity(entry, names)}</p>
               {activityNote(entry) ? <blockquote className="activity-note">{activityNote(entry)}</blockquote> : null}
-              <time className="activity-when" dateTime={entry.at} title={new Date(entry.at).toLocaleString()}>
+              <time className="activity-when" dateTime={entry.at} title={formatDateTime(entry.at)}>
                 {relativeTime(entry.at)}
               </time>
             </li>

@@ -1,6 +1,7 @@
 import type { ActivityEntry } from '../../../shared/accounts.ts';
 import type { Article, ArticleStatus } from '../../../shared/api.ts';
 import { STATUSES, STATUS_LABELS, findTransition } from '../../../shared/workflow.ts';
+import { formatDateTime } from '../format/formatDateTime.ts';
 
 const isStatus = (value: string): value is ArticleStatus => (STATUSES as readonly string[]).includes(value);
 
@@ -23,10 +24,9 @@ const VERBS = {
 
 const IMPORT_FORMATS: Record<string, string> = { text: 'text', html: 'HTML' };
 
-/** A moment as the reader's locale writes it: "12 Mar 2025, 14:30". */
+/** A moment as the reader's locale writes it: "12 Mar 2025, 14:30" (see formatDateTime). */
 export function formatMoment(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return formatDateTime(iso);
 }
 
 // The server writes a schedule entry's embargo only into its note ("Embargo until <ISO time>").
