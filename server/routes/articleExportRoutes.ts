@@ -10,6 +10,8 @@ import { toText } from '../../shared/export/toText.ts';
 import { withoutSuggestions } from '../../shared/editor/suggestions/withoutSuggestions.ts';
 import type { AppDeps } from '../AppDeps.ts';
 import { readStory } from '../commands/readStory.ts';
+import { summarize } from '../../shared/article/summarize.ts';
+import { exportDisposition } from './exportFileName.ts';
 import { withResolvedAuthors } from '../bylines/withResolvedAuthors.ts';
 import { HttpError } from '../http/HttpError.ts';
 import { exportInfo } from '../publish/exportInfo.ts';
@@ -32,7 +34,8 @@ const EXPORT_CSP = "default-src 'none'; img-src 'self' http: https:; style-src '
  * GET /api/articles/:id/export?format=html|ninjs|md|json|text: the story as it is now (its live
  * document when open), pending suggestions left out. `html` is the full article page, `ninjs` the
  * IPTC ninjs 3.1 item. Needs a session, like every /api route: embargoed and unpublished stories
- * never leave through here to the public.
+ * never leave through here to the public. Sent as an attachment named after the story's slug
+ * (`exportFileName`).
  */
 export function articleExportRoutes(deps: AppDeps): Router {
   const router = Router();
@@ -56,6 +59,7 @@ export function articleExportRoutes(deps: AppDeps): Router {
     }
     res.setHeader('Content-Type', CONTENT_TYPES[format]);
     res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Content-Disposition', exportDisposition(article.meta.slug, summarize(article).headline, format));
     if (format === 'html') res.setHeader('Content-Security-Policy', EXPORT_CSP);
     res.send(body);
   });

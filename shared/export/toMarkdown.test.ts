@@ -40,10 +40,10 @@ describe('toMarkdown', () => {
   });
 
   it('escapes Markdown and HTML specials in text', () => {
-    expect(escapeMarkdown('*a* _b_ [c](d) <e> `f` # g & h')).toBe('\\*a\\* \\_b\\_ \\[c\\]\\(d\\) \\<e\\> \\`f\\` \\# g \\& h');
+    expect(escapeMarkdown('*a* _b_ [c](d) <e> `f` # g & h')).toBe('\\*a\\* \\_b\\_ \\[c\\](d) \\<e\\> \\`f\\` \\# g \\& h');
     expect(escapeMarkdown('- item\n1. one')).toBe('\\- item\n1\\. one');
     const md = toMarkdown(withBody({ type: 'paragraph', content: [text('<script>alert(1)</script> **not bold**')] }));
-    expect(md).toContain('\\<script\\>alert\\(1\\)\\</script\\> \\*\\*not bold\\*\\*');
+    expect(md).toContain('\\<script\\>alert(1)\\</script\\> \\*\\*not bold\\*\\*');
     expect(md).not.toMatch(/(^|[^\\])<script/);
   });
 

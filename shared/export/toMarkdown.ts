@@ -6,7 +6,10 @@ import { storyParts } from './storyParts.ts';
 
 // Every ASCII punctuation character may be backslash-escaped in CommonMark; these are the ones that
 // can start emphasis, links, images, code, raw HTML, entities, tables or strikethrough anywhere.
-const INLINE_SPECIALS = /[\\`*_[\]()<>!#|~&]/g;
+// Parentheses are not among them: they mean something only right after a link text's `](`, and
+// text never holds an unescaped `]`, so "(AP)" stays "(AP)". A `)` after a number at the start
+// of a line (an ordered list marker) is escaped by the line rule below.
+const INLINE_SPECIALS = /[\\`*_[\]<>!#|~&]/g;
 
 /** Escapes text so that Markdown renders it literally: no emphasis, links, HTML or entities. */
 export function escapeMarkdown(text: string): string {
