@@ -8,8 +8,7 @@ import { bootstrapAdmin } from './auth/bootstrapAdmin.ts';
 import { attachCollab } from './collab/attachCollab.ts';
 import { CommitQueue } from './collab/CommitQueue.ts';
 import { DocumentRegistry } from './collab/DocumentRegistry.ts';
-import { createRedisRelay, RelayStartError } from './collab/relay/RedisRelay.ts';
-import { RedisAccessNotices } from './collab/relay/RedisAccessNotices.ts';
+import { RelayStartError } from './collab/relay/RelayStartError.ts';
 import { reviewStoryAccess } from './commands/reviewStoryAccess.ts';
 import { schemaViolation, storyViolation } from './collab/storyFitsSchema.ts';
 import { touchedTypes } from './collab/touchedTypes.ts';
@@ -80,8 +79,11 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
   sweep.unref();
   const versions = storage.versions;
   // The hooks run later, so the registry may be built before the versioner it calls.
-  const relay = config.redisUrl ? await createRedisRelay(config.redisUrl, log, metrics) : null;
-  const notices = config.redisUrl ? await RedisAccessNotices.connect(config.redisUrl, storage.installationId, log) : null;
+  // Redis's client (about 12 MiB) is loaded only by a server that uses it.
+  const relay = config.redisUrl ? await (await import('./collab/relay/RedisRelay.ts')).createRedisRelay(config.redisUrl, log, metrics) : null;
+  const notices = config.redisUrl
+    ? await (await import('./collab/relay/RedisAccessNotices.ts')).RedisAccessNotices.connect(config.redisUrl, storage.installationId, log)
+    : null;
   const registry: DocumentRegistry = new DocumentRegistry({
     relay,
     docStore: collabStore,

@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { Window } from 'happy-dom';
 import { z } from 'zod';
 import { ErrorId } from '../../shared/api.ts';
 import type { ArticleJson } from '../../shared/article/ArticleJson.ts';
@@ -20,8 +19,12 @@ const importBody = z
   })
   .strict();
 
-/** Parses HTML into a document without running anything in it (happy-dom evaluates no scripts here). */
-function parseHtml(html: string): ArticleJson {
+/**
+ * Parses HTML into a document without running anything in it (happy-dom evaluates no scripts here).
+ * happy-dom (about 18 MiB) is loaded at the first HTML import.
+ */
+async function parseHtml(html: string): Promise<ArticleJson> {
+  const { Window } = await import('happy-dom');
   const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
   try {
     return fromHtml(html, new window.DOMParser() as unknown as HtmlParser);
@@ -43,7 +46,7 @@ export function articleImportRoutes(deps: AppDeps): Router {
     const body = parseBody(importBody, req.body);
     let article: ArticleJson;
     try {
-      article = body.format === 'text' ? fromPlainText(body.content) : parseHtml(body.content);
+      article = body.format === 'text' ? fromPlainText(body.content) : await parseHtml(body.content);
     } catch (error) {
       if (error instanceof RangeError) throw new HttpError(400, ErrorId.ValidationFailed, `The ${body.format} cannot be imported: ${error.message}`);
       throw error;
@@ -53,7 +56,7 @@ export function articleImportRoutes(deps: AppDeps): Router {
     }
     const actor = authOf(res).user;
     const record = await deps.accounts.transact(async () => {
-      const created = await importArticle(deps, article);
+      const created = await importArticle(deps, article, actor.username);
       await deps.accounts.members.setCreator(created.id, actor.id);
       await deps.accounts.audit.append({
         articleId: created.id,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { RelayStartError } from './RelayStartError.ts';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../../log.ts';
 import type { RelayMetrics } from '../../metrics/CollabMetrics.ts';
@@ -34,16 +35,6 @@ const MAX_IN_FLIGHT_BYTES = 64 * 1024 * 1024;
 /** At most one "dropped publishes" warning per this interval (an outage would otherwise log every keystroke). */
 const DROP_WARNING_INTERVAL_MS = 10_000;
 
-/** Why the relay could not start: `id` is `relay_bad_url` or `relay_unreachable`. */
-export class RelayStartError extends Error {
-  override name = 'RelayStartError';
-  constructor(
-    readonly id: 'relay_bad_url' | 'relay_unreachable',
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 interface Subscriber {
   handlers: RelayHandlers;
@@ -101,6 +92,8 @@ function connectionOptions(name: string): RedisOptions {
  * every story's channel is subscribed again, the onReconnect listeners run so each open story
  * re-reads its log from the database.
  */
+export { RelayStartError };
+
 export class RedisRelay implements StoryRelay {
   readonly #publisher: Redis;
   readonly #subscriber: Redis;
