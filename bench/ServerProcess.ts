@@ -27,6 +27,13 @@ export interface ServerProcessOptions {
  * /proc/<pid>, and the heap after a full GC over IPC (bench/heapProbe.mjs is preloaded and
  * the process runs with `--expose-gc`). Works for any Node server that prints a listening line.
  */
+/** One reading of a server's heap after a full collection, bytes. */
+export interface HeapSample {
+  used: number;
+  /** Of `used`, compiled code, bytecode and their metadata. */
+  code: number;
+}
+
 export class ServerProcess {
   private constructor(
     private readonly child: ChildProcess,
@@ -100,18 +107,26 @@ export class ServerProcess {
   }
 
   /** Heap in use (bytes) right after a full garbage collection in the server process. */
-  heapUsed(timeoutMs = 10_000): Promise<number> {
+  async heapUsed(timeoutMs = 10_000): Promise<number> {
+    return (await this.heap(timeoutMs)).used;
+  }
+
+  /**
+   * Heap in use right after a full garbage collection (bytes), and how much of it is compiled code
+   * with its metadata (V8's code statistics).
+   */
+  heap(timeoutMs = 10_000): Promise<HeapSample> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.child.off('message', onMessage);
         reject(new Error(`Server ${this.pid} did not answer the heap question within ${timeoutMs} ms`));
       }, timeoutMs);
-      const onMessage = (message: { type?: string; heapUsed?: number; gc?: boolean }) => {
+      const onMessage = (message: { type?: string; heapUsed?: number; codeBytes?: number; gc?: boolean }) => {
         if (message?.type !== 'heap') return;
         clearTimeout(timer);
         this.child.off('message', onMessage);
         if (!message.gc) reject(new Error(`Server ${this.pid} runs without --expose-gc`));
-        else resolve(message.heapUsed!);
+        else resolve({ used: message.heapUsed!, code: message.codeBytes ?? 0 });
       };
       this.child.on('message', onMessage);
       this.child.send({ type: 'heap' });

@@ -4,6 +4,8 @@
  * the bench can ask any server (Copydesk, compiled or not, and the reference) the same question
  * without touching the server's own code.
  */
+import v8 from 'node:v8';
+
 if (typeof process.send === 'function') {
   // The channel must not keep a server alive that is otherwise done.
   process.channel?.unref();
@@ -15,6 +17,14 @@ if (typeof process.send === 'function') {
       gc();
       gc();
     }
-    process.send({ type: 'heap', gc: typeof gc === 'function', heapUsed: process.memoryUsage().heapUsed });
+    const code = v8.getHeapCodeStatistics();
+    process.send({
+      type: 'heap',
+      gc: typeof gc === 'function',
+      heapUsed: process.memoryUsage().heapUsed,
+      // What of it is compiled code and its metadata (machine code, bytecode, deoptimization data):
+      // it grows with how hot the server's functions ran, not with what the server holds.
+      codeBytes: code.code_and_metadata_size + code.bytecode_and_metadata_size,
+    });
   });
 }

@@ -86,8 +86,17 @@ export interface TypingScenarioResult {
   heapBeforeBytes: number;
   /** The same once every client had left and the server's unload delay had passed. */
   heapAfterBytes: number;
-  /** (after − before) / stories, KiB: what an idle story still costs the server (heap figures NaN with several servers). */
+  /** Of heapBeforeBytes and heapAfterBytes, compiled code, bytecode and their metadata (V8's code statistics). */
+  codeBeforeBytes: number;
+  codeAfterBytes: number;
+  /**
+   * (after − before) / stories, KiB, without compiled code: what an idle story still costs the server
+   * (heap figures NaN with several servers). Code the JIT compiled while the writers typed is a
+   * one-off of the process, not held per story; it is in heapWithCodeKiBPerIdleStory.
+   */
   heapKiBPerIdleStory: number;
+  /** The same with compiled code counted. */
+  heapWithCodeKiBPerIdleStory: number;
   /** Every writer of every story ended with the same story body. */
   converged: boolean;
   closeCodes: number[];
@@ -118,7 +127,7 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
   let busy: BusyCore | null = null;
   try {
     await warmUp(server, idleWait(server));
-    const heapBefore = single ? await single.heapUsed() : Number.NaN;
+    const heapBefore = single ? await single.heap() : { used: Number.NaN, code: Number.NaN };
     const ids = await server.createStories(options.stories);
 
     const specs: WriterSpec[] = [];
@@ -173,11 +182,11 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
     // The writers leave as they report.
     const reports = await pool.report();
     pool = null;
-    let heapAfter = Number.NaN;
+    let heapAfter = { used: Number.NaN, code: Number.NaN };
     let diskWritten = Number.NaN;
     if (single) {
       await delay(idleWait(server));
-      heapAfter = await single.heapUsed();
+      heapAfter = await single.heap();
       diskWritten = single.diskBytes(options.diskCounter) - diskBefore;
     }
     const peakRss = server.processes.map((p) => p.peakRss());
@@ -227,9 +236,12 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
       diskBytesPerKeystroke: sent ? diskWritten / sent : Number.NaN,
       diskCounter: options.diskCounter,
       typingWindowMicros: [profileFrom, profileTo],
-      heapBeforeBytes: heapBefore,
-      heapAfterBytes: heapAfter,
-      heapKiBPerIdleStory: (heapAfter - heapBefore) / options.stories / 1024,
+      heapBeforeBytes: heapBefore.used,
+      heapAfterBytes: heapAfter.used,
+      codeBeforeBytes: heapBefore.code,
+      codeAfterBytes: heapAfter.code,
+      heapKiBPerIdleStory: (heapAfter.used - heapAfter.code - (heapBefore.used - heapBefore.code)) / options.stories / 1024,
+      heapWithCodeKiBPerIdleStory: (heapAfter.used - heapBefore.used) / options.stories / 1024,
       converged: converged(reports.flatMap((r) => r.bodies)),
       closeCodes: reports.flatMap((r) => r.closeCodes),
     };
