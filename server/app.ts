@@ -23,6 +23,7 @@ import { sessionListRoutes } from './routes/sessionListRoutes.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { userRoutes } from './routes/users.ts';
 import { createSiteRouter } from './site/createSiteRouter.ts';
+import { blockRestoreRoutes } from './versions/blockRestoreRoutes.ts';
 import { versionRoutes } from './versions/versionRoutes.ts';
 
 export type { AppDeps } from './AppDeps.ts';
@@ -62,7 +63,8 @@ export function createApp(deps: AppDeps): Express {
   api.use(publishingRoutes(deps));
   api.use(articleWorkflowRoutes(deps));
   const { articleStore, registry, versions, versioner } = deps;
-  api.use(versionRoutes({ articleStore, registry, members: deps.accounts.members, versions, versioner, clock: deps.publishing.clock }));
+  api.use(versionRoutes({ articleStore, registry, members: deps.accounts.members, users, versions, versioner, clock: deps.publishing.clock }));
+  api.use(blockRestoreRoutes({ articleStore, registry, members: deps.accounts.members, versions, versioner, audit: deps.accounts.audit, clock: deps.publishing.clock }));
   api.use(commentRoutes({ articleStore, registry }));
   api.use(reviewSettingsRoutes(deps));
   api.use(apiNotFound);

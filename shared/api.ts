@@ -124,6 +124,10 @@ export const ErrorId = {
   MfaSecretUnreadable: 'mfa_secret_unreadable',
   /** No open session of yours has that id (it ended, or it is not yours). */
   SessionNotFound: 'session_not_found',
+  /** The version has no block with that index (POST …/versions/:v/blocks/restore). */
+  BlockNotFound: 'block_not_found',
+  /** The story is in review with suggesting required, and the user's role may only suggest: a direct change is refused (403). */
+  SuggestingRequired: 'suggesting_required',
 } as const;
 export type ErrorId = (typeof ErrorId)[keyof typeof ErrorId];
 
@@ -161,6 +165,37 @@ export interface VersionSummary {
 export interface RestoreVersionResponse {
   restored: VersionSummary;
   before: VersionSummary;
+}
+
+/**
+ * A top-level block of a version that differs from the current story, as GET …/versions/:v/compare?to=current
+ * lists them: `block` is its index among the version's top-level blocks (0 is the headline), the reference
+ * POST …/versions/:v/blocks/restore takes. `changed`: it is still in the story with other content;
+ * `deleted`: it is no longer in the story.
+ */
+export interface RestorableBlock {
+  block: number;
+  status: 'changed' | 'deleted';
+  /** Node type: paragraph, heading, figure, relatedLink (READ MORE), headline, standfirst, bulletList… */
+  type: string;
+  /** Its text (a figure's caption, a READ MORE block's label), for the list. */
+  text: string;
+}
+
+/** Body of POST /api/articles/:id/versions/:v/blocks/restore. */
+export interface RestoreBlockBody {
+  block: number;
+}
+
+/** Answer of POST /api/articles/:id/versions/:v/blocks/restore. */
+export interface RestoreBlockResponse {
+  /** `replaced` where it still is, `inserted` at its old position, or `unchanged` (the story already holds it). */
+  change: 'replaced' | 'inserted' | 'unchanged';
+  /** Index of the block among the story's top-level blocks now. */
+  at: number;
+  type: string;
+  /** The version kept just before (the story had unversioned changes), or null. */
+  before: VersionSummary | null;
 }
 
 /** The export formats of GET /api/articles/:id/export. */

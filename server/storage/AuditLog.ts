@@ -35,7 +35,9 @@ export type AuditAction =
   /** Sign-ins refused for a while (429): `actor` the address, `subject` the account of a pair lock (null for the whole address), `to` when it ends. */
   | 'sign_in_throttled'
   /** Sessions of `subject` ended by them or by an admin (`to` = how many). */
-  | 'sessions_ended';
+  | 'sessions_ended'
+  /** One block of an old version put back into the story (`from` = the version number, `to` = replaced or inserted, `note` = the block). */
+  | 'restore_block';
 
 /** One row of the audit log: who did what, when, to which story or account, and why. */
 export interface AuditEntry {

@@ -1,4 +1,5 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
+import type { RestorableBlock } from '../../shared/api.ts';
 import { lcsPairs } from '../../shared/review/lcs.ts';
 
 /** Where a block of an old version is in the story now. */
@@ -110,6 +111,8 @@ export interface BlockRestorePlan {
   doc: PMNode;
   /** The old block. */
   block: PMNode;
+  /** The block of `current` it replaces; null unless `change` is `replaced`. */
+  replaced: PMNode | null;
 }
 
 /**
@@ -125,12 +128,14 @@ export function planBlockRestore(old: PMNode, current: PMNode, index: number): B
   const block = old.child(index);
   const matches = matchBlocks(old, current);
   const match = matches[index] as BlockMatch;
-  if (match.status === 'same') return { change: 'unchanged', at: match.current as number, doc: current, block };
+  if (match.status === 'same') return { change: 'unchanged', at: match.current as number, doc: current, block, replaced: null };
   const blocks = children(current);
   let at: number;
   let change: BlockRestoreChange;
+  let replaced: PMNode | null = null;
   if (match.status === 'changed') {
     at = match.current as number;
+    replaced = blocks[at] as PMNode;
     blocks[at] = block;
     change = 'replaced';
   } else {
@@ -143,5 +148,15 @@ export function planBlockRestore(old: PMNode, current: PMNode, index: number): B
   }
   const doc = current.type.create(current.attrs, blocks, current.marks);
   doc.check();
-  return { change, at, doc, block };
+  return { change, at, doc, block, replaced };
+}
+
+/** The blocks of `old` that restoring would change in `current` (changed or deleted there), with their text, in the old version's order. */
+export function restorableBlocks(old: PMNode, current: PMNode): RestorableBlock[] {
+  return matchBlocks(old, current)
+    .filter((match) => match.status !== 'same')
+    .map((match) => {
+      const node = old.child(match.old);
+      return { block: match.old, status: match.status as RestorableBlock['status'], type: node.type.name, text: node.textContent };
+    });
 }

@@ -1,3 +1,4 @@
+import type { Node as PMNode } from '@tiptap/pm/model';
 import { updateYFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { articleNode } from '../../shared/article/articleNode.ts';
@@ -5,7 +6,7 @@ import { readArticle } from '../../shared/article/readArticle.ts';
 import { DOC_FIELD } from '../../shared/collab/docFields.ts';
 import type { TransactionOrigin } from '../collab/origins.ts';
 import type { Version } from '../storage/VersionStore.ts';
-import { captureVersion, sameContent } from './captureVersion.ts';
+import { captureVersion } from './captureVersion.ts';
 import { planBlockRestore, type BlockRestoreChange, type BlockRestorePlan } from './matchBlocks.ts';
 import type { VersionDeps } from './VersionDeps.ts';
 
@@ -42,8 +43,8 @@ export type BlockRestoreResult =
  * forward change with a server origin, which the collaboration server stores and relays to everyone
  * like any server change. Only that block's Yjs element is written (y-tiptap's `updateYFragment`
  * on it, or on a new element for an insertion), so typing anywhere else in the story, before or
- * concurrently, is kept. When the story holds unversioned changes, it is kept first as a `restore`
- * version. Throws a RangeError when the version or the story does not fit the schema.
+ * concurrently, is kept. When the block replaces content the newest version does not hold, the story
+ * is kept first as a `restore` version, so nothing is lost. Throws a RangeError when the version or the story does not fit the schema.
  */
 export async function restoreBlock(deps: VersionDeps, request: BlockRestoreRequest): Promise<BlockRestoreResult> {
   const old = articleNode(request.version.doc.doc);
@@ -59,9 +60,9 @@ export async function restoreBlock(deps: VersionDeps, request: BlockRestoreReque
   });
   if (first.change === 'unchanged') return describe('unchanged', first.at, null);
 
+  // Keep the story as it is first, unless what the block replaces is in the newest version already.
   let before: Version | null = null;
-  const latest = await deps.versions.latestFor(request.articleId);
-  if (!latest || !sameContent(latest.doc, readArticle(request.ydoc))) {
+  if (first.replaced && !(await keptInLatest(deps, request.articleId, first.replaced))) {
     const capture = await captureVersion(deps, {
       articleId: request.articleId,
       ydoc: request.ydoc,
@@ -82,6 +83,17 @@ export async function restoreBlock(deps: VersionDeps, request: BlockRestoreReque
   };
   writeBlockRestore(request.ydoc, plan, origin);
   return describe(plan.change, plan.at, before);
+}
+
+/** Whether the newest version of the story holds a block equal to `block`. */
+async function keptInLatest(deps: VersionDeps, articleId: string, block: PMNode): Promise<boolean> {
+  const latest = await deps.versions.latestFor(articleId);
+  if (!latest) return false;
+  let found = false;
+  articleNode(latest.doc.doc).forEach((child) => {
+    found ||= child.eq(block);
+  });
+  return found;
 }
 
 const meta = () => ({ mapping: new Map(), isOMark: new Map() });

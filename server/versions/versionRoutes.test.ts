@@ -67,7 +67,7 @@ describe('versionRoutes (real stores, real registry, HTTP on port 0)', () => {
     app.use(express.json());
     app.use(sessionMiddleware({ users, sessions, sessionTtlMs: HOUR }));
     app.use(requireSession);
-    app.use(versionRoutes({ articleStore, registry, members, versions, versioner, clock }));
+    app.use(versionRoutes({ articleStore, registry, members, users, versions, versioner, clock }));
     app.use(errorMiddleware(log));
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));

@@ -3,7 +3,6 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import { ErrorId } from '../../shared/api.ts';
 import { readArticle } from '../../shared/article/readArticle.ts';
-import { answerWhenStored } from '../collab/answerWhenStored.ts';
 import { authOf } from '../auth/authMiddleware.ts';
 import { storyAccess } from '../auth/storyAccess.ts';
 import type { DocumentRegistry } from '../collab/DocumentRegistry.ts';
@@ -12,7 +11,13 @@ import { parseBody } from '../http/parseBody.ts';
 import type { Clock } from '../publish/Clock.ts';
 import type { ArticleMembers } from '../storage/ArticleMembers.ts';
 import type { ArticleRecord, ArticleStore } from '../storage/ArticleStore.ts';
+import type { UserStore } from '../storage/UserStore.ts';
 import type { Version, VersionStore, VersionSummary } from '../storage/VersionStore.ts';
+import { displayNames } from '../presenters/displayNames.ts';
+import { articleNode } from '../../shared/article/articleNode.ts';
+import type { RestorableBlock } from '../../shared/api.ts';
+import { restorableBlocks } from './matchBlocks.ts';
+import { withLiveDoc as withStoryDoc } from './withLiveDoc.ts';
 import type { AutoVersioner } from './AutoVersioner.ts';
 import { compareVersions } from './compareVersions.ts';
 import { restoreVersion } from './restoreVersion.ts';
@@ -23,6 +28,8 @@ export interface VersionRoutesDeps {
   articleStore: Pick<ArticleStore, 'get'>;
   registry: Pick<DocumentRegistry, 'open' | 'release'>;
   members: Pick<ArticleMembers, 'get'>;
+  /** For the display names of everyone a version names. */
+  users: Pick<UserStore, 'list'>;
   versions: VersionStore;
   versioner: AutoVersioner;
   clock: Clock;
@@ -64,20 +71,19 @@ export function versionRoutes(deps: VersionRoutesDeps): Router {
     return user.username;
   };
   /** Runs `fn` with the story's live document, holding it open meanwhile. */
-  const withLiveDoc = async <T>(articleId: string, fn: (ydoc: Y.Doc) => T | Promise<T>): Promise<T> => {
-    const live = await deps.registry.open(articleId);
-    try {
-      const result = await fn(live.ydoc);
-      await answerWhenStored(live);
-      return result;
-    } finally {
-      deps.registry.release(articleId);
-    }
-  };
+  const withLiveDoc = <T>(articleId: string, fn: (ydoc: Y.Doc) => T | Promise<T>): Promise<T> => withStoryDoc(deps.registry, articleId, fn);
 
   router.get('/articles/:id/versions', async (req, res) => {
     const record = await findStory(req.params.id);
-    res.json({ versions: (await deps.versions.list(record.id)) satisfies VersionSummary[] });
+    const versions: VersionSummary[] = await deps.versions.list(record.id);
+    // Display names of everyone the versions name, whether or not the story lists them as its people.
+    const all = await displayNames(deps.users);
+    const names: Record<string, string> = {};
+    for (const username of versions.flatMap((version) => [...version.editors, ...(version.createdBy ? [version.createdBy] : [])])) {
+      const name = all.get(username.toLowerCase());
+      if (name) names[username] = name;
+    }
+    res.json({ versions, names });
   });
 
   router.post('/articles/:id/versions', async (req, res) => {
@@ -107,7 +113,9 @@ export function versionRoutes(deps: VersionRoutesDeps): Router {
         ? { number: 0, doc: await withLiveDoc(record.id, (ydoc) => readArticle(ydoc)) }
         : await findVersion(record.id, String(to));
     const { diff, html } = compareVersions(from, other);
-    res.json({ from: from.number, to, diff, html });
+    // Against the current story, the blocks of `from` that POST …/blocks/restore would put back.
+    const restorable: RestorableBlock[] = to === 'current' ? restorableBlocks(articleNode(from.doc.doc), articleNode(other.doc.doc)) : [];
+    res.json({ from: from.number, to, diff, html, restorable });
   });
 
   router.post('/articles/:id/versions/:v/restore', async (req, res) => {
