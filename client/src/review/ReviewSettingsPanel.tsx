@@ -44,7 +44,7 @@ export function ReviewSettingsPanel({ article, onChanged }: { article: Article; 
       <label className="field">
         <span className="field-label">Assigned length (words)</span>
         <input
-          className="tag-input"
+          className="field-input"
           type="number"
           min={1}
           inputMode="numeric"
