@@ -7,7 +7,10 @@ import type { Logger } from './log.ts';
 import type { Metrics } from './metrics/Metrics.ts';
 import type { Publishing } from './publish/openPublishing.ts';
 import type { ArticleStore } from './storage/ArticleStore.ts';
+import type { AuthorshipStore } from './storage/AuthorshipStore.ts';
 import type { DocStore } from './storage/DocStore.ts';
+import type { StoryEraser } from './storage/StoryEraser.ts';
+import type { SearchIndex } from './storage/SearchIndex.ts';
 import type { VersionStore } from './storage/VersionStore.ts';
 import type { AutoVersioner } from './versions/AutoVersioner.ts';
 
@@ -25,6 +28,10 @@ export interface AppDeps {
   >;
   articleStore: ArticleStore;
   docStore: DocStore;
+  /** Who wrote what: GET /api/articles/:id/authorship reads it; new and imported stories record their first words. */
+  authorship: AuthorshipStore;
+  /** The full-text index of stories: GET /api/articles?q= reads it, new and imported stories join it. */
+  searchIndex: SearchIndex;
   registry: DocumentRegistry;
   accounts: Accounts;
   /** The story's open sockets, closed when its status or people change who may edit. */
@@ -36,6 +43,8 @@ export interface AppDeps {
   versioner: AutoVersioner;
   /** Publishing: its stores and commands' deps, the scheduler, the webhook queue, the site's address and clock. */
   publishing: Publishing;
+  /** Deletes a spiked story for good (the storage's StoryEraser). */
+  eraser: StoryEraser;
   /** The server's metrics, served at GET /metrics (none: no such route). */
   metrics?: Metrics | null;
 }

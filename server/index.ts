@@ -15,6 +15,7 @@ import { touchedTypes } from './collab/touchedTypes.ts';
 import { StorySockets } from './collab/StorySockets.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger } from './log.ts';
+import { indexMissingStories } from './search/indexMissingStories.ts';
 import { Metrics } from './metrics/Metrics.ts';
 import { systemClock, systemTimers, type Clock, type Timers } from './publish/Clock.ts';
 import { openPublishing } from './publish/openPublishing.ts';
@@ -63,7 +64,8 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
   const articleStore = storage.articles;
   const docStore = storage.docs;
   const collabStore = options.wrapDocStore?.(docStore) ?? docStore;
-  const commits = new CommitQueue(collabStore, log, metrics);
+  // Authorship is recorded through the commit queue: an update's author before the update.
+  const commits = new CommitQueue(collabStore, log, metrics, storage.authorship);
   const accounts = openAccounts(storage, config.loginThrottle, config.mfaKey);
   if (!accounts.mfaSecrets.seals) log.warn('MFA_KEY is not set: two-step sign-in secrets are stored unsealed in the database');
   const boot = await bootstrapAdmin(accounts.users, { password: config.adminPassword, scryptParams: config.scryptParams });
@@ -91,6 +93,7 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
     schemaCheck: (ydoc, transaction) => schemaViolation(ydoc, touchedTypes(transaction)),
     storyCheck: storyViolation,
     articleStore,
+    searchIndex: storage.search,
     config,
     log,
     metrics,
@@ -111,6 +114,7 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
     accounts.liveSockets.connect(notices);
     registry.shareRules(notices);
     notices.onNotice((notice) => {
+      if (notice.kind === 'story_deleted') storySockets.closeAll(notice.articleId, CloseCode.StoryDeleted, 'story deleted');
       if (notice.kind !== 'story') return;
       reviewStoryAccess({ articleStore, accounts, storySockets }, notice.articleId).catch((error: unknown) =>
         log.warn('reviewing a story’s sockets for another server failed', { articleId: notice.articleId, error }),
@@ -135,7 +139,7 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
   publishing.onPublished(({ articleId, by, from }) => {
     if (from !== 'published') void keepTransitionVersion({ registry, versioner, log }, { articleId, from, to: 'published', by });
   });
-  const app = createApp({ config, articleStore, docStore, registry, accounts, storySockets, log, publishing, versions, versioner, relay, notices, database: storage, metrics });
+  const app = createApp({ config, articleStore, docStore, searchIndex: storage.search, authorship: storage.authorship, registry, accounts, storySockets, log, publishing, versions, versioner, relay, notices, database: storage, metrics, eraser: storage.eraser });
   const server = http.createServer(app);
   await decorate?.(app, server);
   const wss = attachCollab(server, { config, articleStore, registry, accounts, storySockets, log, metrics });
@@ -152,6 +156,13 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
   publishing.setOwnAddress(`http://127.0.0.1:${port}`);
   // Publishes what fell due while the server was down and resumes pending webhook deliveries.
   publishing.start();
+  // Stories written before search existed join the index in the background.
+  const indexing = indexMissingStories({ articleStore, docStore, searchIndex: storage.search, log }).then(
+    (count) => {
+      if (count > 0) log.info('stories indexed for search', { count });
+    },
+    (error: unknown) => log.warn('indexing stories for search failed', { error }),
+  );
 
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> => {
@@ -174,6 +185,7 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
       await publishingStopped;
       await relay?.close();
       await notices?.close();
+      await indexing;
       await storage.close();
     })();
     return stopping;

@@ -1,5 +1,6 @@
 /** Shapes of the REST API, shared by the server (which produces them) and the client (which reads them). */
 
+import type { SearchMatch } from './search/SearchMatch.ts';
 import type { NotePolicy, WorkflowAction } from './workflow.ts';
 
 export type ArticleStatus = 'draft' | 'in_review' | 'approved' | 'published';
@@ -31,6 +32,12 @@ export interface ArticleSummary {
   assignees: StoryPerson[];
   /** The reviewing editor. */
   reviewer: StoryPerson | null;
+  /** With `q`: where the story matched, as text parts with the matched words marked. */
+  match?: SearchMatch;
+  /** When the story was spiked (taken off the list, read-only until restored); null when it is not. */
+  spikedAt: string | null;
+  /** Who spiked it; null when it is not spiked. */
+  spikedBy: string | null;
 }
 
 /** A workflow step the signed-in user may take now: what the client shows as a button. */
@@ -58,8 +65,13 @@ export interface Article extends ArticleSummary {
   assignedWords: number | null;
 }
 
+/** GET /api/articles: one page of the matching stories. */
 export interface ArticleList {
   articles: ArticleSummary[];
+  /** How many stories match, on every page together. */
+  total: number;
+  /** The `offset` of the next page; null on the last one. */
+  nextOffset: number | null;
 }
 
 /** Every HTTP error body: `{ error: { id, message } }`. */
@@ -128,6 +140,12 @@ export const ErrorId = {
   BlockNotFound: 'block_not_found',
   /** The story is in review with suggesting required, and the user's role may only suggest: a direct change is refused (403). */
   SuggestingRequired: 'suggesting_required',
+  /** The story is spiked: nothing of it changes until it is restored (409). */
+  StorySpiked: 'story_spiked',
+  /** Restore or delete of a story that is not spiked (409). */
+  StoryNotSpiked: 'story_not_spiked',
+  /** The story is on the public site: unpublish it before spiking it (409). */
+  StoryLive: 'story_live',
 } as const;
 export type ErrorId = (typeof ErrorId)[keyof typeof ErrorId];
 

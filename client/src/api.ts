@@ -1,5 +1,6 @@
 import type { ActivityEntry, CreateUserBody, LoginBody, Person, PublicUser, UpdateUserBody } from '../../shared/accounts.ts';
 import type { ApiErrorBody, Article, ArticleList, ArticleStatus, ArticleSummary, CreateArticleBody, ExportFormat } from '../../shared/api.ts';
+import { ARTICLE_PAGE_MAX, type ArticleSort } from '../../shared/search/articleSorts.ts';
 
 /** A failed API call, carrying the server's stable error id and its human message. */
 export class ApiError extends Error {
@@ -67,16 +68,27 @@ export interface ArticleFilter {
   status?: ArticleStatus | undefined;
   /** Only stories the signed-in user created or is assigned to. */
   mine?: boolean | undefined;
+  /** Search words: only stories holding them, each with a snippet of where. */
+  q?: string | undefined;
+  sort?: ArticleSort | undefined;
 }
 
-/** Stories, newest first, optionally filtered. */
-export async function listArticles(filter: ArticleFilter = {}): Promise<ArticleSummary[]> {
+/** One page of the stories matching `filter`, from `offset`, at most `limit` of them. */
+export async function listArticlePage(filter: ArticleFilter, page: { offset?: number; limit?: number } = {}): Promise<ArticleList> {
   const query = new URLSearchParams();
   if (filter.status) query.set('status', filter.status);
   if (filter.mine) query.set('mine', '1');
+  if (filter.q?.trim()) query.set('q', filter.q.trim());
+  if (filter.sort) query.set('sort', filter.sort);
+  if (page.offset) query.set('offset', String(page.offset));
+  if (page.limit) query.set('limit', String(page.limit));
   const suffix = query.size > 0 ? `?${query.toString()}` : '';
-  const list = await request<ArticleList>(`/api/articles${suffix}`);
-  return list.articles;
+  return request<ArticleList>(`/api/articles${suffix}`);
+}
+
+/** The newest stories (at most ARTICLE_PAGE_MAX), newest first, optionally filtered. */
+export async function listArticles(filter: ArticleFilter = {}): Promise<ArticleSummary[]> {
+  return (await listArticlePage(filter, { limit: ARTICLE_PAGE_MAX })).articles;
 }
 
 /** One story's record. */

@@ -8,14 +8,20 @@ import type { Logger } from '../log.ts';
 import type { CollabMetrics } from '../metrics/CollabMetrics.ts';
 import type { ArticleStore } from '../storage/ArticleStore.ts';
 import type { DocStore } from '../storage/DocStore.ts';
+import type { SearchIndex } from '../storage/SearchIndex.ts';
+import { readArticle } from '../../shared/article/readArticle.ts';
+import { searchDocumentOf } from '../search/searchDocumentOf.ts';
+import type { Attribution, ChangeRange, StoryAttribution, Writer } from '../storage/AuthorshipStore.ts';
 import { acceptAwareness } from './acceptAwareness.ts';
+import { acceptedSuggestions } from './acceptedSuggestions.ts';
 import type { CommitQueue } from './CommitQueue.ts';
 import type { Connection } from './Connection.ts';
 import { RELAY_ORIGIN, STORAGE_ORIGIN, assertNever, toTransactionOrigin, type TransactionOrigin } from './origins.ts';
 import { encodeAwareness, encodeAwarenessUpdate, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts';
-import { readSummary } from './readSummary.ts';
+import { summaryOf } from './readSummary.ts';
 import type { RelaySubscription, StoryRelay } from './relay/StoryRelay.ts';
 import { UpdateGate, type HeldSlot, type SchemaCheck } from './UpdateGate.ts';
+import { updateClients } from './updateClients.ts';
 
 /** What a live document needs from the rest of the server. */
 export interface CollabDocumentDeps {
@@ -23,6 +29,8 @@ export interface CollabDocumentDeps {
   /** The server's one commit queue: accepted updates are stored through it before anyone hears of them. */
   commits: CommitQueue;
   articleStore: ArticleStore;
+  /** Re-indexed from the story's text whenever its row's summary is written (none: not indexed). */
+  searchIndex?: SearchIndex | null;
   config: Pick<Config, 'compactAfterUpdates' | 'summaryDebounceMs'> & {
     /** Bound on a socket's part waiting for missing structs (default 8 MiB); past it the socket must resync. */
     maxHeldBytes?: number;
@@ -81,6 +89,8 @@ export class CollabDocument {
   readonly #peers = new Map<Connection, Peer>();
   /** Whether, right now, sockets of non-editors may only suggest (in review with suggesting required). */
   #suggestingRequired = false;
+  /** Whether the story is spiked: no socket may change it, whatever access it was opened with. */
+  #spiked = false;
   /** Accepted updates queued for a commit and not stored yet. */
   #uncommitted = 0;
   #queuedSeq = 0;
@@ -96,6 +106,12 @@ export class CollabDocument {
   #subscription: RelaySubscription | null = null;
   /** Relayed messages that arrive while the story loads, applied in order once it has. */
   #relayBacklog: Array<() => void> | null = null;
+  /** Writers this server has queued for recording, by client id: a keystroke costs one lookup here. */
+  readonly #attributed = new Map<number, string>();
+  /** Ranges this server has queued for recording (rare: server changes, accepted suggestions). */
+  readonly #ranges: ChangeRange[] = [];
+  /** Suggested words the current transaction accepted, found in `afterTransaction`, taken by its update. */
+  #accepted: ChangeRange[] | null = null;
 
   constructor(
     readonly articleId: string,
@@ -105,6 +121,7 @@ export class CollabDocument {
     this.#gate = new UpdateGate(this.ydoc, deps.schemaCheck ?? null);
     // The server is not an editor: it has no cursor of its own.
     this.awareness.setLocalState(null);
+    this.ydoc.on('afterTransaction', this.#onAfterTransaction);
     this.ydoc.on('update', this.#onUpdate);
     this.awareness.on('update', this.#onAwarenessUpdate);
   }
@@ -153,10 +170,11 @@ export class CollabDocument {
     if (state && !this.#destroyed) Y.applyUpdate(this.ydoc, state, RELAY_ORIGIN);
   }
 
-  /** Reads the story's write rules again (after a transition or a change of its review settings). */
+  /** Reads the story's write rules again (after a transition, a spike or restore, or a change of its review settings). */
   async refreshRules(): Promise<void> {
     const record = await this.#deps.articleStore.get(this.articleId);
     this.#suggestingRequired = !!record && record.status === 'in_review' && (record.requireSuggestions ?? false);
+    this.#spiked = (record?.spikedAt ?? null) !== null;
   }
 
   /** Rows the story's stored log holds since its snapshot, as far as this server knows. */
@@ -197,8 +215,18 @@ export class CollabDocument {
   applyClientUpdate(connection: Connection, update: Uint8Array): void {
     const peer = this.#peers.get(connection);
     if (!peer) return;
+    if (this.#spiked) {
+      // A writer's socket opened before the spike is closed (AccessChanged), but what it sends meanwhile never reaches the story.
+      this.#deps.log.debug('dropped an update to a spiked story', { articleId: this.articleId, user: connection.user.username });
+      this.#deps.metrics?.updateRefused('read_only');
+      return;
+    }
     const hadHeld = peer.slot.held !== null;
-    const refused = { kind: 'server', reason: `undoing a refused change by ${connection.user.username}` } satisfies TransactionOrigin;
+    const refused = {
+      kind: 'server',
+      reason: `undoing a refused change by ${connection.user.username}`,
+      made: { kind: 'refused_undo', by: connection.user.username },
+    } satisfies TransactionOrigin;
     const queuedBefore = this.#queuedSeq;
     let refusal;
     try {
@@ -324,6 +352,7 @@ export class CollabDocument {
     this.#peers.clear();
     this.#storedWaiters = [];
     if (this.#summaryTimer) clearTimeout(this.#summaryTimer);
+    this.ydoc.off('afterTransaction', this.#onAfterTransaction);
     this.ydoc.off('update', this.#onUpdate);
     this.awareness.off('update', this.#onAwarenessUpdate);
     this.awareness.destroy();
@@ -353,11 +382,11 @@ export class CollabDocument {
         this.#relay(encodeUpdate(update), null);
         return;
       case 'connection':
-        this.#queue(update, origin.connection);
+        this.#queue(update, origin.connection, this.#writerAttribution(update, origin.connection));
         this.#deps.onChange?.(this.articleId, origin.connection.user.username);
         break;
       case 'server':
-        this.#queue(update, null);
+        this.#queue(update, null, this.#serverAttribution(update, origin));
         this.#deps.onChange?.(this.articleId, null);
         break;
       default:
@@ -367,10 +396,60 @@ export class CollabDocument {
     this.#scheduleSummary();
   };
 
-  #queue(update: Uint8Array, sender: Connection | null): void {
+  #queue(update: Uint8Array, sender: Connection | null, attribution: Attribution | null): void {
     this.#uncommitted += 1;
     const seq = ++this.#queuedSeq;
-    this.#deps.commits.push({ articleId: this.articleId, update, onStored: () => this.#stored(update, sender, seq) });
+    const onStored = () => this.#stored(update, sender, seq);
+    this.#deps.commits.push(attribution ? { articleId: this.articleId, update, onStored, attribution } : { articleId: this.articleId, update, onStored });
+  }
+
+  #onAfterTransaction = (transaction: Y.Transaction): void => {
+    this.#accepted = null;
+    // A keystroke deletes nothing: this is one size check.
+    if (transaction.deleteSet.clients.size === 0) return;
+    const origin = toTransactionOrigin(transaction.origin);
+    if (origin.kind !== 'connection') return;
+    const accepted = acceptedSuggestions(transaction, origin.connection.user.username);
+    if (accepted.length > 0) this.#accepted = accepted;
+  };
+
+  /** A socket's update: its writer when it brings a client id not attributed yet, and what it accepted. */
+  #writerAttribution(update: Uint8Array, connection: Connection): Attribution | null {
+    let writers: Writer[] | null = null;
+    for (const clientId of updateClients(update)) {
+      if (this.#attributed.has(clientId)) continue;
+      this.#attributed.set(clientId, connection.user.username);
+      (writers ??= []).push({ clientId, username: connection.user.username });
+    }
+    const accepted = this.#accepted;
+    this.#accepted = null;
+    if (!writers && !accepted) return null;
+    if (accepted) this.#ranges.push(...accepted);
+    return { articleId: this.articleId, writers: writers ?? [], ranges: accepted ?? [] };
+  }
+
+  /** A server change: the range of the server's clocks it wrote, and what made it. */
+  #serverAttribution(update: Uint8Array, origin: Extract<TransactionOrigin, { kind: 'server' }>): Attribution | null {
+    const clientId = this.ydoc.clientID;
+    const { from, to } = Y.parseUpdateMeta(update);
+    const start = from.get(clientId);
+    const end = to.get(clientId);
+    if (start === undefined || end === undefined || end <= start) return null;
+    const made = origin.made ?? { kind: 'server', by: null, detail: origin.reason };
+    const range: ChangeRange = { clientId, from: start, to: end, kind: made.kind, by: made.by, detail: made.detail ?? null };
+    this.#ranges.push(range);
+    return { articleId: this.articleId, writers: [], ranges: [range] };
+  }
+
+  /**
+   * What this server attributed in the story since it opened it, stored or still queued: the
+   * authorship view adds it to what the store holds, so words typed a moment ago have their author.
+   */
+  attributedHere(): StoryAttribution {
+    return {
+      writers: [...this.#attributed].map(([clientId, username]) => ({ clientId, username })),
+      ranges: [...this.#ranges],
+    };
   }
 
   /** After the commit that stored `update`: relay it, count it, answer what waited for it. */
@@ -476,9 +555,15 @@ export class CollabDocument {
     this.#summaryDirty = false;
     const failed = (error: unknown) => this.#deps.log.warn('updating the story row failed', { articleId: this.articleId, error });
     try {
-      return this.#deps.articleStore
-        .updateSummary(this.articleId, { ...readSummary(this.ydoc), updatedAt: new Date(this.#lastChangeAt).toISOString() })
+      const article = readArticle(this.ydoc);
+      const row = this.#deps.articleStore
+        .updateSummary(this.articleId, { ...summaryOf(article), updatedAt: new Date(this.#lastChangeAt).toISOString() })
         .catch(failed);
+      // The index follows the row on the same debounce: no work per keystroke.
+      const index = this.#deps.searchIndex
+        ?.put(this.articleId, searchDocumentOf(article))
+        .catch((error: unknown) => this.#deps.log.warn('indexing the story for search failed', { articleId: this.articleId, error }));
+      return Promise.all([row, index]).then(() => undefined);
     } catch (error) {
       failed(error);
       return Promise.resolve();

@@ -2,10 +2,13 @@ import type { LoginAttemptStore } from '../auth/loginThrottle.ts';
 import type { ArticleMembers } from './ArticleMembers.ts';
 import type { ArticleStore } from './ArticleStore.ts';
 import type { AuditLog } from './AuditLog.ts';
+import type { AuthorshipStore } from './AuthorshipStore.ts';
 import type { DocStore } from './DocStore.ts';
 import type { MfaStore } from './MfaStore.ts';
 import type { PublicationStore, ScheduleStore, SlugStore, WebhookDeliveryStore } from './PublicationStore.ts';
+import type { SearchIndex } from './SearchIndex.ts';
 import type { SessionStore } from './SessionStore.ts';
+import type { StoryEraser } from './StoryEraser.ts';
 import type { UnitOfWork } from './UnitOfWork.ts';
 import type { UserStore } from './UserStore.ts';
 import type { VersionStore } from './VersionStore.ts';
@@ -22,6 +25,8 @@ export interface Storage {
   /** Each story's update log and snapshot; never joins an open transaction of the other stores. */
   readonly docs: DocStore;
   readonly versions: VersionStore;
+  /** Who wrote what: the account of each Yjs client id of a story, and what made server-made ranges. */
+  readonly authorship: AuthorshipStore;
   readonly users: UserStore;
   readonly sessions: SessionStore;
   readonly members: ArticleMembers;
@@ -33,6 +38,10 @@ export interface Storage {
   readonly slugs: SlugStore;
   readonly schedule: ScheduleStore;
   readonly webhooks: WebhookDeliveryStore;
+  /** The full-text index of stories (GET /api/articles?q=), fed where the story row's summary is written. */
+  readonly search: SearchIndex;
+  /** Deletes a story for good (but its publications): joins the caller's transaction. */
+  readonly eraser: StoryEraser;
   readonly unit: UnitOfWork;
   /**
    * A random id made when the database was created: every server on this database shares it, and

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { ArticleSort } from '../../../shared/search/articleSorts.ts';
 import type { ArticleStatus, ArticleSummary } from '../../../shared/api.ts';
 import { STATUSES, STATUS_LABELS } from '../../../shared/workflow.ts';
 import { AppHeader } from '../components/AppHeader.tsx';
@@ -10,6 +11,9 @@ import { navigate, storyPath } from '../router/router.ts';
 import { useSession } from '../session/sessionContext.ts';
 import { ImportDialog } from '../import/ImportDialog.tsx';
 import { NewStoryDialog } from './NewStoryDialog.tsx';
+import { MoreStories } from './MoreStories.tsx';
+import { SearchSnippet } from './SearchSnippet.tsx';
+import { StorySearchBox } from './StorySearchBox.tsx';
 import { useArticleList } from './useArticleList.ts';
 
 function peopleOf(article: ArticleSummary): string {
@@ -21,16 +25,24 @@ function peopleOf(article: ArticleSummary): string {
     : assigned.join(', ');
 }
 
-/** Stories newest first, filtered by status and "mine", with their people and who is working in each right now. */
+/**
+ * Stories newest first (or by headline or status), filtered by status and "mine", searched by words
+ * (each hit with a snippet), a page at a time; with their people and who is working in each right now.
+ * Below 640 px wide the table is a list of cards.
+ */
 export function StoryListPage() {
   const { user } = useSession();
   const [status, setStatus] = useState<ArticleStatus | null>(null);
   const [mine, setMine] = useState(false);
-  const { articles, error } = useArticleList({ status: status ?? undefined, mine });
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<ArticleSort | 'auto'>('auto');
+  const searching = query.trim() !== '';
+  const list = useArticleList({ status: status ?? undefined, mine, q: searching ? query : undefined, sort: sort === 'auto' ? undefined : sort });
+  const { articles, error, total } = list;
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const mayCreate = user.role !== 'viewer';
-  const filtered = status !== null || mine;
+  const filtered = status !== null || mine || searching;
   const [, setTick] = useState(0);
 
   useEffect(() => {
@@ -57,11 +69,24 @@ export function StoryListPage() {
       <main className="list-main">
         <div className="list-heading">
           <h1>Stories</h1>
-          {articles && articles.length > 0 ? (
+          {articles && total !== null && total > 0 ? (
             <p className="list-count">
-              {articles.length} {articles.length === 1 ? 'story' : 'stories'}
+              {total} {total === 1 ? 'story' : 'stories'}
+              {searching ? ' found' : ''}
             </p>
           ) : null}
+        </div>
+        <div className="list-tools">
+          <StorySearchBox onSearch={setQuery} />
+          <label className="list-sort">
+            <span>Sort</span>
+            <select value={sort} onChange={(event) => setSort(event.target.value as ArticleSort | 'auto')}>
+              <option value="auto">{searching ? 'Best match' : 'Last change'}</option>
+              {searching ? <option value="updated">Last change</option> : null}
+              <option value="headline">Headline</option>
+              <option value="status">Status</option>
+            </select>
+          </label>
         </div>
         <div className="list-filters" role="group" aria-label="Filter stories">
           <div className="segmented" role="group" aria-label="Status">
@@ -90,7 +115,7 @@ export function StoryListPage() {
         {articles === null && !error ? <p className="list-loading">Loading stories…</p> : null}
         {articles && articles.length === 0 && filtered ? (
           <section className="empty-state">
-            <h2>No stories match these filters</h2>
+            <h2>{searching ? `No stories match “${query.trim()}”` : 'No stories match these filters'}</h2>
           </section>
         ) : null}
         {articles && articles.length === 0 && !filtered ? (
@@ -118,21 +143,25 @@ export function StoryListPage() {
             </thead>
             <tbody>
               {articles.map((article) => (
-                <tr key={article.id}>
+                <tr key={article.id} className="story-row">
                   <td className="story-headline">
                     <Link href={storyPath(article.id)}>{article.headline || 'Untitled story'}</Link>
+                    {article.match ? <SearchSnippet match={article.match} /> : null}
                   </td>
-                  <td>
+                  <td className="story-status-cell">
                     <StatusBadge status={article.status} />
                   </td>
                   <td className="story-people-cell">{peopleOf(article)}</td>
-                  <td className="numeric">{article.wordCount.toLocaleString('en')}</td>
-                  <td>
+                  <td className="numeric story-words-cell">
+                    {article.wordCount.toLocaleString('en')}
+                    <span className="story-card-unit"> words</span>
+                  </td>
+                  <td className="story-changed-cell">
                     <time dateTime={article.updatedAt} title={new Date(article.updatedAt).toLocaleString()}>
                       {relativeTime(article.updatedAt)}
                     </time>
                   </td>
-                  <td>
+                  <td className="story-present-cell">
                     <PeopleStack people={article.present ?? []} label="In this story now" />
                   </td>
                 </tr>
@@ -140,6 +169,7 @@ export function StoryListPage() {
             </tbody>
           </table>
         ) : null}
+        {list.hasMore ? <MoreStories loading={list.loadingMore} onMore={() => void list.loadMore()} /> : null}
       </main>
       {creating ? (
         <NewStoryDialog

@@ -11,6 +11,8 @@ import { PostgresSessionStore } from './accounts/PostgresSessionStore.ts';
 import { PostgresUserStore } from './accounts/PostgresUserStore.ts';
 import { PostgresArticleStore } from './articles/PostgresArticleStore.ts';
 import { PostgresVersionStore } from './articles/PostgresVersionStore.ts';
+import { PostgresAuthorshipStore } from './authorship/PostgresAuthorshipStore.ts';
+import { PostgresStoryEraser } from './articles/PostgresStoryEraser.ts';
 import { migrate } from './migrate.ts';
 import { PostgresDocStore } from './PostgresDocStore.ts';
 import { PostgresUnitOfWork } from './PostgresUnitOfWork.ts';
@@ -19,6 +21,7 @@ import { PostgresPublicationStore } from './publishing/PostgresPublicationStore.
 import { PostgresScheduleStore } from './publishing/PostgresScheduleStore.ts';
 import { PostgresSlugStore } from './publishing/PostgresSlugStore.ts';
 import { PostgresWebhookDeliveryStore } from './publishing/PostgresWebhookDeliveryStore.ts';
+import { PostgresSearchIndex } from './search/PostgresSearchIndex.ts';
 
 /**
  * Every store on the PostgreSQL database at `url`: one pool for the server, the schema migrated at
@@ -47,6 +50,8 @@ export async function openPostgresStorage(url: string, log: Logger, options: { p
     articles: new PostgresArticleStore(unit),
     docs: new PostgresDocStore(pool),
     versions: new PostgresVersionStore(unit),
+    authorship: new PostgresAuthorshipStore(unit),
+    eraser: new PostgresStoryEraser(unit),
     users: new PostgresUserStore(unit),
     sessions: new PostgresSessionStore(unit),
     members: new PostgresArticleMembers(unit),
@@ -57,6 +62,7 @@ export async function openPostgresStorage(url: string, log: Logger, options: { p
     slugs: new PostgresSlugStore(unit),
     schedule: new PostgresScheduleStore(unit),
     webhooks: new PostgresWebhookDeliveryStore(unit),
+    search: new PostgresSearchIndex(unit),
     unit,
     installationId: installation.rows[0]!.id,
     workerLease: (name) => {

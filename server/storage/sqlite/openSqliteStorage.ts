@@ -6,6 +6,7 @@ import { SqliteLoginAttemptStore } from './accounts/SqliteLoginAttemptStore.ts';
 import { SqliteMfaStore } from './accounts/SqliteMfaStore.ts';
 import { SqliteSessionStore } from './accounts/SqliteSessionStore.ts';
 import { SqliteUserStore } from './accounts/SqliteUserStore.ts';
+import { SqliteAuthorshipStore } from './authorship/SqliteAuthorshipStore.ts';
 import { openDatabase } from './openDatabase.ts';
 import { SqlitePublicationStore } from './publishing/SqlitePublicationStore.ts';
 import { SqliteScheduleStore } from './publishing/SqliteScheduleStore.ts';
@@ -15,6 +16,8 @@ import { SqliteArticleStore } from './SqliteArticleStore.ts';
 import { SqliteDocStore } from './SqliteDocStore.ts';
 import { sqliteUnitOf } from './SqliteUnitOfWork.ts';
 import { SqliteVersionStore } from './versions/SqliteVersionStore.ts';
+import { SqliteSearchIndex } from './search/SqliteSearchIndex.ts';
+import { SqliteStoryEraser } from './articles/SqliteStoryEraser.ts';
 
 /** Every store on the SQLite file in `config.dataDir` (created and migrated when needed). */
 export function openSqliteStorage(config: Pick<Config, 'dataDir' | 'sqliteSynchronous'>): Storage {
@@ -26,6 +29,8 @@ export function openSqliteStorage(config: Pick<Config, 'dataDir' | 'sqliteSynchr
     // Never joins an open transaction of the account or publishing stores on the same connection.
     docs: unit.guard(new SqliteDocStore(db)),
     versions: new SqliteVersionStore(db),
+    authorship: new SqliteAuthorshipStore(db),
+    eraser: new SqliteStoryEraser(db),
     users: new SqliteUserStore(db),
     sessions: new SqliteSessionStore(db),
     members: new SqliteArticleMembers(db),
@@ -36,6 +41,7 @@ export function openSqliteStorage(config: Pick<Config, 'dataDir' | 'sqliteSynchr
     slugs: new SqliteSlugStore(db),
     schedule: new SqliteScheduleStore(db),
     webhooks: new SqliteWebhookDeliveryStore(db),
+    search: new SqliteSearchIndex(db),
     unit,
     installationId: (db.prepare('SELECT id FROM installation').get() as { id: string }).id,
     workerLease: null,
