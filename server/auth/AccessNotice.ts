@@ -5,7 +5,9 @@
 export type AccessNotice =
   | { kind: 'session'; sessionHash: string; code: number; reason: string }
   | { kind: 'user'; userId: number; code: number; reason: string }
-  | { kind: 'story'; articleId: string };
+  | { kind: 'story'; articleId: string }
+  /** The story was deleted for good: close its sockets, drop it from memory. */
+  | { kind: 'story_deleted'; articleId: string };
 
 /**
  * Carries access notices between the servers that share one database: what one server publishes
@@ -29,6 +31,7 @@ export function isAccessNotice(value: unknown): value is AccessNotice {
     case 'user':
       return typeof notice.userId === 'number' && typeof notice.code === 'number' && typeof notice.reason === 'string';
     case 'story':
+    case 'story_deleted':
       return typeof notice.articleId === 'string';
     default:
       return false;

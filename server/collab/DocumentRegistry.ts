@@ -1,4 +1,5 @@
 import type { Presence } from '../../shared/api.ts';
+import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import type { AccessNoticeBus } from '../auth/AccessNotice.ts';
 import type { Config } from '../config.ts';
 import { CollabDocument, type CollabDocumentDeps } from './CollabDocument.ts';
@@ -108,10 +109,35 @@ export class DocumentRegistry {
     return this.loaded(articleId)?.refreshRules() ?? Promise.resolve();
   }
 
+  /**
+   * The story was deleted for good: closes its sockets with `closeCode` and drops it from memory
+   * without storing, compacting or versioning anything of it again. With a bus (`shareRules`), the
+   * other servers do the same.
+   */
+  evict(articleId: string, closeCode: number, reason: string): void {
+    this.#notices?.publish({ kind: 'story_deleted', articleId });
+    this.#evictHere(articleId, closeCode, reason);
+  }
+
+  #evictHere(articleId: string, closeCode: number, reason: string): void {
+    const entry = this.#entries.get(articleId);
+    if (!entry) return;
+    this.#entries.delete(articleId);
+    if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
+    const drop = (doc: CollabDocument): void => {
+      for (const connection of [...doc.connections]) connection.close(closeCode, reason);
+      doc.destroy();
+      this.#deps.docStore.release?.(articleId);
+    };
+    if (entry.doc) drop(entry.doc);
+    else entry.loading.then(drop, () => {});
+  }
+
   /** With several servers: tells them of every refreshRules, and refreshes when they tell. */
   shareRules(bus: AccessNoticeBus): void {
     this.#notices = bus;
     bus.onNotice((notice) => {
+      if (notice.kind === 'story_deleted') this.#evictHere(notice.articleId, CloseCode.StoryDeleted, 'story deleted');
       if (notice.kind !== 'story') return;
       this.loaded(notice.articleId)
         ?.refreshRules()

@@ -42,7 +42,14 @@ export class StorySockets {
     return changed.length;
   }
 
-  /** How many sockets a story has. */
+  /** Closes every socket of the story with `code` (the story was deleted); returns how many. */
+  closeAll(articleId: string, code: number, reason: string): number {
+    const sockets = [...(this.#byStory.get(articleId) ?? [])];
+    for (const socket of sockets) socket.close(code, reason);
+    return sockets.length;
+  }
+
+    /** How many sockets a story has. */
   count(articleId: string): number {
     return this.#byStory.get(articleId)?.size ?? 0;
   }

@@ -103,7 +103,7 @@ export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer 
     const connection = new Connection(ws, {
       articleId,
       user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, color: user.color },
-      access: storyAccess(user, record.status, people),
+      access: storyAccess(user, record.status, people, (record.spikedAt ?? null) !== null),
       log: deps.log,
       maxMessageBytes: deps.config.maxMessageBytes,
       pingIntervalMs: deps.pingIntervalMs,

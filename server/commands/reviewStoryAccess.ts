@@ -17,5 +17,5 @@ export async function reviewStoryAccess(
   const record = await deps.articleStore.get(articleId);
   if (!record) return 0;
   const people = await deps.accounts.members.get(articleId);
-  return deps.storySockets.reviewAccess(articleId, (user) => storyAccess(user, record.status, people));
+  return deps.storySockets.reviewAccess(articleId, (user) => storyAccess(user, record.status, people, (record.spikedAt ?? null) !== null));
 }

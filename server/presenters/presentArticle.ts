@@ -38,6 +38,8 @@ export function presentArticleSummary(record: ArticleRecord, present: Presence[]
     createdBy: people.createdBy,
     assignees: people.assignees,
     reviewer: people.reviewer,
+    spikedAt: record.spikedAt ?? null,
+    spikedBy: record.spikedBy ?? null,
   };
 }
 
@@ -50,19 +52,21 @@ export function presentArticle(
   viewer: Pick<UserRecord, 'username' | 'role'>,
 ): Article {
   const relation = { isOwner: isStoryOwner(viewer.username, people) };
+  const spiked = (record.spikedAt ?? null) !== null;
   return {
     ...presentArticleSummary(record, present, presentPeople(people, names)),
     byline: record.byline,
     slug: record.slug,
     section: record.section,
     tags: record.tags,
-    allowedTransitions: allowedTransitions(record.status, viewer.role, relation).map((t) => ({
+    // A spiked story moves nowhere and takes no edits until it is restored.
+    allowedTransitions: (spiked ? [] : allowedTransitions(record.status, viewer.role, relation)).map((t) => ({
       to: t.to,
       action: t.action,
       label: t.label,
       note: t.note,
     })),
-    canEdit: canEdit(viewer.role, record.status, relation),
+    canEdit: !spiked && canEdit(viewer.role, record.status, relation),
     requireSuggestions: record.requireSuggestions ?? false,
     assignedWords: record.assignedWords ?? null,
   };

@@ -16,6 +16,16 @@ export interface ArticleRecord {
   requireSuggestions?: boolean;
   /** The length the story was assigned, in words; null (or absent) when none was set. */
   assignedWords?: number | null;
+  /** When the story was spiked (off the list, read-only until restored); null (or absent) when it is not. */
+  spikedAt?: string | null;
+  /** Who spiked it; null (or absent) when it is not spiked. */
+  spikedBy?: string | null;
+}
+
+/** Who spiked a story, and when. */
+export interface Spike {
+  at: string;
+  by: string;
 }
 
 /** A story's review settings; an absent field is left as it is. */
@@ -47,4 +57,6 @@ export interface ArticleStore {
   setStatus(id: string, status: ArticleStatus, updatedAt: string): Promise<boolean>;
   /** Changes the story's review settings; false when there is no such story. */
   setReviewSettings(id: string, settings: ReviewSettingsUpdate, updatedAt: string): Promise<boolean>;
+  /** Spikes the story (`spike`) or restores it (null); false when there is no such story. */
+  setSpiked(id: string, spike: Spike | null): Promise<boolean>;
 }

@@ -34,6 +34,12 @@ export type AuditAction =
   | 'sign_in_failed'
   /** Sign-ins refused for a while (429): `actor` the address, `subject` the account of a pair lock (null for the whole address), `to` when it ends. */
   | 'sign_in_throttled'
+  /** The story was spiked: off the list, read-only (`note` says when a scheduled publication was cancelled). */
+  | 'spike'
+  /** A spiked story was put back on the list. */
+  | 'unspike'
+  /** A spiked story was deleted for good (`note` = its headline); this entry is all that stays of its log. */
+  | 'delete'
   /** Sessions of `subject` ended by them or by an admin (`to` = how many). */
   | 'sessions_ended'
   /** One block of an old version put back into the story (`from` = the version number, `to` = replaced or inserted, `note` = the block). */

@@ -71,7 +71,7 @@ export function articleStoreContract(name: string, createHarness: () => ArticleS
     it('creates a row and its first snapshot together, and reads the row back as written', async () => {
       const x = record('x', T1, { headline: 'X', byline: 'Ana', section: 'World', tags: ['a', 'Ä b', 'a'], wordCount: 1 });
       await store.create(x, stateOf('first'));
-      expect(await store.get('x')).toEqual({ ...x, requireSuggestions: false, assignedWords: null });
+      expect(await store.get('x')).toEqual({ ...x, requireSuggestions: false, assignedWords: null, spikedAt: null, spikedBy: null });
       expect(textOf(await harness.loadState('x'))).toBe('first');
       expect(await store.list()).toEqual([await store.get('x')]);
     });
@@ -123,6 +123,8 @@ export function articleStoreContract(name: string, createHarness: () => ArticleS
         updatedAt: T3,
         requireSuggestions: true,
         assignedWords: 400,
+        spikedAt: null,
+        spikedBy: null,
       });
       await store.updateSummary('x', { headline: 'X3', wordCount: 0, byline: '', slug: '', section: '', tags: [], updatedAt: T4 });
       expect((await store.get('x'))?.tags).toEqual([]);
@@ -183,6 +185,17 @@ export function articleStoreContract(name: string, createHarness: () => ArticleS
       expect(await store.get('y')).toBeNull();
       expect(await harness.loadState('y')).toBeNull();
       expect(await store.get('x')).toMatchObject({ status: 'draft', updatedAt: T1 });
+    });
+
+    it('spikes a story and restores it, leaving its status and order alone', async () => {
+      await store.create(record('s', T1), stateOf('s'));
+      expect(await store.get('s')).toMatchObject({ spikedAt: null, spikedBy: null });
+      expect(await store.setSpiked('s', { at: T2, by: 'ed' })).toBe(true);
+      expect(await store.get('s')).toMatchObject({ status: 'draft', updatedAt: T1, spikedAt: T2, spikedBy: 'ed' });
+      expect((await store.list()).find((r) => r.id === 's')).toMatchObject({ spikedAt: T2, spikedBy: 'ed' });
+      expect(await store.setSpiked('s', null)).toBe(true);
+      expect(await store.get('s')).toMatchObject({ spikedAt: null, spikedBy: null });
+      expect(await store.setSpiked('nobody', { at: T2, by: 'ed' })).toBe(false);
     });
   });
 }

@@ -65,7 +65,7 @@ export function versionRoutes(deps: VersionRoutesDeps): Router {
   };
   const requireWrite = async (res: Response, record: ArticleRecord): Promise<string> => {
     const { user } = authOf(res);
-    if (storyAccess(user, record.status, await deps.members.get(record.id)) !== 'write') {
+    if (storyAccess(user, record.status, await deps.members.get(record.id), (record.spikedAt ?? null) !== null) !== 'write') {
       throw new HttpError(403, ErrorId.Forbidden, 'You may not change this story.');
     }
     return user.username;

@@ -12,6 +12,8 @@ export const CloseCode = {
   Forbidden: 4403,
   /** The story does not exist. */
   NotFound: 4404,
+  /** The story was deleted for good while open (an admin deleted it from the spike). */
+  StoryDeleted: 4410,
   /** A single message exceeded the server's size limit. */
   MessageTooLarge: 4413,
   /**
@@ -50,6 +52,7 @@ export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.Unauthorized,
   CloseCode.Forbidden,
   CloseCode.NotFound,
+  CloseCode.StoryDeleted,
   CloseCode.SchemaMismatch,
   CloseCode.AwarenessTooLarge,
 ]);
@@ -65,6 +68,8 @@ export function describeCloseCode(code: number): string | null {
       return 'You do not have access to this story.';
     case CloseCode.NotFound:
       return 'This story does not exist. It may have been deleted.';
+    case CloseCode.StoryDeleted:
+      return 'This story was deleted.';
     case CloseCode.MessageTooLarge:
     case CloseCode.MessageTooBig:
       return 'A change was too large for the server to accept.';

@@ -13,6 +13,8 @@ const story = (fields: Partial<Article>): Article => ({
   createdBy: { username: 'rita', displayName: 'Rita Reporter' },
   assignees: [{ username: 'sam', displayName: 'Sam Stringer' }],
   reviewer: null,
+  spikedAt: null,
+  spikedBy: null,
   byline: '',
   slug: '',
   section: '',

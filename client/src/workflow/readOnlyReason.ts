@@ -5,6 +5,7 @@ import { isStoryOwner } from '../../../shared/workflow.ts';
 /** Why the signed-in user cannot edit the story, for the banner over a read-only editor; null when they can. */
 export function readOnlyReason(user: Pick<PublicUser, 'username' | 'role'>, article: Article): string | null {
   if (article.canEdit) return null;
+  if (article.spikedAt !== null) return 'Read only: this story is spiked. Restore it to edit it again.';
   if (user.role === 'viewer') return 'Read only: viewers can read stories but not edit them.';
   const story = { createdBy: article.createdBy?.username ?? null, assignees: article.assignees.map((a) => a.username) };
   if (user.role === 'reporter' && !isStoryOwner(user.username, story)) {

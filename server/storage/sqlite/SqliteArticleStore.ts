@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { sqliteUnitOf, type SqliteUnitOfWork } from './SqliteUnitOfWork.ts';
 import type { ArticleStatus } from '../../../shared/api.ts';
-import type { ArticleRecord, ArticleStore, ArticleSummaryUpdate, ReviewSettingsUpdate } from '../ArticleStore.ts';
+import type { ArticleRecord, ArticleStore, ArticleSummaryUpdate, ReviewSettingsUpdate, Spike } from '../ArticleStore.ts';
 
 interface ArticleRow {
   id: string;
@@ -16,6 +16,8 @@ interface ArticleRow {
   updated_at: string;
   require_suggestions?: number;
   assigned_words?: number | null;
+  spiked_at?: string | null;
+  spiked_by?: string | null;
 }
 
 function toRecord(row: ArticleRow): ArticleRecord {
@@ -39,6 +41,8 @@ function toRecord(row: ArticleRow): ArticleRecord {
     updatedAt: row.updated_at,
     requireSuggestions: row.require_suggestions === 1,
     assignedWords: row.assigned_words ?? null,
+    spikedAt: row.spiked_at ?? null,
+    spikedBy: row.spiked_by ?? null,
   };
 }
 
@@ -51,16 +55,19 @@ export class SqliteArticleStore implements ArticleStore {
   readonly #setStatus: Database.Statement<[ArticleStatus, string, string]>;
   readonly #create: (record: ArticleRecord, initialState: Uint8Array) => void;
   readonly #setReview: Database.Statement<Record<string, unknown>>;
+  readonly #setSpiked: Database.Statement<[string | null, string | null, string]>;
 
   constructor(db: Database.Database) {
     this.#unit = sqliteUnitOf(db);
-    this.#get = db.prepare('SELECT * FROM articles WHERE id = ?');
-    this.#list = db.prepare('SELECT * FROM articles ORDER BY updated_at DESC, created_at DESC, rowid DESC');
+    // A row with deleted_at is the tombstone of a story deleted for good: only its publications still reference it.
+    this.#get = db.prepare('SELECT * FROM articles WHERE id = ? AND deleted_at IS NULL');
+    this.#list = db.prepare('SELECT * FROM articles WHERE deleted_at IS NULL ORDER BY updated_at DESC, created_at DESC, rowid DESC');
     this.#update = db.prepare(
       `UPDATE articles SET headline = @headline, word_count = @wordCount, byline = @byline, slug = @slug,
        section = @section, tags = @tags, updated_at = @updatedAt WHERE id = @id`,
     );
     this.#setStatus = db.prepare('UPDATE articles SET status = ?, updated_at = ? WHERE id = ?');
+    this.#setSpiked = db.prepare('UPDATE articles SET spiked_at = ?, spiked_by = ? WHERE id = ? AND deleted_at IS NULL');
     this.#setReview = db.prepare(
       `UPDATE articles SET
          require_suggestions = CASE WHEN @setRequire THEN @requireSuggestions ELSE require_suggestions END,
@@ -125,5 +132,9 @@ export class SqliteArticleStore implements ArticleStore {
       });
       return result.changes > 0;
     });
+  }
+
+  setSpiked(id: string, spike: Spike | null): Promise<boolean> {
+    return this.#unit.run(() => this.#setSpiked.run(spike?.at ?? null, spike?.by ?? null, id).changes > 0);
   }
 }

@@ -1,5 +1,5 @@
 import type { ArticleStatus } from '../../../../shared/api.ts';
-import type { ArticleRecord, ArticleStore, ArticleSummaryUpdate, ReviewSettingsUpdate } from '../../ArticleStore.ts';
+import type { ArticleRecord, ArticleStore, ArticleSummaryUpdate, ReviewSettingsUpdate, Spike } from '../../ArticleStore.ts';
 import type { PostgresUnitOfWork } from '../PostgresUnitOfWork.ts';
 
 interface ArticleRow {
@@ -15,10 +15,12 @@ interface ArticleRow {
   updated_at: Date;
   require_suggestions: boolean;
   assigned_words: number | null;
+  spiked_at: Date | null;
+  spiked_by: string | null;
 }
 
 const COLUMNS = `id, headline, status, byline, slug, section, tags, word_count, created_at, updated_at,
-  require_suggestions, assigned_words`;
+  require_suggestions, assigned_words, spiked_at, spiked_by`;
 
 const INSERT = `
   INSERT INTO articles (id, headline, status, byline, slug, section, tags, word_count, created_at, updated_at,
@@ -32,6 +34,7 @@ const UPDATE_SUMMARY = `
     updated_at = $8
   WHERE id = $1`;
 const UPDATE_STATUS = 'UPDATE articles SET status = $2, updated_at = $3 WHERE id = $1';
+const UPDATE_SPIKED = 'UPDATE articles SET spiked_at = $2, spiked_by = $3 WHERE id = $1';
 const UPDATE_REVIEW = `
   UPDATE articles SET
     require_suggestions = CASE WHEN $2::boolean THEN $3::boolean ELSE require_suggestions END,
@@ -53,6 +56,8 @@ function toRecord(row: ArticleRow): ArticleRecord {
     updatedAt: row.updated_at.toISOString(),
     requireSuggestions: row.require_suggestions,
     assignedWords: row.assigned_words,
+    spikedAt: row.spiked_at?.toISOString() ?? null,
+    spikedBy: row.spiked_by,
   };
 }
 
@@ -125,6 +130,11 @@ export class PostgresArticleStore implements ArticleStore {
       settings.assignedWords ?? null,
       updatedAt,
     ]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async setSpiked(id: string, spike: Spike | null): Promise<boolean> {
+    const result = await this.#unit.query(UPDATE_SPIKED, [id, spike?.at ?? null, spike?.by ?? null]);
     return (result.rowCount ?? 0) > 0;
   }
 }

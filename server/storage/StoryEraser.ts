@@ -1,0 +1,10 @@
+/**
+ * Deletes a story for good: its row, its document (update log and snapshot, with the comments and
+ * suggestions in it), its versions, its people, its audit log and its schedule. Its publications
+ * stay, as the public record, with their addresses, site state and webhook deliveries. Joins the
+ * caller's transaction (UnitOfWork), so the deletion and the entry recording it land together.
+ */
+export interface StoryEraser {
+  /** Erases everything of the story but its publications; false when there is no such story. */
+  erase(articleId: string, at: string): Promise<boolean>;
+}
