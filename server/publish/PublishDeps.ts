@@ -23,6 +23,8 @@ export interface PublishDeps {
   setStatus(articleId: string, status: ArticleStatus, at: string): Promise<void>;
   /** Suggestions awaiting a decision (review issue); none when absent. */
   pendingSuggestions?(articleId: string): Promise<number>;
+  /** A story's headline, to name a linked story in a refusal (none: named by its link). */
+  headlineOf?(articleId: string): Promise<string | null>;
   /** Called after a delivery was queued, so the webhook worker starts at once. */
   onDeliveryQueued?(): void;
 }

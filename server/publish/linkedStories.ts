@@ -33,17 +33,28 @@ export async function linkedStoryState(
   return (await deps.publications.latest(articleId)) || (await deps.loadStory(articleId)) ? 'unpublished' : 'missing';
 }
 
+/** What `publishProblems` asks of the stories a story links to, read beforehand. */
+export interface LinkedStories {
+  storyStatus(ref: StoryRef): LinkedStoryState;
+  storyHeadline(ref: StoryRef): string | null;
+}
+
 /**
- * The `storyStatus` of `publishProblems` for `articleId`'s links, read beforehand: a link to the
- * story itself counts as published (it is being published), every other as `linkedStoryState`.
+ * The `storyStatus` and `storyHeadline` of `publishProblems` for `articleId`'s links, read
+ * beforehand: a link to the story itself counts as published (it is being published), every other
+ * as `linkedStoryState`; a story is named by its headline when it has one.
  */
-export function linkedStoryStates(
-  deps: Pick<PublishDeps, 'slugs' | 'publications' | 'loadStory'>,
+export async function linkedStories(
+  deps: Pick<PublishDeps, 'slugs' | 'publications' | 'loadStory' | 'headlineOf'>,
   articleId: string,
   now: string,
   asks: (ask: (ref: StoryRef) => void) => void,
-): Promise<(ref: StoryRef) => LinkedStoryState> {
-  return resolveStoryRefs(asks, async (ref) =>
-    (await linkedArticleId(deps, ref)) === articleId ? 'published' : linkedStoryState(deps, ref, now),
-  );
+): Promise<LinkedStories> {
+  const answer = await resolveStoryRefs(asks, async (ref) => {
+    const target = await linkedArticleId(deps, ref);
+    const state = target === articleId ? 'published' : await linkedStoryState(deps, ref, now);
+    const headline = target !== null && state !== 'missing' ? ((await deps.headlineOf?.(target)) ?? null) : null;
+    return { state, headline };
+  });
+  return { storyStatus: (ref) => answer(ref).state, storyHeadline: (ref) => answer(ref).headline };
 }

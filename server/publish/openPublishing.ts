@@ -1,4 +1,4 @@
-import { hasPendingSuggestions, withoutSuggestions } from '../../shared/editor/suggestions/withoutSuggestions.ts';
+import { countPendingSuggestions, withoutSuggestions } from '../../shared/editor/suggestions/withoutSuggestions.ts';
 import type { ArticleStatus } from '../../shared/api.ts';
 import { cleanArticle } from '../../shared/text/cleanArticle.ts';
 import type { Accounts } from '../accounts/Accounts.ts';
@@ -116,7 +116,8 @@ export function openPublishing(input: PublishingInput): Publishing {
       await articleStore.setStatus(id, status, at);
       await input.registry.refreshRules(id);
     },
-    pendingSuggestions: async (id) => (hasPendingSuggestions((await readStory(input, id)).doc) ? 1 : 0),
+    pendingSuggestions: async (id) => countPendingSuggestions((await readStory(input, id)).doc),
+    headlineOf: async (id) => (await articleStore.get(id))?.headline ?? null,
     onDeliveryQueued: () => void deliverer?.kick(),
   };
   const listeners: Array<(event: PublishedEvent) => void> = [];

@@ -1,6 +1,6 @@
 import type { NinjsItem } from '../../shared/export/toNinjs.ts';
 import { publishProblems, type PublishProblem } from '../../shared/publish/checkPublishable.ts';
-import { linkedStoryStates } from './linkedStories.ts';
+import { linkedStories } from './linkedStories.ts';
 import type { PublishDeps } from './PublishDeps.ts';
 import { freezePublication } from './publishArticle.ts';
 
@@ -27,11 +27,11 @@ export async function previewPublication(
   if (!story) return { ok: false, reason: 'not_found', message: 'There is no such story.' };
   const now = deps.clock.now().toISOString();
   const ownOrigins = [new URL(deps.site.baseUrl).origin];
-  const storyStatus = await linkedStoryStates(deps, request.articleId, now, (ask) =>
+  const linked = await linkedStories(deps, request.articleId, now, (ask) =>
     publishProblems(story.article, { storyStatus: (ref) => (ask(ref), 'published'), ownOrigins }),
   );
   const problems = publishProblems(story.article, {
-    storyStatus,
+    ...linked,
     ownOrigins,
     pendingSuggestions: (await deps.pendingSuggestions?.(request.articleId)) ?? 0,
   });

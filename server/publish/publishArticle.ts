@@ -6,7 +6,7 @@ import { publishProblems, type PublishProblem } from '../../shared/publish/check
 import { rewriteStoryLinks } from '../../shared/publish/rewriteStoryLinks.ts';
 import { parseStoryLink, type StoryRef } from '../../shared/publish/storyLink.ts';
 import { PublicationExistsError, type Publication, type WebhookDelivery, type WebhookEvent } from '../storage/PublicationStore.ts';
-import { linkedArticleId, linkedStoryStates, visiblePublication } from './linkedStories.ts';
+import { linkedArticleId, linkedStories, visiblePublication } from './linkedStories.ts';
 import { resolveStoryRefs } from './resolveStoryRefs.ts';
 import type { PublishDeps } from './PublishDeps.ts';
 import type { ArticleJson } from '../../shared/article/ArticleJson.ts';
@@ -25,7 +25,7 @@ export interface PublishRequest {
 
 export type PublishResult =
   | { ok: true; publication: Publication; event: WebhookEvent; delivery: WebhookDelivery | null }
-  | { ok: false; reason: 'not_found' | 'not_approved' | 'invalid' | 'published_meanwhile'; message: string }
+  | { ok: false; reason: 'not_found' | 'not_approved' | 'spiked' | 'invalid' | 'published_meanwhile'; message: string }
   | { ok: false; reason: 'problems'; message: string; problems: PublishProblem[] };
 
 /**
@@ -38,6 +38,8 @@ export async function publishArticle(deps: PublishDeps, request: PublishRequest)
   const { articleId, by } = request;
   const story = await deps.loadStory(articleId);
   if (!story) return { ok: false, reason: 'not_found', message: 'There is no such story.' };
+  // Checked again here for the scheduler: a spiked story never goes out (spiking cancels its schedule too).
+  if ((story.record.spikedAt ?? null) !== null) return { ok: false, reason: 'spiked', message: 'The story is spiked: restore it before publishing it.' };
   if (story.record.status !== 'approved' && story.record.status !== 'published') {
     return { ok: false, reason: 'not_approved', message: 'Only an approved story can be published.' };
   }
@@ -47,11 +49,11 @@ export async function publishArticle(deps: PublishDeps, request: PublishRequest)
   }
   const now = deps.clock.now().toISOString();
   const ownOrigins = [new URL(deps.site.baseUrl).origin];
-  const storyStatus = await linkedStoryStates(deps, articleId, now, (ask) =>
+  const linked = await linkedStories(deps, articleId, now, (ask) =>
     publishProblems(story.article, { storyStatus: (ref) => (ask(ref), 'published'), ownOrigins }),
   );
   const problems = publishProblems(story.article, {
-    storyStatus,
+    ...linked,
     ownOrigins,
     pendingSuggestions: (await deps.pendingSuggestions?.(articleId)) ?? 0,
   });

@@ -1,3 +1,4 @@
+import type { ArticleStatus } from '../../shared/api.ts';
 import type { WebhookDelivery } from '../storage/PublicationStore.ts';
 import type { PublishDeps } from './PublishDeps.ts';
 
@@ -7,10 +8,14 @@ export type UnpublishResult =
 
 /**
  * Takes the story off the public site (its pages answer 410 Gone) and queues an `unpublish`
- * webhook carrying its last ninjs with pubStatus `canceled`. Every publication is kept; the
- * workflow status is left as it is.
+ * webhook carrying its last ninjs with pubStatus `canceled`. Every publication is kept. The status
+ * tells what is live: a `published` story (`request.status`) goes back to `approved`, ready to
+ * publish again; a story reopened meanwhile keeps its status.
  */
-export async function unpublishArticle(deps: PublishDeps, request: { articleId: string; by: string }): Promise<UnpublishResult> {
+export async function unpublishArticle(
+  deps: PublishDeps,
+  request: { articleId: string; by: string; status?: ArticleStatus },
+): Promise<UnpublishResult> {
   const { articleId, by } = request;
   const latest = await deps.publications.latest(articleId);
   if (!latest || (await deps.publications.siteState(articleId))?.state !== 'live') {
@@ -19,6 +24,7 @@ export async function unpublishArticle(deps: PublishDeps, request: { articleId: 
   const now = deps.clock.now().toISOString();
   const result = await deps.transaction(async () => {
     await deps.publications.setSiteState({ articleId, state: 'unpublished', changedAt: now, changedBy: by });
+    if (request.status === 'published') await deps.setStatus(articleId, 'approved', now);
     const payload = JSON.stringify({ ...latest.ninjs, pubStatus: 'canceled', versionCreated: now });
     const delivery = deps.webhooks
       ? await deps.webhooks.enqueue({ articleId, publicationId: latest.id, event: 'unpublish', payload, createdAt: now })

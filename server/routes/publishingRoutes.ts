@@ -18,7 +18,8 @@ const previewQuery = z.object({ correction: z.string().max(CORRECTION_MAX_LENGTH
 const scheduleBody = z
   .object({
     publishAt: z.string().max(64).nullable(),
-    embargoUntil: z.string().max(64).nullable(),
+    // Absent means none, as null does.
+    embargoUntil: z.string().max(64).nullable().default(null),
   })
   .strict();
 
@@ -46,9 +47,11 @@ export function publishingRoutes(deps: AppDeps): Router {
   router.post('/articles/:id/unpublish', editorial, async (req, res) => {
     const record = await findArticle(deps, req.params.id as string);
     const by = authOf(res).user.username;
-    const result = await unpublishArticle(publishing.deps, { articleId: record.id, by });
+    const result = await unpublishArticle(publishing.deps, { articleId: record.id, by, status: record.status });
     if (!result.ok) throw new HttpError(409, ErrorId.NotPublished, result.message);
-    await deps.accounts.audit.append({ articleId: record.id, actor: by, action: 'unpublish', at: publishing.clock.now().toISOString() });
+    // A published story goes back to approved: its status says it is no longer live.
+    const to = record.status === 'published' ? 'approved' : null;
+    await deps.accounts.audit.append({ articleId: record.id, actor: by, action: 'unpublish', from: to ? record.status : null, to, at: publishing.clock.now().toISOString() });
     res.json({ ok: true, live: await publications.siteState(record.id) });
   });
 

@@ -33,6 +33,8 @@ export interface PublishContext {
   storyStatus(ref: StoryRef): LinkedStoryState;
   /** Origins whose absolute URLs are Copydesk story links too (the public site's). */
   ownOrigins?: readonly string[];
+  /** The headline of the story a READ MORE block points to, to name it by (none: named by its link). */
+  storyHeadline?(ref: StoryRef): string | null;
   /** Suggestions still waiting for a decision (the review issue); publishing waits for them. */
   pendingSuggestions?: number;
 }
@@ -41,7 +43,9 @@ function textOf(node: PMNode): string {
   return node.textBetween(0, node.content.size, ' ', ' ').trim();
 }
 
-function describe(ref: StoryRef): string {
+function describe(ref: StoryRef, context: PublishContext): string {
+  const headline = context.storyHeadline?.(ref)?.trim();
+  if (headline) return `the story "${headline.slice(0, 80)}"`;
   return ref.kind === 'id' ? `story ${JSON.stringify(ref.id)}` : `story /site/${ref.section}/${ref.slug}`;
 }
 
@@ -85,9 +89,9 @@ export function publishProblems(article: ArticleJson, context: PublishContext): 
     if (ref === null) return;
     const state = context.storyStatus(ref);
     if (state === 'missing') {
-      problems.push({ id: 'read_more_unknown_story', message: `${which} points to ${describe(ref)}, which does not exist.`, blockIndex });
+      problems.push({ id: 'read_more_unknown_story', message: `${which} points to ${describe(ref, context)}, which does not exist.`, blockIndex });
     } else if (state === 'unpublished') {
-      problems.push({ id: 'read_more_unpublished', message: `${which} points to ${describe(ref)}, which is not published.`, blockIndex });
+      problems.push({ id: 'read_more_unpublished', message: `${which} points to ${describe(ref, context)}, which is not published.`, blockIndex });
     }
   };
   doc.forEach((block, _offset, index) => {

@@ -15,6 +15,26 @@ export function hasPendingSuggestions(doc: JSONContent): boolean {
   return Array.isArray(doc.content) && doc.content.some(hasPendingSuggestions);
 }
 
+/**
+ * How many suggestions of a story document (ProseMirror JSON) wait for a decision: one per
+ * suggestion id, however many text runs or blocks it spans (a mark or block without an id counts once).
+ */
+export function countPendingSuggestions(doc: JSONContent): number {
+  const ids = new Set<string>();
+  let anonymous = 0;
+  const note = (id: unknown): void => {
+    if (typeof id === 'string' && id !== '') ids.add(id);
+    else anonymous += 1;
+  };
+  const visit = (node: JSONContent): void => {
+    for (const mark of marksOf(node)) if (SUGGESTION_MARK_NAMES.has(mark.type)) note(mark.attrs?.id);
+    if (blockSuggestionKind(node) !== undefined) note((node.attrs?.suggestion as { id?: unknown }).id);
+    if (Array.isArray(node.content)) node.content.forEach(visit);
+  };
+  visit(doc);
+  return ids.size + anonymous;
+}
+
 function isSuggestedInsertion(node: JSONContent): boolean {
   return blockSuggestionKind(node) === 'insert' || marksOf(node).some((mark) => mark.type === INSERT_MARK);
 }
