@@ -52,13 +52,13 @@ test('keyboard shortcuts, the link dialog and story details reach the stored sto
   await page.getByRole('textbox', { name: 'Tags' }).fill('rail, fares');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Remove tag fares' })).toBeVisible();
-  // Headline (6) + subheading (2) + paragraph (6): the editor counts as the server does.
-  await expect(page.getByText(/^\d+ words$/)).toHaveText('14 words');
+  // The body copy, subheading (2) + paragraph (6), not the headline: the editor counts as the server does.
+  await expect(page.getByText(/^Body: \d+ words$/)).toHaveText('Body: 8 words');
   await expectSaved(page);
   const admin = await adminCookie(url);
   await expect
     .poll(async () => (await apiAs<{ wordCount: number }>(url, admin, 'GET', `/api/articles/${story.id}`)).wordCount)
-    .toBe(14);
+    .toBe(8);
 
   const exported = await apiAs<ExportedJson>(url, admin, 'GET', `/api/articles/${story.id}/export?format=json`);
   expect(exported.meta.section).toBe('Transport');

@@ -1,6 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import type { ArticleJson } from './article/ArticleJson.ts';
-import { countWords } from './article/countWords.ts';
+import { storyWordCount } from './article/storyWordCount.ts';
 import { textOf } from './article/textOf.ts';
 
 /** The budgets the desk sets for a story: characters for headline and standfirst, words for the body. */
@@ -67,24 +67,8 @@ export function countChars(text: string): number {
   return graphemes ? Array.from(graphemes.segment(clean)).length : [...clean].length;
 }
 
-const NOT_COPY = new Set(['headline', 'standfirst', 'figure', 'relatedLink']);
-
-/** Words of the body copy: every block after the standfirst except figure captions and READ MORE links. */
-export function bodyWordCount(article: ArticleJson): number {
-  const blocks: JSONContent[] = Array.isArray(article.doc?.content) ? article.doc.content : [];
-  let words = 0;
-  const visit = (node: JSONContent): void => {
-    if (NOT_COPY.has(node.type ?? '')) return;
-    const children = Array.isArray(node.content) ? node.content : [];
-    if (children.some((child) => child.type === 'text' || child.type === 'hardBreak') || children.length === 0) {
-      words += countWords(textOf(node));
-      return;
-    }
-    children.forEach(visit);
-  };
-  blocks.forEach(visit);
-  return words;
-}
+/** Words of the body copy: the story's one word count (shared/article/storyWordCount.ts). */
+export const bodyWordCount = storyWordCount;
 
 function charBudget(text: string, limit: number): CharBudget {
   const count = countChars(text);

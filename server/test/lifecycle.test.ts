@@ -37,7 +37,7 @@ describe('server process lifecycle', () => {
     server = await spawnServer({ dataDir: dir.dataDir });
     const list = await api<{ articles: Array<{ id: string; wordCount: number }> }>(server.url, 'GET', '/api/articles', undefined, admin);
     // The row's summary was written on shutdown, not only the document.
-    expect(list.body.articles.find((article) => article.id === id)?.wordCount).toBe(7);
+    expect(list.body.articles.find((article) => article.id === id)?.wordCount).toBe(5);
     const fresh = connectClient(server.url, id, { auth: admin });
     await fresh.synced;
     expect(paragraphs(fresh.ydoc)).toContain('last words before the restart');

@@ -51,9 +51,9 @@ describe('captureTransitionVersion', () => {
 
     const list = await versions.list(articleId);
     expect(list.map((v) => [v.number, v.kind, v.name, v.createdBy, v.editors, v.wordCount])).toEqual([
-      [3, 'transition', 'Draft → In review', 'ana', [], 5],
-      [2, 'transition', 'In review → Draft', 'ed', ['bo'], 5],
-      [1, 'transition', 'Draft → In review', 'ana', [], 2],
+      [3, 'transition', 'Draft → In review', 'ana', [], 3],
+      [2, 'transition', 'In review → Draft', 'ed', ['bo'], 3],
+      [1, 'transition', 'Draft → In review', 'ana', [], 0],
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import type { ArticleJson } from './ArticleJson.ts';
 import { withoutSuggestions } from '../editor/suggestions/withoutSuggestions.ts';
-import { countWords } from './countWords.ts';
+import { storyWordCount } from './storyWordCount.ts';
 import { textOf } from './textOf.ts';
 
 /** What lists and previews show of a story. */
@@ -11,9 +11,9 @@ export interface ArticleSummaryText {
 }
 
 /**
- * Headline, standfirst and word count of a story. The word count covers everything a reader
- * reads: headline, standfirst, body, captions and READ MORE labels; the editor shows the same figure.
- * Pending suggestions are left out (the text as it stands until someone accepts them).
+ * Headline, standfirst and word count of a story. The word count is the story's one word count,
+ * `storyWordCount`: the body copy, captions and READ MORE links excluded. Pending suggestions are
+ * left out (the text as it stands until someone accepts them).
  */
 export function summarize(article: ArticleJson): ArticleSummaryText {
   const doc = withoutSuggestions(article.doc);
@@ -22,6 +22,6 @@ export function summarize(article: ArticleJson): ArticleSummaryText {
   return {
     headline: find('headline'),
     standfirst: find('standfirst'),
-    wordCount: countWords(textOf(doc)),
+    wordCount: storyWordCount({ doc }),
   };
 }

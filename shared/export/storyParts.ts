@@ -3,7 +3,7 @@ import type { ArticleJson } from '../article/ArticleJson.ts';
 import { exportedArticleNode } from '../article/exportedArticleNode.ts';
 import { normalizeMeta } from '../article/normalizeMeta.ts';
 import type { ArticleMeta } from '../collab/docFields.ts';
-import { countWords } from '../article/countWords.ts';
+import { storyWordCount } from '../article/storyWordCount.ts';
 
 /** A figure of the story: image, alt text, credit and caption (plain text). */
 export interface FigurePart {
@@ -31,7 +31,7 @@ export interface StoryParts {
   relatedLinks: RelatedLinkPart[];
   /** Plain text of the body, figure captions excluded, blocks separated by newlines. */
   bodyText: string;
-  /** Words of `bodyText`. */
+  /** The story's word count (`storyWordCount`): body copy, captions and READ MORE links excluded. */
   bodyWordCount: number;
 }
 
@@ -71,7 +71,7 @@ export function storyParts(article: ArticleJson): StoryParts {
     if (visit(block)) block.descendants(visit);
   }
   const bodyText = bodyLines.join('\n');
-  return { doc, meta: normalizeMeta(article.meta), headline, standfirst, body, figures, relatedLinks, bodyText, bodyWordCount: countWords(bodyText) };
+  return { doc, meta: normalizeMeta(article.meta), headline, standfirst, body, figures, relatedLinks, bodyText, bodyWordCount: storyWordCount(article) };
 }
 
 /** The text of a textblock, with `breakText` where it holds a hard break (or any other inline leaf). */

@@ -19,7 +19,7 @@ describe('toText', () => {
     expect(text).toContain('has dwindled recently.\nMonths of living');
     expect(text).not.toMatch(/<(p|strong|em|a|figure|h[1-6])[\s>]/i);
     const { wordCount } = summarize(article);
-    expect(text.endsWith(`\n\n${wordCount} words\n`)).toBe(true);
+    expect(text.endsWith(`\n\nBody: ${wordCount} words\n`)).toBe(true);
   });
 
   it('counts the words it is given', () => {
@@ -30,7 +30,7 @@ describe('toText', () => {
       { type: 'paragraph', content: [{ type: 'text', text: 'and three -- more' }] },
     ];
     article.meta.byline = '';
-    expect(toText(article)).toBe('Two words\n\nand three -- more\n\n5 words\n');
+    expect(toText(article)).toBe('Two words\n\nand three -- more\n\nBody: 3 words\n');
   });
 
   it('keeps text as text: markup characters come out unchanged', () => {

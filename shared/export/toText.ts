@@ -2,6 +2,7 @@ import { bylineOf } from '../article/byline.ts';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import type { ArticleJson } from '../article/ArticleJson.ts';
 import { summarize } from '../article/summarize.ts';
+import { wordCountLabel } from '../article/storyWordCount.ts';
 import { inlineText, storyParts } from './storyParts.ts';
 
 type BlockWriter = (node: PMNode, indent: string) => string[];
@@ -67,7 +68,7 @@ function block(node: PMNode, indent: string): string[] {
 /**
  * The story as plain text: headline, standfirst, body blocks separated by blank lines, figures as
  * `[Image: alt] caption (Credit: credit)`, READ MORE lines, the byline under the standfirst, and a last line with the word count
- * (the editor's figure: every word a reader reads). Throws RangeError when the story does not fit the schema.
+ * ("Body: 224 words", the story's one word count: storyWordCount). Throws RangeError when the story does not fit the schema.
  */
 export function toText(article: ArticleJson): string {
   const parts = storyParts(article);
@@ -77,6 +78,6 @@ export function toText(article: ArticleJson): string {
   if (byline) sections.push(`By ${byline}`);
   for (const node of parts.body) sections.push(block(node, '').join('\n'));
   const { wordCount } = summarize(article);
-  sections.push(`${wordCount} ${wordCount === 1 ? 'word' : 'words'}`);
+  sections.push(wordCountLabel(wordCount));
   return `${sections.join('\n\n')}\n`;
 }

@@ -1,3 +1,4 @@
+import { wordCountLabel } from '../../../shared/article/storyWordCount.ts';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Editor, Extensions } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
@@ -70,7 +71,7 @@ export function EditorWorkspace({ session, identity, articleId, editable, side, 
           {editor && editable ? <Toolbar editor={editor} onOpen={setDialog} /> : null}
           {editor && review ? review.tools(editor) : null}
           <p className="word-count" aria-live="off">
-            {wordCount === null ? '' : `${wordCount.toLocaleString('en')} ${wordCount === 1 ? 'word' : 'words'}`}
+            {wordCount === null ? '' : wordCountLabel(wordCount)}
           </p>
         </div>
         {editor && review ? review.limits(editor) : null}

@@ -6,7 +6,7 @@ import { summarize } from '../../../shared/article/summarize.ts';
 
 const DEBOUNCE_MS = 250;
 
-/** The story's word count, counted exactly as the server counts it, kept live while typing. */
+/** The story's word count (storyWordCount: the body copy), counted exactly as the server counts it, kept live while typing. */
 export function useWordCount(editor: Editor | null, doc: Y.Doc): number | null {
   const [count, setCount] = useState<number | null>(null);
   useEffect(() => {

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { wordCountLabel } from '../../../shared/article/storyWordCount.ts';
+import { useMemo, useState } from 'react';
 import { Field } from '../components/Field.tsx';
 import { Modal } from '../components/Modal.tsx';
 import { relativeTime } from '../format/relativeTime.ts';
 import { usePolled } from '../hooks/usePolled.ts';
-import { listVersions, restoreVersion, saveVersion, type VersionSummary } from './historyApi.ts';
+import { listVersions, restoreBlock, restoreVersion, saveVersion, type VersionSummary } from './historyApi.ts';
 import { VersionDialog, type VersionView } from './VersionDialog.tsx';
 import { versionLabel, versionPeople } from './versionLabel.ts';
 import { errorMessage } from '../format/errorMessage.ts';
@@ -25,7 +26,15 @@ export function HistoryPanel({ articleId, canWrite, names }: {
   names: ReadonlyMap<string, string>;
 }) {
   const { data, error, refresh } = usePolled(listVersions, articleId, REFRESH_MS);
-  const versions = data ?? NO_VERSIONS;
+  const versions = data?.versions ?? NO_VERSIONS;
+  // The story's people, and everyone else a version names (the server knows every account's display name).
+  const people = useMemo(() => {
+    const all = new Map(names);
+    for (const [username, name] of Object.entries(data?.names ?? {})) {
+      if (!all.has(username.toLowerCase())) all.set(username.toLowerCase(), name);
+    }
+    return all;
+  }, [names, data]);
   const [view, setView] = useState<VersionView | null>(null);
   const [saving, setSaving] = useState<string | null>(null);
   const [restoring, setRestoring] = useState<number | null>(null);
@@ -76,8 +85,8 @@ export function HistoryPanel({ articleId, canWrite, names }: {
                 {relativeTime(version.createdAt)}
               </time>
               {' · '}
-              {version.wordCount.toLocaleString('en')} words
-              {versionPeople(version, names) ? ` · ${versionPeople(version, names)}` : ''}
+              {wordCountLabel(version.wordCount)}
+              {versionPeople(version, people) ? ` · ${versionPeople(version, people)}` : ''}
             </p>
             <div className="version-actions">
               <button type="button" className="link-button" onClick={() => setView({ mode: 'open', number: version.number })}>
@@ -108,6 +117,14 @@ export function HistoryPanel({ articleId, canWrite, names }: {
               ? (number) => {
                   setView(null);
                   setRestoring(number);
+                }
+              : undefined
+          }
+          onRestoreBlock={
+            canWrite
+              ? async (number, block) => {
+                  await restoreBlock(articleId, number, block.block);
+                  await refresh();
                 }
               : undefined
           }
