@@ -1,11 +1,14 @@
 import type { Logger } from '../log.ts';
 import type { CommitMetrics } from '../metrics/CollabMetrics.ts';
+import type { Attribution, AuthorshipStore } from '../storage/AuthorshipStore.ts';
 import type { DocStore, PendingUpdate } from '../storage/DocStore.ts';
 
 /** An accepted update waiting for its commit, with what to do once it is stored. */
 export interface QueuedUpdate extends PendingUpdate {
   /** Runs after the commit that stored this update: relay it, answer "saved". */
   onStored(): void;
+  /** Who wrote it, when it brings a client id the story has not attributed yet (or server-made ranges). */
+  attribution?: Attribution;
 }
 
 const RETRY_FIRST_MS = 100;
@@ -17,11 +20,14 @@ const RETRY_MAX_MS = 10_000;
  * `onStored` called, in order. One commit runs at a time; what arrives meanwhile forms the next.
  * A failed commit stores nothing and calls nothing: its updates stay at the head of the queue and
  * the commit is retried with backoff, so nothing is relayed or answered as saved until it is stored.
+ * The batch's attributions (rare: a client id's first update, a server change) are recorded before
+ * its updates, so no stored update lacks its author; recording is idempotent, a retry is safe.
  */
 export class CommitQueue {
   readonly #store: DocStore;
   readonly #log: Logger;
   readonly #metrics: CommitMetrics | null;
+  readonly #authorship: AuthorshipStore | null;
   #queue: QueuedUpdate[] = [];
   #committing = false;
   #scheduled = false;
@@ -31,10 +37,11 @@ export class CommitQueue {
   #closed = false;
   #idleWaiters: Array<() => void> = [];
 
-  constructor(store: DocStore, log: Logger, metrics: CommitMetrics | null = null) {
+  constructor(store: DocStore, log: Logger, metrics: CommitMetrics | null = null, authorship: AuthorshipStore | null = null) {
     this.#store = store;
     this.#log = log;
     this.#metrics = metrics;
+    this.#authorship = authorship;
   }
 
   /** Queues an accepted update; it is committed at the end of this event-loop turn. */
@@ -92,6 +99,8 @@ export class CommitQueue {
     this.#committing = true;
     const started = performance.now();
     try {
+      const attributions = this.#authorship ? batch.flatMap((entry) => (entry.attribution ? [entry.attribution] : [])) : [];
+      if (attributions.length > 0) await this.#authorship!.recordAll(attributions);
       await this.#store.appendAll(batch);
     } catch (error) {
       this.#metrics?.commitFailed();

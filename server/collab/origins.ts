@@ -1,3 +1,4 @@
+import type { ChangeKind } from '../storage/AuthorshipStore.ts';
 import type { Connection } from './Connection.ts';
 
 /**
@@ -12,8 +13,20 @@ import type { Connection } from './Connection.ts';
 export type TransactionOrigin =
   | { kind: 'connection'; connection: Connection }
   | { kind: 'storage' }
-  | { kind: 'server'; reason: string }
+  | { kind: 'server'; reason: string; made?: ServerMade }
   | { kind: 'relay' };
+
+/**
+ * What a server change was made for and who asked, so the story's authorship can name it
+ * ("Restored by Ed"). A server origin without it is attributed to the server, with its reason.
+ */
+export interface ServerMade {
+  kind: Exclude<ChangeKind, 'accepted_suggestion'>;
+  /** The account that asked; null when nobody did. */
+  by: string | null;
+  /** A short detail: the version number restored. */
+  detail?: string;
+}
 
 /** The origin of state read from storage: one shared value, so it can be compared by identity. */
 export const STORAGE_ORIGIN: TransactionOrigin = Object.freeze({ kind: 'storage' });

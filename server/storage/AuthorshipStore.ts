@@ -1,5 +1,5 @@
 /** What made a range of changes no socket typed itself (or, for `accepted_suggestion`, who accepted words). */
-export const CHANGE_KINDS = ['import', 'restore', 'block_restore', 'accepted_suggestion', 'comment', 'refused_undo', 'server'] as const;
+export const CHANGE_KINDS = ['create', 'import', 'restore', 'block_restore', 'accepted_suggestion', 'comment', 'refused_undo', 'server'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** The account a Yjs client id of a story wrote for. */

@@ -80,6 +80,7 @@ export async function restoreBlock(deps: VersionDeps, request: BlockRestoreReque
   const origin: TransactionOrigin = {
     kind: 'server',
     reason: `restore block ${request.block} of version ${request.version.number} by ${request.by}`,
+    made: { kind: 'block_restore', by: request.by, detail: String(request.version.number) },
   };
   writeBlockRestore(request.ydoc, plan, origin);
   return describe(plan.change, plan.at, before);

@@ -42,7 +42,11 @@ export async function restoreVersion(deps: VersionDeps, request: RestoreRequest)
     editors: request.editors ?? [],
   });
   if (!capture.captured) throw new Error('a restore version is always captured');
-  const origin: TransactionOrigin = { kind: 'server', reason: `restore version ${restored.number} by ${request.by}` };
+  const origin: TransactionOrigin = {
+    kind: 'server',
+    reason: `restore version ${restored.number} by ${request.by}`,
+    made: { kind: 'restore', by: request.by, detail: String(restored.number) },
+  };
   writeArticle(request.ydoc, restored.doc, origin);
   return { ok: true, restored, before: capture.version };
 }

@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { updateClients } from './updateClients.ts';
+
+function docOf(clientID: number): Y.Doc {
+  const doc = new Y.Doc();
+  doc.clientID = clientID;
+  return doc;
+}
+
+describe('updateClients', () => {
+  it('reads the one client of a keystroke, for any client id Yjs can make', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.string({ minLength: 1 }), (clientID, text) => {
+        const doc = docOf(clientID);
+        let update: Uint8Array | null = null;
+        doc.on('update', (bytes: Uint8Array) => (update = bytes));
+        doc.getText('t').insert(0, text);
+        expect(updateClients(update!)).toEqual([clientID]);
+        doc.destroy();
+      }),
+    );
+  });
+
+  it('lists every client of an update that carries several, and none of a deletion', () => {
+    const a = docOf(11);
+    const b = docOf(2 ** 32 - 2);
+    a.getText('t').insert(0, 'one ');
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    b.getText('t').insert(4, 'two');
+    expect(updateClients(Y.encodeStateAsUpdate(b)).sort((x, y) => x - y)).toEqual([11, 2 ** 32 - 2]);
+    let deletion: Uint8Array | null = null;
+    b.on('update', (bytes: Uint8Array) => (deletion = bytes));
+    b.getText('t').delete(0, 2);
+    expect(updateClients(deletion!)).toEqual([]);
+  });
+
+  it('refuses a truncated update', () => {
+    expect(() => updateClients(new Uint8Array([1, 0x80]))).toThrow(RangeError);
+  });
+});
