@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import type { Article } from '../shared/api.ts';
 import { adminCookie, apiAs, createAccount, signInCookie, signInContext, type Account } from './support/accounts.ts';
 import { createStory } from './support/copydeskServer.ts';
 import { cursorToEnd, expectSaved, expectText, serveTestImages, storyText } from './support/editorPage.ts';
@@ -93,4 +95,23 @@ test('the assigned length field is as tall and wide as the other fields', async 
   await assigned.press('Enter');
   await expect(page.getByTitle('Body words against the assigned length')).toContainText('600');
   await context.close();
+});
+
+test('an imported wire story keeps its lede in the body and shows the desk its unlinked READ MORE blocks and stray captions', async ({ page }) => {
+  const url = copydesk.server.url;
+  const cookie = await signInCookie(url, nellie.username, nellie.password);
+  const content = readFileSync(new URL('../../shared/fixtures/article-north-korea-exodus.txt', import.meta.url), 'utf8');
+  const story = await apiAs<Article>(url, cookie, 'POST', '/api/articles/import', { format: 'text', content }, 201);
+  await signInContext(page.context(), url, nellie);
+  await page.goto(`${url}/stories/${story.id}`);
+  await expectSaved(page);
+
+  const body = storyText(page);
+  await expect(body.locator('.standfirst')).toHaveText('');
+  await expect(body.locator('p:not(.standfirst)').first()).toContainText('Foreign diplomats and aid workers have fled North Korea');
+  const unlinked = body.locator('.hint-unlinked');
+  await expect(unlinked).toHaveCount(2);
+  await expect(unlinked.first()).toHaveAttribute('title', /without a link/);
+  await expect(body.locator('.hint-caption')).toHaveCount(3);
+  await expect(body.locator('.hint-caption').nth(1)).toContainText('this Russian family');
 });

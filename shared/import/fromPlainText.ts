@@ -9,6 +9,8 @@ export const STANDFIRST_MAX_LENGTH = 320;
 // Lines that start a web page's trailer (related-story lists, ratings, author boxes) pasted along with a story.
 const SITE_CHROME = /^(related (posts|stories|articles|content)|you (may|might) also like|more (stories|from .*)|recommended( for you)?|read next|share this( article| story)?)\s*:?$/i;
 const BYLINE = /^by\s+(\S.{0,79})$/i;
+// A standfirst the writer marked as one.
+const STANDFIRST_LABEL = /^(?:standfirst|summary|dek|deck)\s*:\s*(\S.*)$/i;
 
 type Unit = { kind: 'text'; text: string } | { kind: 'readMore'; label: string; href: string };
 
@@ -61,8 +63,10 @@ function toBlock(unit: Unit): JSONContent {
 
 /**
  * A story from plain text. The first non-empty line is the headline; a "By ..." line right after
- * it is the byline; the next paragraph is the standfirst when it reads like one (at most two
- * sentences, {@link STANDFIRST_MAX_LENGTH} characters, and more text follows); paragraphs are
+ * it is the byline. The standfirst is taken only when it is clearly set apart: a paragraph labelled
+ * "Standfirst:" (or "Summary:", "Dek:"), or one that reads like a standfirst (at most two sentences,
+ * {@link STANDFIRST_MAX_LENGTH} characters) between the headline and the "By ..." line; an opening
+ * paragraph otherwise is the lede and stays in the body. Paragraphs are
  * separated by blank lines and their wrapped lines joined. Lines starting "READ MORE:" become READ
  * MORE blocks (linked when the line ends with an http(s) or site URL, else with an empty link for the
  * desk to fill). A trailer of site chrome copied from a web page, from a line such as "Related Posts"
@@ -78,17 +82,26 @@ export function fromPlainText(text: string): ArticleJson {
   const chrome = rest.findIndex((unit) => unit.kind === 'text' && SITE_CHROME.test(unit.text));
   if (chrome !== -1) rest = rest.slice(0, chrome);
 
+  // Only a clearly separate standfirst becomes one: labelled "Standfirst: …", or a short paragraph
+  // set between the headline and the "By …" line. Anything else is the lede and stays in the body.
   let byline = '';
-  const bylineMatch = rest[0]?.kind === 'text' ? BYLINE.exec(rest[0].text) : null;
-  if (bylineMatch?.[1]) {
-    byline = bylineMatch[1].trim();
-    rest = rest.slice(1);
-  }
-
   let standfirst = '';
-  const candidate = rest[0];
-  if (readsLikeStandfirst(candidate, rest.length - 1)) {
-    standfirst = candidate.text;
+  const textAt = (index: number): string | null => {
+    const unit = rest[index];
+    return unit?.kind === 'text' ? unit.text : null;
+  };
+  const bylineOf = (index: number): string | null => BYLINE.exec(textAt(index) ?? '')?.[1]?.trim() ?? null;
+  if (bylineOf(0) !== null) {
+    byline = bylineOf(0)!;
+    rest = rest.slice(1);
+  } else if (bylineOf(1) !== null && readsLikeStandfirst(rest[0], rest.length - 2)) {
+    standfirst = textAt(0)!;
+    byline = bylineOf(1)!;
+    rest = rest.slice(2);
+  }
+  const label = standfirst === '' && rest[0]?.kind === 'text' ? STANDFIRST_LABEL.exec(rest[0].text) : null;
+  if (label?.[1]) {
+    standfirst = label[1].trim();
     rest = rest.slice(1);
   }
 

@@ -7,6 +7,7 @@ import { DOC_FIELD } from '../../../shared/collab/docFields.ts';
 import type { CollabSession } from '../collab/CollabSession.ts';
 import type { Presence } from '../../../shared/api.ts';
 import { RichPaste } from '../import/RichPaste.ts';
+import { DeskHints } from './DeskHints.ts';
 
 /** Hints shown in empty nodes; a figure's hint shows in its caption. */
 const PLACEHOLDERS: Record<string, string> = {
@@ -18,7 +19,8 @@ const PLACEHOLDERS: Record<string, string> = {
 };
 
 /**
- * The article schema plus what only the browser needs: collaboration, carets, placeholders, Mod-K.
+ * The article schema plus what only the browser needs: collaboration, carets, placeholders, Mod-K,
+ * the desk's hints (unlinked READ MORE, stray captions).
  * `review` (suggesting mode, comment highlights) goes right after the schema, before collaboration.
  */
 export function editorExtensions(session: CollabSession, identity: Presence, onLinkShortcut: () => void, review: Extensions = []): Extensions {
@@ -38,6 +40,7 @@ export function editorExtensions(session: CollabSession, identity: Presence, onL
       placeholder: ({ node }) => PLACEHOLDERS[node.type.name] ?? '',
     }),
     RichPaste,
+    DeskHints,
     Extension.create({
       name: 'linkShortcut',
       addKeyboardShortcuts: () => ({
