@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ArticleList, ArticleSummary } from '../../shared/api.ts';
 import { openDatabase } from '../storage/sqlite/openDatabase.ts';
 import { api, appendParagraph, connectClient, createStory, createUser, signInAdmin, startTestServer, tempDataDir, type Auth } from './helpers.ts';
+import { startTestDatabase } from './support/postgres.ts';
 import { useTestServer } from './testServer.ts';
 
 const SUMMARY_DEBOUNCE_MS = 200;
@@ -99,6 +100,40 @@ describe('search across stories', () => {
     await server.restart();
     server.admin = await signInAdmin(server.url);
     expect(ids(await search(server.url, 'q=odegard%20dusk', server.admin))).toEqual([id]);
+  });
+});
+
+describe('search on PostgreSQL (DATABASE_URL)', () => {
+  it('finds typed words after the summary delay, headline matches first, and after a restart', async () => {
+    const database = await startTestDatabase();
+    const dir = tempDataDir();
+    const overrides = { databaseUrl: database.url, summaryDebounceMs: SUMMARY_DEBOUNCE_MS };
+    let running = await startTestServer(dir.dataDir, overrides);
+    try {
+      let admin = await signInAdmin(running.url);
+      const body = await createStory(running.url, 'Council meets', admin);
+      const head = await createStory(running.url, 'Tromsø ferry strike', admin);
+      const client = connectClient(running.url, body, { auth: admin });
+      await client.synced;
+      appendParagraph(client.ydoc, 'The Tromso ferry is late again.');
+      let found: string[] = [];
+      for (const deadline = Date.now() + 5_000; found.length < 2 && Date.now() < deadline; ) {
+        found = ids(await search(running.url, 'q=tromsø%20fer', admin));
+        if (found.length < 2) await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      client.destroy();
+      expect(found).toEqual([head, body]);
+      const list = await search(running.url, 'q=tromso%20ferry', admin);
+      expect(marked(list.articles[1])).toEqual(['Tromso', 'ferry']);
+      await running.stop();
+      running = await startTestServer(dir.dataDir, overrides);
+      admin = await signInAdmin(running.url);
+      expect(ids(await search(running.url, 'q=late%20tromso', admin))).toEqual([body]);
+    } finally {
+      await running.stop();
+      dir.remove();
+      await database.close();
+    }
   });
 });
 
