@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useModalDialog } from '../hooks/useModalDialog.ts';
-import { compareVersions, versionHtml, type CompareTarget, type VersionSummary } from './historyApi.ts';
+import { compareVersions, versionHtml, type CompareTarget, type RestorableBlock, type VersionSummary } from './historyApi.ts';
+import { RestorableBlocks } from './RestorableBlocks.tsx';
 import { versionLabel } from './versionLabel.ts';
 import { DIFF_STYLE } from '../../../shared/export/diffStyle.ts';
 import { errorMessage } from '../format/errorMessage.ts';
@@ -19,7 +20,7 @@ const optionLabel = (version: VersionSummary) => `Version ${version.number}: ${v
  * A version read-only, or two compared with insertions and deletions highlighted, in a
  * sandboxed frame (no scripts, no access to the app).
  */
-export function VersionDialog({ articleId, versions, view, onView, onClose, onRestore }: {
+export function VersionDialog({ articleId, versions, view, onView, onClose, onRestore, onRestoreBlock }: {
   articleId: string;
   versions: VersionSummary[];
   view: VersionView;
@@ -27,19 +28,33 @@ export function VersionDialog({ articleId, versions, view, onView, onClose, onRe
   onClose: () => void;
   /** Offered for the version being read, for users who may change the story. */
   onRestore?: (number: number) => void;
+  /** Offered for each changed block when a version is compared with the current story, for users who may change it. */
+  onRestoreBlock?: (number: number, block: RestorableBlock) => Promise<unknown>;
 }) {
   const ref = useModalDialog();
   const [page, setPage] = useState<string | null>(null);
+  const [restorable, setRestorable] = useState<RestorableBlock[]>([]);
   const [error, setError] = useState<string | null>(null);
+  // Bumped after a block is restored, to compare again with the story as it is now.
+  const [reload, setReload] = useState(0);
+  const shown = useRef<VersionView | null>(null);
 
   useEffect(() => {
     let current = true;
-    setPage(null);
     setError(null);
+    // A new view starts blank; the same view compared again (after a restore) keeps showing the old page meanwhile.
+    if (shown.current !== view) {
+      setPage(null);
+      setRestorable([]);
+      shown.current = view;
+    }
     const load =
       view.mode === 'open'
         ? versionHtml(articleId, view.number)
-        : compareVersions(articleId, view.from, view.to).then((comparison) => comparePage(comparison.html));
+        : compareVersions(articleId, view.from, view.to).then((comparison) => {
+            if (current) setRestorable(comparison.restorable ?? []);
+            return comparePage(comparison.html);
+          });
     load.then(
       (html) => current && setPage(html),
       (failure: unknown) => current && setError(errorMessage(failure)),
@@ -47,7 +62,7 @@ export function VersionDialog({ articleId, versions, view, onView, onClose, onRe
     return () => {
       current = false;
     };
-  }, [articleId, view]);
+  }, [articleId, view, reload]);
 
   const opened = view.mode === 'open' ? versions.find((version) => version.number === view.number) : undefined;
   const title =
@@ -106,6 +121,16 @@ export function VersionDialog({ articleId, versions, view, onView, onClose, onRe
           </button>
         </div>
       </header>
+      {view.mode === 'compare' && view.to === 'current' && onRestoreBlock && page !== null ? (
+        <RestorableBlocks
+          version={view.from}
+          blocks={restorable}
+          onRestore={async (block) => {
+            await onRestoreBlock(view.from, block);
+            setReload((count) => count + 1);
+          }}
+        />
+      ) : null}
       {error ? (
         <p className="modal-error" role="alert">
           {error}

@@ -17,5 +17,7 @@ describe('version labels', () => {
     const names = new Map([['ann', 'Ann Reporter']]);
     expect(versionPeople(version({ editors: ['ann', 'ed'], createdBy: 'ann' }), names)).toBe('Ann Reporter, ed');
     expect(versionPeople(version({ editors: [], createdBy: 'ed' }), names)).toBe('ed');
+    // Names are looked up by lower-cased username, as the story and the version list give them.
+    expect(versionPeople(version({ editors: ['Eve'] }), new Map([['eve', 'Eve Nightdesk']]))).toBe('Eve Nightdesk');
   });
 });

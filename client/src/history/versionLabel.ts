@@ -12,9 +12,9 @@ export function versionLabel(version: VersionSummary): string {
   return version.name ?? KIND_LABELS[version.kind];
 }
 
-/** Who edited in a version, by display name where the story knows it: "Ann Reporter, Ed Itor". */
+/** Who edited in a version, by display name (`names` by lower-cased username): "Ann Reporter, Ed Itor". */
 export function versionPeople(version: VersionSummary, names: ReadonlyMap<string, string>): string {
   const people = [...version.editors];
   if (version.createdBy && !people.includes(version.createdBy)) people.push(version.createdBy);
-  return people.map((username) => names.get(username) ?? username).join(', ');
+  return people.map((username) => names.get(username.toLowerCase()) ?? names.get(username) ?? username).join(', ');
 }

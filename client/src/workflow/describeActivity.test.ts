@@ -34,6 +34,13 @@ describe('describeActivity', () => {
     expect(describeActivity(entry({ action: 'set_reviewer', subject: null }), names)).toBe('Eve Editor removed the reviewer');
   });
 
+  it('says which block of which version was restored, without repeating it as a note', () => {
+    const replaced = entry({ action: 'restore_block', from: '3', to: 'replaced', note: 'paragraph “The council met.”' });
+    expect(describeActivity(replaced, names)).toBe('Eve Editor restored a paragraph “The council met.” from version 3');
+    expect(describeActivity({ ...replaced, to: 'inserted', note: 'figure' }, names)).toBe('Eve Editor put back a figure from version 3');
+    expect(activityNote(replaced)).toBeNull();
+  });
+
   it('prefers the names the server sent with the entry', () => {
     const named = entry({ actor: 'ed', actorName: 'Ed Editor', action: 'assign', subject: 'sam', subjectName: 'Sam Stringer' });
     expect(describeActivity(named, names)).toBe('Ed Editor assigned Sam Stringer');

@@ -80,6 +80,8 @@ export function describeActivity(entry: ActivityEntry, names: ReadonlyMap<string
       return describeSchedule(actor, entry);
     case 'review_settings':
       return describeReviewSettings(actor, entry);
+    case 'restore_block':
+      return `${actor} ${entry.to === 'inserted' ? 'put back' : 'restored'} a ${entry.note ?? 'block'} from version ${entry.from ?? '?'}`;
     default:
       return `${actor}: ${entry.action.replaceAll('_', ' ')}`;
   }
@@ -90,7 +92,7 @@ export function describeActivity(entry: ActivityEntry, names: ReadonlyMap<string
  * server's own summary of a schedule or a review setting, which the sentence already says.
  */
 export function activityNote(entry: ActivityEntry): string | null {
-  return entry.action === 'schedule' || entry.action === 'review_settings' ? null : entry.note;
+  return entry.action === 'schedule' || entry.action === 'review_settings' || entry.action === 'restore_block' ? null : entry.note;
 }
 
 /** The send-back a reporter must read: the last transition, when it sent the story back to draft and it still is. */
