@@ -8,12 +8,15 @@ import type { StorySockets } from '../collab/StorySockets.ts';
 import { HttpError } from '../http/HttpError.ts';
 import type { Publishing } from '../publish/openPublishing.ts';
 import type { ArticleStore } from '../storage/ArticleStore.ts';
+import type { SearchIndex } from '../storage/SearchIndex.ts';
 import type { StoryEraser } from '../storage/StoryEraser.ts';
 
 /** What deleting a story for good needs. */
 export interface DeleteStoryDeps {
   articleStore: ArticleStore;
   eraser: StoryEraser;
+  /** Forgets the story's text with the rest of it (none: no index). */
+  searchIndex?: Pick<SearchIndex, 'remove'> | null;
   accounts: Pick<Accounts, 'audit' | 'transact'>;
   registry: Pick<DocumentRegistry, 'evict'>;
   storySockets: StorySockets;
@@ -34,6 +37,7 @@ export async function deleteStory(deps: DeleteStoryDeps, articleId: string, acto
   const at = deps.publishing.clock.now().toISOString();
   const erased = await deps.accounts.transact(async () => {
     if (!(await deps.eraser.erase(articleId, at))) return false;
+    await deps.searchIndex?.remove(articleId);
     await deps.accounts.audit.append({ articleId, actor: actor.username, action: 'delete', note: record.headline, at });
     return true;
   });

@@ -77,6 +77,23 @@ describe('search across stories', () => {
     expect(String(site.body)).not.toContain('Harbour');
   });
 
+  it('finds a spiked story only among the spiked, and forgets a story deleted for good', async () => {
+    const id = await createStory(server.url, 'Quagmire inquiry', server.admin);
+    expect((await api(server.url, 'POST', `/api/articles/${id}/spike`, {}, server.admin)).status).toBe(200);
+    expect(ids(await search(server.url, 'q=quagmire', server.admin))).toEqual([]);
+    expect(ids(await search(server.url, 'q=quagmire&spiked=1', server.admin))).toEqual([id]);
+    expect((await api(server.url, 'DELETE', `/api/articles/${id}`, undefined, server.admin)).status).toBe(204);
+    expect(ids(await search(server.url, 'q=quagmire&spiked=1', server.admin))).toEqual([]);
+    const db = openDatabase(server.dataDir);
+    try {
+      // Its text is gone from the index, not only hidden by the list.
+      expect(db.prepare('SELECT count(*) AS n FROM search_documents WHERE article_id = ?').get(id)).toEqual({ n: 0 });
+      expect(db.prepare(`SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH '"quagmire"'`).get()).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
+  });
+
   it('refuses a query it cannot read with 400 validation_failed', async () => {
     for (const query of [`q=${'x'.repeat(201)}`, 'q=a%07b', 'q=a&q=b', 'sort=random', 'limit=0', 'limit=201', 'offset=-1', 'limit=ten']) {
       const response = await api<{ error: { id: string } }>(server.url, 'GET', `/api/articles?${query}`, undefined, server.admin);
