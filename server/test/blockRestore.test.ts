@@ -134,7 +134,7 @@ describe('restoring one block of an old version (real server, real collaboration
     ]);
   });
 
-  it('refuses viewers, unknown versions and blocks, bad bodies, and reporters while suggesting is required', async () => {
+  it('refuses viewers, unknown versions and blocks, bad bodies, and reporters while suggesting is required (a whole restore too)', async () => {
     const { id, ritaClient } = await versionedStory('Rules');
     editStory(ritaClient.ydoc, (tr) => tr.insertText(REWRITTEN_END, rangeOf(tr.doc, END).from, rangeOf(tr.doc, END).to));
     await waitFor('the rewrite to be stored', () => storedBody(id)[2] === REWRITTEN_END);
@@ -158,6 +158,9 @@ describe('restoring one block of an old version (real server, real collaboration
     expect((await api<Article>(server.url, 'PUT', `/api/articles/${id}/review`, { requireSuggestions: true }, ed.auth)).status).toBe(200);
     const suggesting = await restore(rita.auth, id, 1, { block: 4 });
     expect([suggesting.status, suggesting.body.error?.id]).toEqual([403, 'suggesting_required']);
+    // Restoring the whole version is refused the same way.
+    const whole = await api<{ error?: { id: string } }>(server.url, 'POST', `/api/articles/${id}/versions/1/restore`, undefined, rita.auth);
+    expect([whole.status, whole.body.error?.id]).toEqual([403, 'suggesting_required']);
     expect(storedBody(id)[2]).toBe(REWRITTEN_END);
     const editor = await restore(ed.auth, id, 1, { block: 4 });
     expect(editor.body).toMatchObject({ change: 'replaced', at: 4 });

@@ -1,9 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { ErrorId, type RestoreBlockResponse } from '../../shared/api.ts';
-import { isEditorial } from '../../shared/roles.ts';
 import { authOf } from '../auth/authMiddleware.ts';
-import { storyAccess } from '../auth/storyAccess.ts';
 import type { DocumentRegistry } from '../collab/DocumentRegistry.ts';
 import { HttpError } from '../http/HttpError.ts';
 import { parseBody } from '../http/parseBody.ts';
@@ -14,6 +12,7 @@ import type { AuditLog } from '../storage/AuditLog.ts';
 import type { VersionStore } from '../storage/VersionStore.ts';
 import type { AutoVersioner } from './AutoVersioner.ts';
 import { restoreBlock } from './restoreBlock.ts';
+import { requireDirectWrite } from './requireDirectWrite.ts';
 import { presentVersionSummary } from './versionRoutes.ts';
 import { withLiveDoc } from './withLiveDoc.ts';
 
@@ -64,12 +63,7 @@ export function blockRestoreRoutes(deps: BlockRestoreRoutesDeps): Router {
     const record = await deps.articleStore.get(req.params.id);
     if (!record) throw new HttpError(404, ErrorId.ArticleNotFound, `No story has the id ${JSON.stringify(req.params.id)}.`);
     const { user } = authOf(res);
-    if (storyAccess(user, record.status, await deps.members.get(record.id)) !== 'write') {
-      throw new HttpError(403, ErrorId.Forbidden, 'You may not change this story.');
-    }
-    if (record.status === 'in_review' && (record.requireSuggestions ?? false) && !isEditorial(user.role)) {
-      throw new HttpError(403, ErrorId.SuggestingRequired, 'While the story is in review, your changes must be suggestions: ask an editor to restore the block.');
-    }
+    await requireDirectWrite(deps.members, user, record);
     const parsed = versionNumber.safeParse(req.params.v);
     const version = parsed.success ? await deps.versions.get(record.id, parsed.data) : null;
     if (!version) throw new HttpError(404, ErrorId.NotFound, `The story has no version ${JSON.stringify(req.params.v)}.`);

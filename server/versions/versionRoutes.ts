@@ -17,6 +17,7 @@ import { displayNames } from '../presenters/displayNames.ts';
 import { articleNode } from '../../shared/article/articleNode.ts';
 import type { RestorableBlock } from '../../shared/api.ts';
 import { restorableBlocks } from './matchBlocks.ts';
+import { requireDirectWrite } from './requireDirectWrite.ts';
 import { withLiveDoc as withStoryDoc } from './withLiveDoc.ts';
 import type { AutoVersioner } from './AutoVersioner.ts';
 import { compareVersions } from './compareVersions.ts';
@@ -120,7 +121,10 @@ export function versionRoutes(deps: VersionRoutesDeps): Router {
 
   router.post('/articles/:id/versions/:v/restore', async (req, res) => {
     const record = await findStory(req.params.id);
-    const by = await requireWrite(res, record);
+    // Restoring rewrites the text directly: refused to those who may only suggest, as a socket's edit would be.
+    const { user } = authOf(res);
+    await requireDirectWrite(deps.members, user, record);
+    const by = user.username;
     const version = await findVersion(record.id, req.params.v);
     const result = await withLiveDoc(record.id, (ydoc) =>
       restoreVersion(deps, { articleId: record.id, ydoc, version: version.number, by, editors: deps.versioner.takeEditors(record.id) }),
