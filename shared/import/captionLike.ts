@@ -61,3 +61,11 @@ export function captionLikeParagraphs(blocks: readonly BlockText[]): number[] {
   });
   return found;
 }
+
+/** `text` split into a caption and the credit closing it ("… Photo: Ann Lee"); credit '' when none. */
+export function splitCredit(text: string): { caption: string; credit: string } {
+  const match = CREDIT_TAIL.exec(text);
+  if (!match) return { caption: text.trim(), credit: '' };
+  const credit = match[0].replace(/^\s*[([]?\s*(?:photo(?:graph)?|picture|image|credit)s?\s*:\s*/i, '').replace(/[)\]]\s*$/, '').trim();
+  return { caption: text.slice(0, match.index).trim(), credit };
+}

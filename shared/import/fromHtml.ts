@@ -1,5 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import type { ArticleJson } from '../article/ArticleJson.ts';
+import { attachCaptions } from './attachCaptions.ts';
 import { buildArticle } from './buildArticle.ts';
 import { type DomElement, type DomNode, type HtmlParser, isElement, tagOf } from './HtmlParser.ts';
 import { type HtmlFindings, htmlBlocks } from './htmlBlocks.ts';
@@ -52,7 +53,8 @@ const isHeading = (level?: number) => (block: JSONContent) =>
  * a byline element or author meta tag is the byline; `article:section` and `article:tag` /
  * `keywords` meta tags give section and tags. The body keeps paragraphs, headings (level 2 and 3),
  * lists, quotes, rules, bold and italic, links with http(s), mailto or relative URLs, figures with
- * their caption and credit, and "READ MORE:" paragraphs as READ MORE blocks. Scripts, styles,
+ * their caption and credit (a caption-like paragraph right under a bare image becomes its caption,
+ * see attachCaptions), and "READ MORE:" paragraphs as READ MORE blocks. Scripts, styles,
  * frames, forms, event attributes, hidden elements and unsafe URLs are dropped.
  */
 export function fromHtml(html: string, parser: HtmlParser): ArticleJson {
@@ -75,6 +77,6 @@ export function fromHtml(html: string, parser: HtmlParser): ArticleJson {
     byline: findings.byline,
     section: findings.section,
     tags: findings.tags,
-    body: blocks,
+    body: attachCaptions(blocks),
   });
 }
