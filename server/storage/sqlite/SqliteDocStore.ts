@@ -7,58 +7,82 @@ interface UpdateRow {
   data: Buffer;
 }
 
+/** How long the log must go without a compaction before compacted rows are swept out. */
+export const SWEEP_QUIET_MS = 1000;
+/** The longest compacted rows wait for their sweep while compactions keep coming. */
+export const SWEEP_MAX_WAIT_MS = 30_000;
+
 /**
  * DocStore on SQLite: `doc_updates` is the append-only log in commit order (its rowid is the
  * sequence: a grouped commit appends to the table's last page), `doc_snapshots` the compacted state.
  * The log has no index by story: loading a story scans it once, and the store remembers which rows
- * each story it loaded has since, so a compaction reads and deletes exactly those rows by key.
+ * each story it loaded has since, so a compaction reads exactly those rows by key.
  * Only this process writes the file, so that list is complete.
+ *
+ * A compaction does not delete the rows it merged: the snapshot records the last sequence it holds
+ * (`through_seq`) and loads skip rows at or below it. The log interleaves every open story's
+ * keystrokes, so deleting one story's rows would rewrite one page per row; instead a sweep deletes
+ * every row its story's snapshot holds, once the log went SWEEP_QUIET_MS without a compaction (at
+ * most SWEEP_MAX_WAIT_MS after the first one), rewriting each page at most once and freeing the
+ * pages it empties whole. A row is only ever deleted when its snapshot holds it, so a sweep that
+ * never runs (a crash) loses nothing.
  */
 export class SqliteDocStore implements DocStore {
-  readonly #snapshot: Database.Statement<[string], { data: Buffer }>;
-  readonly #rows: Database.Statement<[string], UpdateRow>;
+  readonly #db: Database.Database;
+  readonly #snapshot: Database.Statement<[string], { data: Buffer; through_seq: number }>;
+  readonly #rows: Database.Statement<[string, number], UpdateRow>;
   readonly #rowBySeq: Database.Statement<[number], { data: Buffer; article_id: string }>;
   readonly #insert: Database.Statement<[string, Uint8Array]>;
-  readonly #upsertSnapshot: Database.Statement<[string, Uint8Array, string]>;
-  readonly #deleteSeq: Database.Statement<[number]>;
+  readonly #upsertSnapshot: Database.Statement<[string, Uint8Array, string, number]>;
+  readonly #sweep: Database.Statement<[number]>;
   readonly #appendAll: (updates: readonly PendingUpdate[]) => Array<number | bigint>;
   readonly #compact: (articleId: string) => number[];
   readonly #load: (articleId: string) => { doc: StoredDoc; seqs: number[] };
   /** Sequence numbers of each loaded story's rows in the log, oldest first. */
   readonly #seqs = new Map<string, number[]>();
+  /** The highest sequence a compaction merged since the last sweep (0: nothing to sweep). */
+  #sweepThrough = 0;
+  #sweepTimer: NodeJS.Timeout | null = null;
+  #firstUnswept = 0;
 
   constructor(db: Database.Database) {
-    this.#snapshot = db.prepare('SELECT data FROM doc_snapshots WHERE article_id = ?');
-    this.#rows = db.prepare('SELECT seq, data FROM doc_updates WHERE article_id = ? ORDER BY seq');
+    this.#db = db;
+    this.#snapshot = db.prepare('SELECT data, through_seq FROM doc_snapshots WHERE article_id = ?');
+    this.#rows = db.prepare('SELECT seq, data FROM doc_updates WHERE article_id = ? AND seq > ? ORDER BY seq');
     this.#rowBySeq = db.prepare('SELECT data, article_id FROM doc_updates WHERE seq = ?');
     this.#insert = db.prepare('INSERT INTO doc_updates (article_id, data) VALUES (?, ?)');
     this.#upsertSnapshot = db.prepare(
-      `INSERT INTO doc_snapshots (article_id, data, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (article_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+      `INSERT INTO doc_snapshots (article_id, data, updated_at, through_seq) VALUES (?, ?, ?, ?)
+       ON CONFLICT (article_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at, through_seq = excluded.through_seq`,
     );
-    this.#deleteSeq = db.prepare('DELETE FROM doc_updates WHERE seq = ?');
+    this.#sweep = db.prepare(
+      `DELETE FROM doc_updates WHERE seq <= ?
+       AND seq <= (SELECT through_seq FROM doc_snapshots WHERE doc_snapshots.article_id = doc_updates.article_id)`,
+    );
 
     this.#appendAll = db.transaction((updates: readonly PendingUpdate[]) =>
       updates.map(({ articleId, update }) => this.#insert.run(articleId, update).lastInsertRowid),
     );
     // Both read the snapshot and the rows in one transaction so they see one consistent state.
     this.#load = db.transaction((articleId: string) => {
-      const snapshot = this.#snapshot.get(articleId)?.data ?? null;
-      const rows = this.#rows.all(articleId);
+      const stored = this.#snapshot.get(articleId);
+      const snapshot = stored?.data ?? null;
+      const rows = this.#rows.all(articleId, stored?.through_seq ?? 0);
       const seqs = rows.map((row) => row.seq);
       if (!snapshot && rows.length === 0) return { doc: { state: null, logLength: 0 }, seqs };
       const state = Y.mergeUpdates([...(snapshot ? [new Uint8Array(snapshot)] : []), ...rows.map((row) => row.data)]);
       return { doc: { state, logLength: rows.length }, seqs };
     });
     this.#compact = db.transaction((articleId: string) => {
+      const stored = this.#snapshot.get(articleId);
       const known = this.#seqs.get(articleId);
-      const rows = known ? this.#rowsBySeq(articleId, known) : this.#rows.all(articleId);
+      const rows = known ? this.#rowsBySeq(articleId, known) : this.#rows.all(articleId, stored?.through_seq ?? 0);
       if (rows.length === 0) return [];
-      const snapshot = this.#snapshot.get(articleId)?.data ?? null;
+      const snapshot = stored?.data ?? null;
       const merged = Y.mergeUpdates([...(snapshot ? [new Uint8Array(snapshot)] : []), ...rows.map((row) => row.data)]);
-      this.#upsertSnapshot.run(articleId, merged, new Date().toISOString());
-      // Exactly the rows merged above: anything appended later keeps its row.
-      for (const row of rows) this.#deleteSeq.run(row.seq);
+      // The rows are the story's every row after the old snapshot, in order: the new one holds
+      // them all, up to the last. Anything appended later is after it.
+      this.#upsertSnapshot.run(articleId, merged, new Date().toISOString(), rows.at(-1)!.seq);
       return rows.map((row) => row.seq);
     });
   }
@@ -82,7 +106,37 @@ export class SqliteDocStore implements DocStore {
       const gone = new Set(merged);
       this.#seqs.set(articleId, known.filter((seq) => !gone.has(seq)));
     }
+    if (merged.length > 0) this.#sweepLater(merged.at(-1)!);
     return merged.length;
+  }
+
+  /**
+   * Deletes every log row its story's snapshot holds, up to the last compaction's. Runs by itself
+   * after compactions (see the class); returns how many rows went.
+   */
+  sweep(): number {
+    if (this.#sweepTimer) clearTimeout(this.#sweepTimer);
+    this.#sweepTimer = null;
+    const through = this.#sweepThrough;
+    this.#sweepThrough = 0;
+    if (through === 0 || !this.#db.open) return 0;
+    return this.#sweep.run(through).changes;
+  }
+
+  #sweepLater(through: number): void {
+    const now = Date.now();
+    if (this.#sweepThrough === 0) this.#firstUnswept = now;
+    this.#sweepThrough = Math.max(this.#sweepThrough, through);
+    if (this.#sweepTimer) clearTimeout(this.#sweepTimer);
+    const wait = Math.max(0, Math.min(SWEEP_QUIET_MS, this.#firstUnswept + SWEEP_MAX_WAIT_MS - now));
+    this.#sweepTimer = setTimeout(() => {
+      try {
+        this.sweep();
+      } catch {
+        // A busy or closed database: the rows stay, skipped by loads, and go with the next sweep.
+      }
+    }, wait);
+    this.#sweepTimer.unref();
   }
 
   release(articleId: string): void {

@@ -89,4 +89,9 @@ export const migrations: readonly string[] = [
   AUTHORSHIP_MIGRATION_SQL,
   // 13: bylines naming accounts; the desk's section list
   BYLINES_MIGRATION_SQL,
+  // 14: a snapshot records the last log row it holds; compacted rows are swept out later, in bulk
+  // (SqliteDocStore), instead of one page write per row at each compaction
+  `
+  ALTER TABLE doc_snapshots ADD COLUMN through_seq INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -6,6 +6,7 @@ import type { FaultyServerCommand, FaultyServerReport } from './faultyServerEntr
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const ENTRY = path.join(ROOT, 'server/test/durability/faultyServerEntry.ts');
+const JUDGE_ENTRY = path.join(ROOT, 'server/auth/passwordJudgeProcess.ts');
 
 let bundled: Promise<string> | null = null;
 
@@ -22,6 +23,12 @@ function bundledEntry(): Promise<string> {
     removeOrphanBundles(folder);
     const outfile = path.join(folder, `faultyServer-${process.pid}.mjs`);
     await build({ entryPoints: [ENTRY], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile, logLevel: 'warning' });
+    // The password judge's process (server/auth/PasswordJudge.ts) is looked for beside the bundle;
+    // every test process writes the same file, so it is moved into place whole.
+    const judge = await build({ entryPoints: [JUDGE_ENTRY], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', write: false, logLevel: 'warning' });
+    const judgeFile = path.join(folder, 'passwordJudgeProcess.mjs');
+    fs.writeFileSync(`${judgeFile}.${process.pid}`, judge.outputFiles[0]!.contents);
+    fs.renameSync(`${judgeFile}.${process.pid}`, judgeFile);
     return outfile;
   })();
   return bundled;
