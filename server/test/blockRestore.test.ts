@@ -4,9 +4,11 @@ import * as Y from 'yjs';
 import type { ActivityEntry } from '../../shared/accounts.ts';
 import type { Article, RestorableBlock, RestoreBlockResponse, VersionSummary } from '../../shared/api.ts';
 import { databasePath } from '../storage/sqlite/openDatabase.ts';
-import { api, connectClient, createStory, createUser, waitFor, type Auth, type TestClient, type TestUser } from './helpers.ts';
+import type { RunningServer } from '../index.ts';
+import { api, connectClient, createStory, createUser, signInAdmin, startTestServer, tempDataDir, waitFor, type Auth, type TestClient, type TestUser } from './helpers.ts';
 import { readStoredState } from './readStoredState.ts';
 import { bodyTexts, editStory, rangeOf, storyDoc, typeAt } from './storyEdits.ts';
+import { startTestDatabase, type TestDatabase } from './support/postgres.ts';
 import { useTestServer } from './testServer.ts';
 
 const LEAD = 'Councillors met on Tuesday evening.';
@@ -174,4 +176,66 @@ describe('restoring one block of an old version (real server, real collaboration
     expect(listed.body.versions[0]).toMatchObject({ createdBy: 'eve', editors: ['rita'] });
     expect(listed.body.names).toEqual({ eve: 'Eve Nightdesk', rita: 'Rita Porter' });
   });
+});
+
+describe('restoring one block on PostgreSQL', () => {
+  const dir = tempDataDir();
+  let database: TestDatabase;
+  let server: RunningServer;
+  let admin: Auth;
+  const clients: TestClient[] = [];
+
+  beforeAll(async () => {
+    database = await startTestDatabase();
+    server = await startTestServer(dir.dataDir, { databaseUrl: database.url });
+    admin = await signInAdmin(server.url);
+  }, 60_000);
+  afterAll(async () => {
+    for (const client of clients) client.destroy();
+    await server?.stop();
+    await database?.close();
+    dir.remove();
+  });
+
+  it('stores the restored block, its version and its activity entry; a restarted server reads them back', async () => {
+    const id = await createStory(server.url, 'Harbour', admin);
+    const writer = connectClient(server.url, id, { auth: admin });
+    clients.push(writer);
+    await writer.synced;
+    editStory(writer.ydoc, (tr) => {
+      const paragraph = (text: string) => tr.doc.type.schema.nodes.paragraph!.create(null, tr.doc.type.schema.text(text));
+      return tr.replaceWith(tr.doc.child(0).nodeSize + tr.doc.child(1).nodeSize, tr.doc.content.size, [paragraph(LEAD), paragraph(BUDGET)]);
+    });
+    const serverText = async () => (await fetch(`${server.url}/api/articles/${id}/export?format=text`, { headers: { cookie: admin.cookie } })).text();
+    const untilServerHas = async (text: string) => {
+      for (let i = 0; i < 250 && !(await serverText()).includes(text); i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await serverText()).toContain(text);
+    };
+    await untilServerHas(BUDGET);
+    expect((await api(server.url, 'POST', `/api/articles/${id}/versions`, { name: 'First' }, admin)).status).toBe(201);
+    editStory(writer.ydoc, (tr) => tr.insertText('The budget passed after a short debate.', rangeOf(tr.doc, BUDGET).from, rangeOf(tr.doc, BUDGET).to));
+    await untilServerHas('The budget passed after a short debate.');
+    const listed = await api<{ restorable: RestorableBlock[] }>(server.url, 'GET', `/api/articles/${id}/versions/1/compare?to=current`, undefined, admin);
+    expect(listed.body.restorable).toEqual([{ block: 3, status: 'changed', type: 'paragraph', text: BUDGET }]);
+
+    const restored = await api<RestoreBlockResponse>(server.url, 'POST', `/api/articles/${id}/versions/1/blocks/restore`, { block: 3 }, admin);
+    expect(restored.body).toMatchObject({ change: 'replaced', at: 3, before: { number: 2, kind: 'restore' } });
+    await waitFor('the writer to receive it', () => bodyTexts(writer.ydoc).join('|') === [LEAD, BUDGET].join('|'));
+
+    writer.destroy();
+    await server.stop();
+    server = await startTestServer(dir.dataDir, { databaseUrl: database.url });
+    admin = await signInAdmin(server.url);
+    const reader = connectClient(server.url, id, { auth: admin });
+    clients.push(reader);
+    await reader.synced;
+    expect(bodyTexts(reader.ydoc)).toEqual([LEAD, BUDGET]);
+    const entries = (await api<{ entries: ActivityEntry[] }>(server.url, 'GET', `/api/articles/${id}/activity`, undefined, admin)).body.entries;
+    expect(entries.filter((entry) => entry.action === 'restore_block').map(({ from, to, note }) => ({ from, to, note }))).toEqual([
+      { from: '1', to: 'replaced', note: `paragraph “${BUDGET}”` },
+    ]);
+    const versions = (await api<{ versions: VersionSummary[] }>(server.url, 'GET', `/api/articles/${id}/versions`, undefined, admin)).body.versions;
+    // (The shutdown kept an automatic version of the restored story too.)
+    expect(versions.filter((version) => version.kind !== 'auto').map((version) => version.name)).toEqual(['Before restoring a block of version 1', 'First']);
+  }, 60_000);
 });
