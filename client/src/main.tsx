@@ -9,6 +9,7 @@ import './styles/article.css';
 import './styles/dialog.css';
 import './styles/workflow.css';
 import './styles/review.css';
+import './styles/authorship.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Missing #root element in index.html');

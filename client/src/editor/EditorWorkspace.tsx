@@ -3,6 +3,8 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { Editor, Extensions } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import type { Presence } from '../../../shared/api.ts';
+import { AuthorshipLegend } from '../authorship/AuthorshipLegend.tsx';
+import { useAuthorship } from '../authorship/useAuthorship.ts';
 import type { CollabSession } from '../collab/CollabSession.ts';
 import { editorExtensions } from './editorExtensions.ts';
 import { FigureDialog } from './FigureDialog.tsx';
@@ -58,6 +60,9 @@ export function EditorWorkspace({ session, identity, articleId, editable, side, 
     [session],
   );
   const wordCount = useWordCount(editor, session.doc);
+  const [authorshipOn, setAuthorshipOn] = useState(false);
+  const toggleAuthorship = useCallback(() => setAuthorshipOn((on) => !on), []);
+  const authorship = useAuthorship(editor, articleId, authorshipOn);
 
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
@@ -68,13 +73,19 @@ export function EditorWorkspace({ session, identity, articleId, editable, side, 
     <div className="workspace">
       <div className="workspace-main">
         <div className="toolbar-row">
-          {editor && editable ? <Toolbar editor={editor} onOpen={setDialog} /> : null}
+          {editor && editable ? <Toolbar editor={editor} onOpen={setDialog} authorship={{ on: authorshipOn, toggle: toggleAuthorship }} /> : null}
+          {editor && !editable ? (
+            <button type="button" className={`tool${authorshipOn ? ' is-active' : ''}`} aria-pressed={authorshipOn} onClick={toggleAuthorship}>
+              Authorship
+            </button>
+          ) : null}
           {editor && review ? review.tools(editor) : null}
           <p className="word-count" aria-live="off">
             {wordCount === null ? '' : wordCountLabel(wordCount)}
           </p>
         </div>
         {editor && review ? review.limits(editor) : null}
+        {authorshipOn ? <AuthorshipLegend authors={authorship.authors} error={authorship.error} /> : null}
         <article className="sheet">
           <EditorContent editor={editor} />
         </article>

@@ -35,7 +35,12 @@ function ToolButton({ label, shortcut, active, disabled, onClick, children }: {
 }
 
 /** Formatting and insertion controls, showing what applies at the cursor. */
-export function Toolbar({ editor, onOpen }: { editor: Editor; onOpen: (dialog: ToolbarDialog) => void }) {
+export function Toolbar({ editor, onOpen, authorship }: {
+  editor: Editor;
+  onOpen: (dialog: ToolbarDialog) => void;
+  /** The "Authorship" view: whether it is on, and its switch. */
+  authorship?: { on: boolean; toggle: () => void };
+}) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => {
@@ -112,6 +117,11 @@ export function Toolbar({ editor, onOpen }: { editor: Editor; onOpen: (dialog: T
         <ToolButton label="Keyboard shortcuts" shortcut="?" onClick={() => onOpen('shortcuts')}>
           <span className="tool-text">Shortcuts</span>
         </ToolButton>
+        {authorship ? (
+          <ToolButton label="Authorship: colour the text by who wrote it" active={authorship.on} onClick={authorship.toggle}>
+            <span className="tool-text">Authorship</span>
+          </ToolButton>
+        ) : null}
       </div>
     </div>
   );

@@ -6,6 +6,7 @@ import { articleExtensions } from '../../../shared/editor/extensions.ts';
 import { DOC_FIELD } from '../../../shared/collab/docFields.ts';
 import type { CollabSession } from '../collab/CollabSession.ts';
 import type { Presence } from '../../../shared/api.ts';
+import { AuthorshipHighlight } from '../authorship/AuthorshipHighlight.ts';
 import { RichPaste } from '../import/RichPaste.ts';
 import { DeskHints } from './DeskHints.ts';
 
@@ -41,6 +42,7 @@ export function editorExtensions(session: CollabSession, identity: Presence, onL
     }),
     RichPaste,
     DeskHints,
+    AuthorshipHighlight,
     Extension.create({
       name: 'linkShortcut',
       addKeyboardShortcuts: () => ({
