@@ -71,6 +71,8 @@ export interface ArticleFilter {
   /** Search words: only stories holding them, each with a snippet of where. */
   q?: string | undefined;
   sort?: ArticleSort | undefined;
+  /** Only spiked stories (which the list otherwise leaves out). */
+  spiked?: boolean | undefined;
 }
 
 /** One page of the stories matching `filter`, from `offset`, at most `limit` of them. */
@@ -78,6 +80,7 @@ export async function listArticlePage(filter: ArticleFilter, page: { offset?: nu
   const query = new URLSearchParams();
   if (filter.status) query.set('status', filter.status);
   if (filter.mine) query.set('mine', '1');
+  if (filter.spiked) query.set('spiked', '1');
   if (filter.q?.trim()) query.set('q', filter.q.trim());
   if (filter.sort) query.set('sort', filter.sort);
   if (page.offset) query.set('offset', String(page.offset));
@@ -86,9 +89,21 @@ export async function listArticlePage(filter: ArticleFilter, page: { offset?: nu
   return request<ArticleList>(`/api/articles${suffix}`);
 }
 
-/** The newest stories (at most ARTICLE_PAGE_MAX), newest first, optionally filtered. */
+/** Every story matching `filter`, newest first, read ARTICLE_PAGE_MAX at a time (the story list reads pages itself). */
 export async function listArticles(filter: ArticleFilter = {}): Promise<ArticleSummary[]> {
-  return (await listArticlePage(filter, { limit: ARTICLE_PAGE_MAX })).articles;
+  const all: ArticleSummary[] = [];
+  const seen = new Set<string>();
+  let offset: number | null = 0;
+  while (offset !== null) {
+    const page: ArticleList = await listArticlePage(filter, { offset, limit: ARTICLE_PAGE_MAX });
+    for (const article of page.articles) {
+      // A story changed between two pages moves up: it is not listed twice.
+      if (!seen.has(article.id)) all.push(article);
+      seen.add(article.id);
+    }
+    offset = page.nextOffset;
+  }
+  return all;
 }
 
 /** One story's record. */
@@ -102,6 +117,21 @@ export function createArticle(body: CreateArticleBody): Promise<Article> {
 }
 
 const articlePath = (id: string) => `/api/articles/${encodeURIComponent(id)}`;
+
+/** Spikes a story: off the list, read-only until restored (409 `story_live` while it is on the site). */
+export function spikeArticle(id: string): Promise<Article> {
+  return request<Article>(`${articlePath(id)}/spike`, { method: 'POST' });
+}
+
+/** Puts a spiked story back on the list. */
+export function restoreArticle(id: string): Promise<Article> {
+  return request<Article>(`${articlePath(id)}/restore`, { method: 'POST' });
+}
+
+/** Deletes a spiked story for good (admins); its publications stay. */
+export async function deleteArticle(id: string): Promise<void> {
+  await request<null>(articlePath(id), { method: 'DELETE' });
+}
 
 /** Moves a story along the workflow; answers the story as it is now. */
 export function transitionArticle(id: string, to: ArticleStatus, note?: string): Promise<Article> {
