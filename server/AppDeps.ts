@@ -11,6 +11,7 @@ import type { AuthorshipStore } from './storage/AuthorshipStore.ts';
 import type { DocStore } from './storage/DocStore.ts';
 import type { StoryEraser } from './storage/StoryEraser.ts';
 import type { SearchIndex } from './storage/SearchIndex.ts';
+import type { SectionStore } from './storage/SectionStore.ts';
 import type { VersionStore } from './storage/VersionStore.ts';
 import type { AutoVersioner } from './versions/AutoVersioner.ts';
 
@@ -32,6 +33,8 @@ export interface AppDeps {
   authorship: AuthorshipStore;
   /** The full-text index of stories: GET /api/articles?q= reads it, new and imported stories join it. */
   searchIndex: SearchIndex;
+  /** The desk's section list (GET/POST/PATCH/DELETE /api/sections). */
+  sections: SectionStore;
   registry: DocumentRegistry;
   accounts: Accounts;
   /** The story's open sockets, closed when its status or people change who may edit. */

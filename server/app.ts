@@ -4,6 +4,7 @@ import express, { type Express } from 'express';
 import type { AppDeps } from './AppDeps.ts';
 import { originGuard, requireSession, sessionMiddleware } from './auth/authMiddleware.ts';
 import { requireEnrolment } from './auth/mfa/requireEnrolment.ts';
+import { authorshipRoutes } from './authorship/authorshipRoutes.ts';
 import { apiNotFound, errorMiddleware } from './http/errorMiddleware.ts';
 import { refuseNulInBody, refuseNulInUrl } from './http/refuseNul.ts';
 import { requestLog } from './http/requestLog.ts';
@@ -19,7 +20,9 @@ import { mfaRoutes } from './routes/mfaRoutes.ts';
 import { publishingRoutes } from './routes/publishingRoutes.ts';
 import { commentRoutes } from './review/commentRoutes.ts';
 import { reviewSettingsRoutes } from './review/reviewSettingsRoutes.ts';
+import { sectionRoutes } from './routes/sectionRoutes.ts';
 import { sessionListRoutes } from './routes/sessionListRoutes.ts';
+import { refuseSpikedChanges, spikeRoutes } from './routes/spikeRoutes.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { userRoutes } from './routes/users.ts';
 import { createSiteRouter } from './site/createSiteRouter.ts';
@@ -55,11 +58,16 @@ export function createApp(deps: AppDeps): Express {
   api.use(requireEnrolment(deps.accounts.mfa));
   api.use(mfaPolicyRoutes(deps));
   api.use(userRoutes(deps));
+  api.use(sectionRoutes(deps));
   api.use(sessionListRoutes(deps));
   // Before the /articles/:id routes, so "import" is never read as a story id.
   api.use(articleImportRoutes(deps));
+  // Spike, restore and delete first; then every other change to a spiked story is refused (409).
+  api.use(spikeRoutes(deps));
+  api.use('/articles/:id', refuseSpikedChanges(deps));
   api.use(articleRoutes(deps));
   api.use(articleExportRoutes(deps));
+  api.use(authorshipRoutes(deps));
   api.use(publishingRoutes(deps));
   api.use(articleWorkflowRoutes(deps));
   const { articleStore, registry, versions, versioner } = deps;

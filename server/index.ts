@@ -139,7 +139,7 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
   publishing.onPublished(({ articleId, by, from }) => {
     if (from !== 'published') void keepTransitionVersion({ registry, versioner, log }, { articleId, from, to: 'published', by });
   });
-  const app = createApp({ config, articleStore, docStore, searchIndex: storage.search, authorship: storage.authorship, registry, accounts, storySockets, log, publishing, versions, versioner, relay, notices, database: storage, metrics, eraser: storage.eraser });
+  const app = createApp({ config, articleStore, docStore, searchIndex: storage.search, sections: storage.sections, authorship: storage.authorship, registry, accounts, storySockets, log, publishing, versions, versioner, relay, notices, database: storage, metrics, eraser: storage.eraser });
   const server = http.createServer(app);
   await decorate?.(app, server);
   const wss = attachCollab(server, { config, articleStore, registry, accounts, storySockets, log, metrics });

@@ -146,6 +146,10 @@ export const ErrorId = {
   StoryNotSpiked: 'story_not_spiked',
   /** The story is on the public site: unpublish it before spiking it (409). */
   StoryLive: 'story_live',
+  /** Another section of the desk's list has that name, compared case-insensitively (409). */
+  SectionExists: 'section_exists',
+  /** The desk's section list has no section with that id (404). */
+  SectionNotFound: 'section_not_found',
 } as const;
 export type ErrorId = (typeof ErrorId)[keyof typeof ErrorId];
 

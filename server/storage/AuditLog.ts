@@ -43,7 +43,13 @@ export type AuditAction =
   /** Sessions of `subject` ended by them or by an admin (`to` = how many). */
   | 'sessions_ended'
   /** One block of an old version put back into the story (`from` = the version number, `to` = replaced or inserted, `note` = the block). */
-  | 'restore_block';
+  | 'restore_block'
+  /** A section joined the desk's list (`to` = its name). */
+  | 'section_added'
+  /** A section of the desk's list was renamed (`from`/`to` = its names). */
+  | 'section_renamed'
+  /** A section left the desk's list (`from` = its name); stories naming it keep their section. */
+  | 'section_removed';
 
 /** One row of the audit log: who did what, when, to which story or account, and why. */
 export interface AuditEntry {

@@ -7,6 +7,7 @@ import type { DocStore } from './DocStore.ts';
 import type { MfaStore } from './MfaStore.ts';
 import type { PublicationStore, ScheduleStore, SlugStore, WebhookDeliveryStore } from './PublicationStore.ts';
 import type { SearchIndex } from './SearchIndex.ts';
+import type { SectionStore } from './SectionStore.ts';
 import type { SessionStore } from './SessionStore.ts';
 import type { StoryEraser } from './StoryEraser.ts';
 import type { UnitOfWork } from './UnitOfWork.ts';
@@ -40,6 +41,8 @@ export interface Storage {
   readonly webhooks: WebhookDeliveryStore;
   /** The full-text index of stories (GET /api/articles?q=), fed where the story row's summary is written. */
   readonly search: SearchIndex;
+  /** The desk's section list, offered wherever a story's section is typed. */
+  readonly sections: SectionStore;
   /** Deletes a story for good (but its publications): joins the caller's transaction. */
   readonly eraser: StoryEraser;
   readonly unit: UnitOfWork;

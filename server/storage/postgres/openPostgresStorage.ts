@@ -22,6 +22,7 @@ import { PostgresScheduleStore } from './publishing/PostgresScheduleStore.ts';
 import { PostgresSlugStore } from './publishing/PostgresSlugStore.ts';
 import { PostgresWebhookDeliveryStore } from './publishing/PostgresWebhookDeliveryStore.ts';
 import { PostgresSearchIndex } from './search/PostgresSearchIndex.ts';
+import { PostgresSectionStore } from './bylines/PostgresSectionStore.ts';
 
 /**
  * Every store on the PostgreSQL database at `url`: one pool for the server, the schema migrated at
@@ -63,6 +64,7 @@ export async function openPostgresStorage(url: string, log: Logger, options: { p
     schedule: new PostgresScheduleStore(unit),
     webhooks: new PostgresWebhookDeliveryStore(unit),
     search: new PostgresSearchIndex(unit),
+    sections: new PostgresSectionStore(unit),
     unit,
     installationId: installation.rows[0]!.id,
     workerLease: (name) => {

@@ -17,6 +17,7 @@ import { SqliteDocStore } from './SqliteDocStore.ts';
 import { sqliteUnitOf } from './SqliteUnitOfWork.ts';
 import { SqliteVersionStore } from './versions/SqliteVersionStore.ts';
 import { SqliteSearchIndex } from './search/SqliteSearchIndex.ts';
+import { SqliteSectionStore } from './bylines/SqliteSectionStore.ts';
 import { SqliteStoryEraser } from './articles/SqliteStoryEraser.ts';
 
 /** Every store on the SQLite file in `config.dataDir` (created and migrated when needed). */
@@ -42,6 +43,7 @@ export function openSqliteStorage(config: Pick<Config, 'dataDir' | 'sqliteSynchr
     schedule: new SqliteScheduleStore(db),
     webhooks: new SqliteWebhookDeliveryStore(db),
     search: new SqliteSearchIndex(db),
+    sections: new SqliteSectionStore(db),
     unit,
     installationId: (db.prepare('SELECT id FROM installation').get() as { id: string }).id,
     workerLease: null,
