@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { CloseCode } from '../../../shared/collab/closeCodes.ts';
 import { isEditorial } from '../../../shared/roles.ts';
+import { canDeleteForGood, canSpike } from '../../../shared/spiking.ts';
+import { isStoryOwner } from '../../../shared/workflow.ts';
 import { connectionLabel } from '../collab/connectionLabel.ts';
 import { useCollabDoc } from '../collab/useCollabDoc.ts';
 import { usePeople } from '../collab/usePeople.ts';
@@ -13,11 +15,14 @@ import { ExportMenu } from '../publish/ExportMenu.tsx';
 import { PublishPanel } from '../publish/PublishPanel.tsx';
 import { useReview } from '../review/useReview.tsx';
 import { Link } from '../router/Link.tsx';
+import { navigate } from '../router/router.ts';
 import { useSession } from '../session/sessionContext.ts';
 import { ActivityTimeline } from '../workflow/ActivityTimeline.tsx';
 import { namesOf, pendingSendBack } from '../workflow/describeActivity.ts';
 import { readOnlyReason } from '../workflow/readOnlyReason.ts';
 import { SendBackNote } from '../workflow/SendBackNote.tsx';
+import { SpikeDialog } from '../workflow/SpikeDialog.tsx';
+import { SpikedBanner } from '../workflow/SpikedBanner.tsx';
 import { StoryPeople } from '../workflow/StoryPeople.tsx';
 import { StoryPeopleDialog } from '../workflow/StoryPeopleDialog.tsx';
 import { useStory } from '../workflow/useStory.ts';
@@ -30,6 +35,7 @@ export function StoryEditorPage({ articleId }: { articleId: string }) {
   const { session, state } = useCollabDoc(articleId, { ...identity, username: user.username });
   const story = useStory(articleId, state.accessChanges);
   const [editingPeople, setEditingPeople] = useState(false);
+  const [spiking, setSpiking] = useState<'spike' | 'delete' | null>(null);
   const people = usePeople(session?.provider.awareness ?? null);
   const label = connectionLabel(state);
   const fatalCode = state.fatal?.code;
@@ -50,6 +56,8 @@ export function StoryEditorPage({ articleId }: { articleId: string }) {
   const sentBack = article ? pendingSendBack(article, story.activity) : null;
   const readOnly = article ? readOnlyReason(user, article) : null;
   const review = useReview({ articleId, session, article, user, names, onArticle: story.replace });
+  const owner = article ? isStoryOwner(user.username, { createdBy: article.createdBy?.username ?? null, assignees: article.assignees.map((a) => a.username) }) : false;
+  const maySpike = article ? canSpike(user.role, article.status, { isOwner: owner }) : false;
 
   return (
     <div className="page page-editor">
@@ -83,9 +91,22 @@ export function StoryEditorPage({ articleId }: { articleId: string }) {
                   People…
                 </button>
               ) : null}
+              {maySpike && !article.spikedAt && article.status !== 'published' ? (
+                <button type="button" className="button button-quiet" onClick={() => setSpiking('spike')}>
+                  Spike…
+                </button>
+              ) : null}
             </WorkflowBar>
+            <SpikedBanner
+              article={article}
+              activity={story.activity}
+              mayRestore={maySpike}
+              mayDelete={canDeleteForGood(user.role)}
+              onRestored={story.replace}
+              onDelete={() => setSpiking('delete')}
+            />
             {sentBack ? <SendBackNote entry={sentBack} names={names} /> : null}
-            {readOnly ? (
+            {readOnly && !article.spikedAt ? (
               <p className="banner banner-readonly" role="note">
                 {readOnly}
               </p>
@@ -116,6 +137,19 @@ export function StoryEditorPage({ articleId }: { articleId: string }) {
           <p className="loading">Opening the story…</p>
         </main>
       )}
+
+      {spiking && article ? (
+        <SpikeDialog
+          article={article}
+          deleting={spiking === 'delete'}
+          onCancel={() => setSpiking(null)}
+          onSpiked={(next) => {
+            setSpiking(null);
+            story.replace(next);
+          }}
+          onDeleted={() => navigate('/')}
+        />
+      ) : null}
 
       {editingPeople && article ? (
         <StoryPeopleDialog

@@ -34,15 +34,16 @@ export function StoryListPage() {
   const { user } = useSession();
   const [status, setStatus] = useState<ArticleStatus | null>(null);
   const [mine, setMine] = useState(false);
+  const [spiked, setSpiked] = useState(false);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<ArticleSort | 'auto'>('auto');
   const searching = query.trim() !== '';
-  const list = useArticleList({ status: status ?? undefined, mine, q: searching ? query : undefined, sort: sort === 'auto' ? undefined : sort });
+  const list = useArticleList({ status: status ?? undefined, mine, spiked, q: searching ? query : undefined, sort: sort === 'auto' ? undefined : sort });
   const { articles, error, total } = list;
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const mayCreate = user.role !== 'viewer';
-  const filtered = status !== null || mine || searching;
+  const filtered = status !== null || mine || spiked || searching;
   const [, setTick] = useState(0);
 
   useEffect(() => {
@@ -106,6 +107,10 @@ export function StoryListPage() {
             <input type="checkbox" checked={mine} onChange={(event) => setMine(event.target.checked)} />
             Mine
           </label>
+          <label className="checkbox" title="Spiked stories are off the list until someone restores them">
+            <input type="checkbox" checked={spiked} onChange={(event) => setSpiked(event.target.checked)} />
+            Spiked
+          </label>
         </div>
         {error ? (
           <p className="banner banner-error" role="alert">
@@ -150,6 +155,7 @@ export function StoryListPage() {
                   </td>
                   <td className="story-status-cell">
                     <StatusBadge status={article.status} />
+                    {article.spikedAt ? <span className="badge badge-spiked">Spiked</span> : null}
                   </td>
                   <td className="story-people-cell">{peopleOf(article)}</td>
                   <td className="numeric story-words-cell">

@@ -26,7 +26,7 @@ export function useArticleList(filter: ArticleFilter = {}): {
   const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const { status, mine, q, sort } = filter;
+  const { status, mine, q, sort, spiked } = filter;
   const latest = useRef(0);
   const loaded = useRef(0);
   const refresh = useCallback(async () => {
@@ -34,7 +34,7 @@ export function useArticleList(filter: ArticleFilter = {}): {
     const ticket = ++latest.current;
     try {
       const limit = Math.min(Math.max(loaded.current, ARTICLE_PAGE_SIZE), ARTICLE_PAGE_MAX);
-      const page = await listArticlePage({ status, mine, q, sort }, { limit });
+      const page = await listArticlePage({ status, mine, q, sort, spiked }, { limit });
       if (ticket !== latest.current) return;
       setArticles((previous) => {
         // Stories loaded past what one answer re-reads stay as they were.
@@ -50,13 +50,13 @@ export function useArticleList(filter: ArticleFilter = {}): {
       if (ticket !== latest.current) return;
       setError(errorMessage(failure));
     }
-  }, [status, mine, q, sort]);
+  }, [status, mine, q, sort, spiked]);
 
   const loadMore = useCallback(async () => {
     const ticket = latest.current;
     setLoadingMore(true);
     try {
-      const page = await listArticlePage({ status, mine, q, sort }, { offset: loaded.current });
+      const page = await listArticlePage({ status, mine, q, sort, spiked }, { offset: loaded.current });
       if (ticket !== latest.current) return;
       setArticles((previous) => {
         const seen = new Set((previous ?? []).map((article) => article.id));
@@ -71,7 +71,7 @@ export function useArticleList(filter: ArticleFilter = {}): {
     } finally {
       setLoadingMore(false);
     }
-  }, [status, mine, q, sort]);
+  }, [status, mine, q, sort, spiked]);
 
   useEffect(() => {
     setArticles(null);

@@ -75,7 +75,11 @@ export function describeActivity(entry: ActivityEntry, names: ReadonlyMap<string
     case 'publish':
       return entry.to ? `${actor} republished it as version ${entry.to}` : `${actor} republished it`;
     case 'unpublish':
-      return `${actor} took it off the public site`;
+      return entry.to === 'approved' ? `${actor} took it off the public site; it is approved again` : `${actor} took it off the public site`;
+    case 'spike':
+      return `${actor} spiked it`;
+    case 'unspike':
+      return `${actor} restored it from the spike`;
     case 'schedule':
       return describeSchedule(actor, entry);
     case 'review_settings':
