@@ -1,3 +1,5 @@
+import type { Duplex } from 'node:stream';
+import type { TurnCork } from './TurnCork.ts';
 import type { WebSocket, RawData } from 'ws';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import type { Role } from '../../shared/roles.ts';
@@ -34,6 +36,8 @@ export interface ConnectionOptions {
   onClose(connection: Connection): void;
   /** Counts updates dropped from a read-only socket and awareness held back by the rate (none: not counted). */
   metrics?: CollabMetrics | null;
+  /** The TCP socket under `ws`, with the cork that holds its writes to the end of each turn (none: each frame is written at once). */
+  corked?: { socket: Duplex; cork: TurnCork } | null;
 }
 
 function toBytes(data: RawData): Uint8Array {
@@ -111,6 +115,8 @@ export class Connection {
 
   send(message: Uint8Array): void {
     if (this.#closed || this.#ws.readyState !== this.#ws.OPEN) return;
+    const corked = this.#options.corked;
+    if (corked) corked.cork.hold(corked.socket);
     this.#ws.send(message, (error) => {
       if (error) this.close(CloseCode.InternalError, 'send failed');
     });

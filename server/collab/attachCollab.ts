@@ -17,6 +17,7 @@ import type { ArticleStore } from '../storage/ArticleStore.ts';
 import { Connection } from './Connection.ts';
 import { RegistryClosingError, type DocumentRegistry } from './DocumentRegistry.ts';
 import { SocketsPerAddress } from './SocketsPerAddress.ts';
+import { TurnCork } from './TurnCork.ts';
 import type { StorySockets } from './StorySockets.ts';
 import { watchPartialFrames } from './watchPartialFrames.ts';
 
@@ -73,6 +74,8 @@ export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer 
   // ws refuses a message announcing more than the limit at its frame header (close 1009), before
   // buffering any of it; a fragmented message is refused once its fragments add up to more.
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.maxMessageBytes });
+  // Every socket's frames of one turn leave together (see TurnCork).
+  const cork = new TurnCork();
   const perAddress = new SocketsPerAddress(deps.config.maxSocketsPerAddress);
   const { users, sessions, members, liveSockets } = deps.accounts;
 
@@ -85,6 +88,7 @@ export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer 
 
   const onConnection = (
     ws: WebSocket,
+    socket: Duplex,
     articleId: string,
     story: Awaited<ReturnType<typeof readStory>>,
     auth: AuthContext,
@@ -108,6 +112,7 @@ export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer 
       maxMessageBytes: deps.config.maxMessageBytes,
       pingIntervalMs: deps.pingIntervalMs,
       metrics: deps.metrics ?? null,
+      corked: { socket, cork },
       onClose: () => {
         for (const done of unregister) done();
         unregister = [];
@@ -199,7 +204,7 @@ export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer 
         deps.log.info('terminated a socket whose message stayed incomplete', { articleId, user: auth.user.username, address });
         ws.terminate();
       });
-      onConnection(ws, articleId, story, auth);
+      onConnection(ws, socket, articleId, story, auth);
     });
   };
 
