@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { apiAs, createAccount, signInCookie, signInContext, type Account } from './support/accounts.ts';
 import { createStory } from './support/copydeskServer.ts';
-import { connection, cursorToEnd, expectSaved } from './support/editorPage.ts';
+import { connection, cursorToEnd, expectSaved, storyText } from './support/editorPage.ts';
 import { useCopydesk } from './support/useCopydesk.ts';
 
 const copydesk = useCopydesk();
@@ -32,4 +32,28 @@ test('the header says Offline as soon as the network goes, and saves what was ty
   await page.context().setOffline(false);
   await expectSaved(page);
   expect(await storedText()).toContain('Crews worked through the night.');
+});
+
+test('offline, two tabs of the story on one device still share what is typed', async ({ page }) => {
+  const url = copydesk.server.url;
+  const cookie = await signInCookie(url, nellie.username, nellie.password);
+  const story = await createStory(url, 'Ferries cancelled for a second day', cookie);
+  await signInContext(page.context(), url, nellie);
+  await page.goto(`${url}/stories/${story.id}`);
+  await expectSaved(page);
+  const other = await page.context().newPage();
+  await other.goto(`${url}/stories/${story.id}`);
+  await expectSaved(other);
+
+  await page.context().setOffline(true);
+  await expect(connection(page)).toContainText('Offline');
+  await expect(connection(other)).toContainText('Offline');
+  await cursorToEnd(page);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Operators blame the gales.');
+  await expect(storyText(other)).toContainText('Operators blame the gales.');
+
+  await page.context().setOffline(false);
+  await expectSaved(page);
+  await expectSaved(other);
 });

@@ -104,6 +104,8 @@ export class CollabSession {
   /** The browser knows the network is gone: say so now rather than when the socket times out, and stop retrying. */
   private readonly goOffline = (): void => {
     this.provider.disconnect();
+    // The device's other tabs of this story still share edits meanwhile.
+    this.provider.connectBc();
     this.update();
   };
 
@@ -116,6 +118,7 @@ export class CollabSession {
     if (this.fatal) return;
     this.provider.disconnect();
     if (navigator.onLine) this.provider.connect();
+    else this.provider.connectBc();
     this.update();
   };
 
