@@ -25,9 +25,10 @@ export interface DeleteStoryDeps {
 
 /**
  * Deletes a spiked story for good (admins only): its row, document, comments, versions, people,
- * schedule and log go in one transaction with the `delete` entry that records it, which is all that
- * stays of its log; its publications stay as the public record. Open sockets, here and on the other
- * servers, close with StoryDeleted. 409 `story_not_spiked` unless it is spiked.
+ * schedule, authorship, search entry and log go in one transaction with the `delete` entry that
+ * records it, which is all that stays of its log; its publications stay as the public record. Open
+ * sockets, here and on the other servers, close with StoryDeleted. 409 `story_not_spiked` unless it
+ * is spiked.
  */
 export async function deleteStory(deps: DeleteStoryDeps, articleId: string, actor: { username: string; role: Role }): Promise<void> {
   if (!canDeleteForGood(actor.role)) throw new HttpError(403, ErrorId.Forbidden, 'Only an administrator can delete a story for good.');

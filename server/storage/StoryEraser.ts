@@ -1,6 +1,7 @@
 /**
  * Deletes a story for good: its row, its document (update log and snapshot, with the comments and
- * suggestions in it), its versions, its people, its audit log and its schedule. Its publications
+ * suggestions in it), its versions, its people, its audit log, its schedule and who wrote what
+ * (authorship). The search index has its own owner (SearchIndex.remove). Its publications
  * stay, as the public record, with their addresses, site state and webhook deliveries. Joins the
  * caller's transaction (UnitOfWork), so the deletion and the entry recording it land together.
  */

@@ -7,7 +7,7 @@ import type { Storage } from './Storage.ts';
 /** The stores a StoryEraser implementation is checked against: every one that holds rows of a story. */
 export type StoryEraserHarness = Pick<
   Storage,
-  'articles' | 'eraser' | 'docs' | 'versions' | 'members' | 'audit' | 'users' | 'schedule' | 'publications' | 'slugs' | 'unit'
+  'articles' | 'eraser' | 'docs' | 'versions' | 'members' | 'audit' | 'users' | 'schedule' | 'publications' | 'slugs' | 'authorship' | 'unit'
 > & {
   close(): void | Promise<void>;
 };
@@ -55,6 +55,9 @@ export function storyEraserContract(name: string, createHarness: () => StoryEras
       await h.members.setCreator(id, userId);
       await h.audit.append({ articleId: id, actor: 'rita', action: 'create', to: 'draft', at: AT });
       await h.schedule.set({ articleId: id, publishAt: '2030-01-01T00:00:00.000Z', embargoUntil: null, setBy: 'ed', updatedAt: AT });
+      await h.authorship.recordAll([
+        { articleId: id, writers: [{ clientId: 7, username: 'rita' }], ranges: [{ clientId: 7, from: 0, to: 4, kind: 'create', by: 'rita', detail: null }] },
+      ]);
     };
 
     const eraseLogged = (id: string) =>
@@ -76,6 +79,7 @@ export function storyEraserContract(name: string, createHarness: () => StoryEras
       expect(await h.members.get('gone')).toMatchObject({ createdBy: null, assignees: [], reviewer: null });
       expect(await h.members.articleIdsOf(userId)).toEqual(['kept']);
       expect(await h.schedule.get('gone')).toBeNull();
+      expect(await h.authorship.load('gone')).toEqual({ writers: [], ranges: [] });
       expect((await h.audit.forArticle('gone')).map((e) => e.action)).toEqual(['delete']);
 
       expect(await h.articles.get('kept')).toMatchObject({ id: 'kept' });
@@ -83,6 +87,7 @@ export function storyEraserContract(name: string, createHarness: () => StoryEras
       expect(await h.versions.list('kept')).toHaveLength(1);
       expect((await h.members.get('kept')).createdBy).toBe('rita');
       expect(await h.schedule.get('kept')).not.toBeNull();
+      expect((await h.authorship.load('kept')).writers).toHaveLength(1);
       expect((await h.audit.forArticle('kept')).map((e) => e.action)).toEqual(['create']);
     });
 

@@ -4,6 +4,7 @@ import { storyEraserContract } from '../../storyEraserContract.ts';
 import { PostgresArticleMembers } from '../accounts/PostgresArticleMembers.ts';
 import { PostgresAuditLog } from '../accounts/PostgresAuditLog.ts';
 import { PostgresUserStore } from '../accounts/PostgresUserStore.ts';
+import { PostgresAuthorshipStore } from '../authorship/PostgresAuthorshipStore.ts';
 import { PostgresDocStore } from '../PostgresDocStore.ts';
 import { PostgresUnitOfWork } from '../PostgresUnitOfWork.ts';
 import { PostgresPublicationStore } from '../publishing/PostgresPublicationStore.ts';
@@ -33,6 +34,7 @@ storyEraserContract('PostgreSQL', async () => {
     schedule: new PostgresScheduleStore(unit),
     publications: new PostgresPublicationStore(unit),
     slugs: new PostgresSlugStore(unit),
+    authorship: new PostgresAuthorshipStore(unit),
     unit,
     close: end,
   };

@@ -5,7 +5,8 @@ import type { PostgresUnitOfWork } from '../PostgresUnitOfWork.ts';
  * What goes with the story. Only `article_versions` has a foreign key to `articles` (with a
  * cascade); the others have none, so every row is deleted explicitly.
  */
-const OWN_TABLES = ['doc_updates', 'doc_snapshots', 'article_versions', 'article_members', 'audit_log', 'publish_schedule'] as const;
+const OWN_TABLES = ['doc_updates', 'doc_snapshots', 'article_versions', 'article_members', 'audit_log', 'publish_schedule',
+  'authorship_writers', 'authorship_changes'] as const;
 
 /**
  * StoryEraser on PostgreSQL: deletes the story's rows and then its `articles` row, in one
