@@ -1,10 +1,13 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../shared/api.ts';
 import type { StoryAuthorship } from '../../shared/authorship.ts';
 import { api, connectClient, createStory, createUser, type Auth, type TestClient, type TestUser } from './helpers.ts';
 import { bodyTexts, editStory, rangeOf, resolveSuggestion, storyDoc, suggestReplace, typeAt } from './storyEdits.ts';
+import type { Config } from '../config.ts';
+import { startTestDatabase, type TestDatabase } from './support/postgres.ts';
 import { useTestServer } from './testServer.ts';
 
 /** Each block's spans as `[text, author label]` pairs: what a reader of the authorship view sees. */
@@ -23,9 +26,44 @@ async function eventually<T>(what: string, read: () => Promise<T>, ok: (value: T
   }
 }
 
-describe('authorship: who wrote what', () => {
+/** The story's stored snapshots (1 once compacted), read straight from the server's database. */
+type SnapshotCount = (dataDir: string, articleId: string) => Promise<number>;
+
+const sqliteSnapshots: SnapshotCount = async (dataDir, articleId) => {
+  const db = new Database(path.join(dataDir, 'copydesk.sqlite'), { readonly: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM doc_snapshots WHERE article_id = ?').get(articleId) as { n: number }).n;
+  } finally {
+    db.close();
+  }
+};
+
+describe('authorship on SQLite', () => authorshipSuite({}, sqliteSnapshots));
+
+describe('authorship on PostgreSQL', () => {
+  let database: TestDatabase;
+  // Filled in before the server of the suite starts (this hook is registered first, so it runs first).
+  const overrides: Partial<Config> = {};
+  beforeAll(async () => {
+    database = await startTestDatabase();
+    overrides.databaseUrl = database.url;
+  });
+  afterAll(() => database?.close());
+  authorshipSuite(overrides, async (_dataDir, articleId) => {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM doc_snapshots WHERE article_id = $1', [articleId]);
+      return Number(rows[0]!.n);
+    } finally {
+      await client.end();
+    }
+  });
+});
+
+function authorshipSuite(overrides: Partial<Config>, snapshots: SnapshotCount): void {
   // A short log: typing below compacts the story several times.
-  const server = useTestServer({ compactAfterUpdates: 4 });
+  const server = useTestServer(Object.assign(overrides, { compactAfterUpdates: 4 }));
   let rita: TestUser;
   let ed: TestUser;
   const clients: TestClient[] = [];
@@ -44,15 +82,6 @@ describe('authorship: who wrote what', () => {
   /** Types `words` one word per update at the end of the first body paragraph. */
   const typeWords = (client: TestClient, words: string) => {
     for (const word of words.match(/\S+\s*/g) ?? []) typeAt(client.ydoc, (doc) => doc.child(0).nodeSize + doc.child(1).nodeSize + doc.child(2).nodeSize - 1, word);
-  };
-  const storedRows = (id: string) => {
-    const db = new Database(path.join(server.dataDir, 'copydesk.sqlite'), { readonly: true });
-    try {
-      const snapshot = db.prepare('SELECT count(*) AS n FROM doc_snapshots WHERE article_id = ?').get(id) as { n: number };
-      return snapshot.n;
-    } finally {
-      db.close();
-    }
   };
 
   beforeAll(async () => {
@@ -101,7 +130,7 @@ describe('authorship: who wrote what', () => {
     expect(suggestion).toMatchObject({ writer: { username: 'rita' }, by: { username: 'ed' }, color: rita.user.color });
 
     // Several compactions ran: the words' ids survived the snapshot.
-    expect(storedRows(id)).toBe(1);
+    expect(await snapshots(server.dataDir, id)).toBe(1);
     for (const client of [ritaClient, edClient]) client.destroy();
     await server.restart();
     // Read from storage (nobody has the story open), then live again.
@@ -145,4 +174,4 @@ describe('authorship: who wrote what', () => {
     expect((await api(server.url, 'GET', '/api/articles/nope/authorship', undefined, ed.auth)).status).toBe(404);
     expect((await api(server.url, 'GET', '/api/articles/nope/authorship')).status).toBe(401);
   });
-});
+}
