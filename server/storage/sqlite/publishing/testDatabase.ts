@@ -3,15 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrations } from '../migrations.ts';
-import { PUBLISHING_MIGRATION_SQL } from './publishingMigration.ts';
 
-/** A temporary SQLite file with every migration and the publishing one applied, for tests. */
+/** A temporary SQLite file with every migration applied, for tests. */
 export function openPublishingTestDatabase(): { db: Database.Database; dir: string; close: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-publishing-'));
   const db = new Database(path.join(dir, 'test.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  for (const sql of [...migrations.filter((m) => !m.includes('CREATE TABLE publications')), PUBLISHING_MIGRATION_SQL]) db.exec(sql);
+  // In their order: later migrations (spiking's status fix) read the publishing tables.
+  for (const sql of migrations) db.exec(sql);
   return {
     db,
     dir,
