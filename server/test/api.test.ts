@@ -63,7 +63,7 @@ describe('REST API', () => {
     const ids = list.body.articles.map((article) => article.id);
     expect(ids.indexOf(newer)).toBeLessThan(ids.indexOf(older));
     expect(Object.keys(list.body.articles[0]!).sort()).toEqual(
-      ['assignees', 'createdAt', 'createdBy', 'headline', 'id', 'present', 'reviewer', 'status', 'updatedAt', 'wordCount'].sort(),
+      ['assignees', 'createdAt', 'createdBy', 'headline', 'id', 'present', 'reviewer', 'spikedAt', 'spikedBy', 'status', 'updatedAt', 'wordCount'].sort(),
     );
 
     // The cursor claims another name and colour; the list shows the account's.
