@@ -1,3 +1,4 @@
+import type { PublishWarning } from './publish/publishWarnings.ts';
 import type { NinjsItem } from './export/toNinjs.ts';
 import type { PublishProblem } from './publish/checkPublishable.ts';
 
@@ -98,4 +99,6 @@ export interface PublicationPreview {
   version: number;
   url: { section: string; slug: string };
   problems: PublishProblem[];
+  /** What the desk usually wants but publishing does not require (shared/publish/publishWarnings.ts). */
+  warnings: PublishWarning[];
 }

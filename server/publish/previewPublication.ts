@@ -1,11 +1,20 @@
 import type { NinjsItem } from '../../shared/export/toNinjs.ts';
 import { publishProblems, type PublishProblem } from '../../shared/publish/checkPublishable.ts';
+import { publishWarnings, type PublishWarning } from '../../shared/publish/publishWarnings.ts';
 import { linkedStories } from './linkedStories.ts';
 import type { PublishDeps } from './PublishDeps.ts';
 import { freezePublication } from './publishArticle.ts';
 
 export type PreviewResult =
-  | { ok: true; html: string; ninjs: NinjsItem | null; version: number; url: { section: string; slug: string }; problems: PublishProblem[] }
+  | {
+      ok: true;
+      html: string;
+      ninjs: NinjsItem | null;
+      version: number;
+      url: { section: string; slug: string };
+      problems: PublishProblem[];
+      warnings: PublishWarning[];
+    }
   | { ok: false; reason: 'not_found'; message: string };
 
 class Rollback extends Error {
@@ -15,8 +24,8 @@ class Rollback extends Error {
 }
 
 /**
- * The exact page and ninjs that publishing now would freeze, with the problems that would stop it,
- * for any status. It runs the real publication inside a transaction and rolls it back, so the
+ * The exact page and ninjs that publishing now would freeze, with the problems that would stop it
+ * and the warnings that would not (no section, nobody in the byline), for any status. It runs the real publication inside a transaction and rolls it back, so the
  * preview cannot drift from what goes out. Nothing is stored and no webhook is queued.
  */
 export async function previewPublication(
@@ -35,8 +44,9 @@ export async function previewPublication(
     ownOrigins,
     pendingSuggestions: (await deps.pendingSuggestions?.(request.articleId)) ?? 0,
   });
+  const warnings = publishWarnings(story.article.meta);
   if (problems.some((p) => p.id === 'invalid_document')) {
-    return { ok: true, html: '', ninjs: null, version: 0, url: { section: '', slug: '' }, problems };
+    return { ok: true, html: '', ninjs: null, version: 0, url: { section: '', slug: '' }, problems, warnings };
   }
   try {
     await deps.transaction(async () => {
@@ -52,6 +62,7 @@ export async function previewPublication(
         version: publication.version,
         url: { section: publication.section, slug: publication.slug },
         problems,
+        warnings,
       });
     });
   } catch (error) {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { setAuthors } from '../../shared/article/meta.ts';
+import { setAuthors, setMetaText } from '../../shared/article/meta.ts';
 import { api, connectClient, createStory, createUser, waitFor, type TestUser } from './helpers.ts';
 import { ninjsErrors, storyWith, writeStory } from './publishingHelpers.ts';
 import { useTestServer } from './testServer.ts';
@@ -66,4 +66,28 @@ describe('bylines naming people, over HTTP', () => {
       expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${name}"`);
     }
   });
+
+  it('warns in the publish preview when the story has no section or nobody in the byline, without blocking it', async () => {
+    type Preview = { problems: unknown[]; warnings: Array<{ id: string; message: string }> };
+    const preview = async () => (await api<Preview>(server.url, 'GET', `/api/articles/${id}/preview`, undefined, server.admin)).body;
+    expect((await preview()).warnings).toEqual([]);
+    const client = connectClient(server.url, id, { auth: server.admin });
+    try {
+      await client.synced;
+      setAuthors(client.ydoc, []);
+      setMetaText(client.ydoc, 'section', '  ');
+      const watcher = connectClient(server.url, id, { auth: server.admin });
+      try {
+        await waitFor('the emptied meta to reach the server', () => watcher.ydoc.getMap('meta').get('section') === '  ' && watcher.ydoc.getMap('meta').get('byline') === '');
+      } finally {
+        watcher.destroy();
+      }
+    } finally {
+      client.destroy();
+    }
+    const warned = await preview();
+    expect(warned.warnings.map((w) => w.id)).toEqual(['section_missing', 'byline_missing']);
+    expect(warned.problems).toEqual([]);
+  });
 });
+

@@ -4,6 +4,7 @@ import { previewPublication, publishStory, sitePath } from './publishApi.ts';
 import type { PublicationPreview, PublicationSummary } from '../../../shared/publishing.ts';
 import { ProblemList } from './ProblemList.tsx';
 import { problemsOf } from './problemsOf.ts';
+import { WarningList } from './WarningList.tsx';
 import { errorMessage } from '../format/errorMessage.ts';
 
 /** Same bound as the server's CORRECTION_MAX_LENGTH. */
@@ -93,6 +94,7 @@ export function PublishDialog({ articleId, mayPublish, republish, onPublished, o
             onShowBlock(blockIndex);
           }}
         />
+        {preview ? <WarningList warnings={preview.warnings ?? []} /> : null}
         {preview === null && error === null ? <p className="loading">Building the page…</p> : null}
         {preview && preview.html ? (
           // No allow-scripts and no allow-same-origin: the page can neither run nor reach the app.
