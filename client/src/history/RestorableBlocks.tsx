@@ -52,7 +52,8 @@ export function RestorableBlocks({ version, blocks, onRestore }: {
   }
 
   return (
-    <section className="version-blocks" aria-label={`Blocks of version ${version} to restore`}>
+    // Labels here avoid the word "to": the comparison's "To" picker is found by its label.
+    <section className="version-blocks" aria-label={`Changed blocks of version ${version}`}>
       <p className="version-blocks-intro">
         {blocks.length === 0
           ? `Every block of version ${version} is in the story as it was.`
@@ -75,12 +76,14 @@ export function RestorableBlocks({ version, blocks, onRestore }: {
               <span className="version-block-kind">
                 {blockLabel(block.type)} · {block.status === 'changed' ? 'changed since' : 'deleted since'}
               </span>
-              <span className="version-block-text">{block.text ? excerpt(block.text) : '(no text)'}</span>
+              <span className="version-block-text" id={`version-block-${block.block}`}>
+                {block.text ? excerpt(block.text) : '(no text)'}
+              </span>
               <button
                 type="button"
                 className="button button-quiet"
                 disabled={busy !== null}
-                aria-label={`Restore this ${blockLabel(block.type).toLowerCase()}: ${excerpt(block.text)}`}
+                aria-describedby={`version-block-${block.block}`}
                 onClick={() => void restore(block)}
               >
                 {busy === block.block ? 'Restoring…' : 'Restore this'}
