@@ -1,14 +1,16 @@
 import { expect, test } from '@playwright/test';
-import { createAccount, pageAs, type Account } from './support/accounts.ts';
+import { adminCookie, apiAs, createAccount, pageAs, type Account } from './support/accounts.ts';
 import { createStory } from './support/copydeskServer.ts';
 import { cursorToEnd, expectSaved, storyText } from './support/editorPage.ts';
 import { useCopydesk } from './support/useCopydesk.ts';
 
 const copydesk = useCopydesk();
 let ed: Account;
+let ada: Account;
 
 test.beforeAll(async () => {
   ed = await createAccount(copydesk.server.url, 'ed', 'Ed Editor', 'editor');
+  ada = await createAccount(copydesk.server.url, 'ada', 'Ada Admin', 'admin');
 });
 
 test('an editor spikes a story from the story, finds it under Spiked, reads it read-only and restores it', async ({ browser }) => {
@@ -52,4 +54,25 @@ test('an editor spikes a story from the story, finds it under Spiked, reads it r
 
   await page.getByRole('link', { name: '← All stories' }).click();
   await expect(page.getByRole('link', { name: 'Ferry strike called off' })).toBeVisible();
+});
+
+test('an admin deletes a spiked story for good; a reader who has it open is told it was deleted', async ({ browser }) => {
+  const url = copydesk.server.url;
+  const story = await createStory(url, 'Wrong ferry figures');
+  await apiAs(url, await adminCookie(url), 'POST', `/api/articles/${story.id}/spike`);
+  const reader = await pageAs(browser, url, ed);
+  await reader.goto(`${url}/stories/${story.id}`);
+  await expect(reader.getByRole('region', { name: 'Spiked story' })).toBeVisible();
+  await expect(reader.getByRole('region', { name: 'Spiked story' }).getByRole('button', { name: 'Delete for good…' })).toHaveCount(0);
+
+  const admin = await pageAs(browser, url, ada);
+  await admin.goto(`${url}/stories/${story.id}`);
+  await admin.getByRole('region', { name: 'Spiked story' }).getByRole('button', { name: 'Delete for good…' }).click();
+  const dialog = admin.getByRole('dialog', { name: 'Delete this story for good?' });
+  await expect(dialog).toContainText('Wrong ferry figures');
+  await dialog.getByRole('button', { name: 'Delete for good' }).click();
+  await expect(admin.getByRole('checkbox', { name: 'Spiked' })).toBeVisible();
+  await admin.getByRole('checkbox', { name: 'Spiked' }).check();
+  await expect(admin.getByRole('link', { name: 'Wrong ferry figures' })).toHaveCount(0);
+  await expect(reader.getByRole('heading', { name: 'This story was deleted.' })).toBeVisible();
 });
