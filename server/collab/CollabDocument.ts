@@ -21,7 +21,7 @@ import { encodeAwareness, encodeAwarenessUpdate, encodeSyncStep1, encodeSyncStep
 import { summaryOf } from './readSummary.ts';
 import type { RelaySubscription, StoryRelay } from './relay/StoryRelay.ts';
 import { UpdateGate, type HeldSlot, type SchemaCheck } from './UpdateGate.ts';
-import { updateClients } from './updateClients.ts';
+import { soleClient, updateClients } from './updateClients.ts';
 
 /** What a live document needs from the rest of the server. */
 export interface CollabDocumentDeps {
@@ -415,6 +415,8 @@ export class CollabDocument {
 
   /** A socket's update: its writer when it brings a client id not attributed yet, and what it accepted. */
   #writerAttribution(update: Uint8Array, connection: Connection): Attribution | null {
+    // The common keystroke: one client, already attributed, nothing accepted.
+    if (this.#accepted === null && this.#attributed.has(soleClient(update))) return null;
     let writers: Writer[] | null = null;
     for (const clientId of updateClients(update)) {
       if (this.#attributed.has(clientId)) continue;

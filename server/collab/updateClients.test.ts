@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { updateClients } from './updateClients.ts';
+import { soleClient, updateClients } from './updateClients.ts';
 
 function docOf(clientID: number): Y.Doc {
   const doc = new Y.Doc();
@@ -18,6 +18,7 @@ describe('updateClients', () => {
         doc.on('update', (bytes: Uint8Array) => (update = bytes));
         doc.getText('t').insert(0, text);
         expect(updateClients(update!)).toEqual([clientID]);
+        expect(soleClient(update!)).toBe(clientID);
         doc.destroy();
       }),
     );
@@ -30,6 +31,7 @@ describe('updateClients', () => {
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
     b.getText('t').insert(4, 'two');
     expect(updateClients(Y.encodeStateAsUpdate(b)).sort((x, y) => x - y)).toEqual([11, 2 ** 32 - 2]);
+    expect(soleClient(Y.encodeStateAsUpdate(b))).toBe(-1);
     let deletion: Uint8Array | null = null;
     b.on('update', (bytes: Uint8Array) => (deletion = bytes));
     b.getText('t').delete(0, 2);
