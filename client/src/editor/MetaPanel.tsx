@@ -1,5 +1,8 @@
 import type * as Y from 'yjs';
-import { setMetaText, setTags } from '../../../shared/article/meta.ts';
+import { authorsOf } from '../../../shared/article/byline.ts';
+import { setAuthors, setMetaText, setTags } from '../../../shared/article/meta.ts';
+import { BylineField } from '../bylines/BylineField.tsx';
+import { useSectionNames } from '../bylines/useSections.ts';
 import { MetaTextField } from './MetaTextField.tsx';
 import { TagsField } from './TagsField.tsx';
 import { useMeta } from './useMeta.ts';
@@ -7,18 +10,13 @@ import { useMeta } from './useMeta.ts';
 /** Byline, slug, section and tags, co-edited live with everyone in the story (or only shown, when `readOnly`). */
 export function MetaPanel({ doc, readOnly = false }: { doc: Y.Doc; readOnly?: boolean }) {
   const meta = useMeta(doc);
+  const sections = useSectionNames(!readOnly);
   return (
     <section className="meta-panel" aria-labelledby="meta-heading">
       <h2 id="meta-heading" className="panel-heading">
         Story details
       </h2>
-      <MetaTextField
-        label="Byline"
-        value={meta.byline}
-        placeholder="By …"
-        readOnly={readOnly}
-        onChange={(value) => setMetaText(doc, 'byline', value)}
-      />
+      <BylineField authors={authorsOf(meta)} readOnly={readOnly} onChange={(authors) => setAuthors(doc, authors)} />
       <MetaTextField
         label="Slug"
         value={meta.slug}
@@ -31,6 +29,7 @@ export function MetaPanel({ doc, readOnly = false }: { doc: Y.Doc; readOnly?: bo
         value={meta.section}
         placeholder="e.g. World, Business"
         readOnly={readOnly}
+        suggestions={sections}
         onChange={(value) => setMetaText(doc, 'section', value)}
       />
       <TagsField tags={meta.tags} readOnly={readOnly} onChange={(tags) => setTags(doc, tags)} />

@@ -4,13 +4,16 @@ import { useEffect, useId, useRef, useState } from 'react';
  * A meta field shared with everyone in the story. Each keystroke is written to the document;
  * a remote change replaces the value unless this person is typing in the field right now.
  */
-export function MetaTextField({ label, value, placeholder, readOnly = false, onChange }: {
+export function MetaTextField({ label, value, placeholder, readOnly = false, suggestions, onChange }: {
   label: string;
   value: string;
   placeholder?: string;
   readOnly?: boolean;
+  /** Values offered as the person types (a datalist); anything else may still be typed. */
+  suggestions?: readonly string[];
   onChange: (value: string) => void;
 }) {
+  const listId = useId();
   const id = useId();
   const [draft, setDraft] = useState(value);
   const focused = useRef(false);
@@ -30,6 +33,7 @@ export function MetaTextField({ label, value, placeholder, readOnly = false, onC
         value={draft}
         placeholder={readOnly ? undefined : placeholder}
         readOnly={readOnly}
+        list={suggestions && suggestions.length > 0 ? listId : undefined}
         onFocus={() => {
           focused.current = true;
         }}
@@ -42,6 +46,13 @@ export function MetaTextField({ label, value, placeholder, readOnly = false, onC
           onChange(event.target.value);
         }}
       />
+      {suggestions && suggestions.length > 0 ? (
+        <datalist id={listId}>
+          {suggestions.map((suggestion) => (
+            <option key={suggestion} value={suggestion} />
+          ))}
+        </datalist>
+      ) : null}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { CreateUserDialog } from '../users/CreateUserDialog.tsx';
 import { EditUserDialog } from '../users/EditUserDialog.tsx';
 import { endUserSessions } from '../session/sessionsApi.ts';
 import { MfaPolicyPanel } from '../mfa/MfaPolicyPanel.tsx';
+import { SectionsPanel } from '../bylines/SectionsPanel.tsx';
 import { resetUserMfa } from '../mfa/mfaApi.ts';
 import { errorMessage } from '../format/errorMessage.ts';
 
@@ -135,6 +136,7 @@ export function UsersPage() {
           </table>
         ) : null}
         {allowed ? <MfaPolicyPanel /> : null}
+        {allowed ? <SectionsPanel /> : null}
       </main>
       {creating ? (
         <CreateUserDialog

@@ -1,0 +1,27 @@
+import type { BylinePerson, DeskSection } from '../../../shared/sections.ts';
+import { request } from '../api.ts';
+
+/** The desk's section list (GET /api/sections). */
+export async function listSections(): Promise<DeskSection[]> {
+  return (await request<{ sections: DeskSection[] }>('/api/sections')).sections;
+}
+
+/** Adds a section (admins). */
+export function addSection(name: string): Promise<DeskSection> {
+  return request<DeskSection>('/api/sections', { method: 'POST', body: JSON.stringify({ name }) });
+}
+
+/** Renames a section (admins). */
+export function renameSection(id: number, name: string): Promise<DeskSection> {
+  return request<DeskSection>(`/api/sections/${id}`, { method: 'PATCH', body: JSON.stringify({ name }) });
+}
+
+/** Removes a section (admins); stories naming it keep their section. */
+export async function removeSection(id: number): Promise<void> {
+  await request<unknown>(`/api/sections/${id}`, { method: 'DELETE' });
+}
+
+/** The colleagues a byline can name (GET /api/bylines/people). */
+export async function listBylinePeople(): Promise<BylinePerson[]> {
+  return (await request<{ people: BylinePerson[] }>('/api/bylines/people')).people;
+}
