@@ -107,7 +107,7 @@ describe('export', () => {
     expect(text.status).toBe(200);
     expect(text.headers.get('content-type')).toMatch(/^text\/plain/);
     expect(text.body).toMatch(/^North Korea sees mass exodus/);
-    expect(text.body).toMatch(/\n\d+ words\n$/);
+    expect(text.body).toMatch(/\nBody: \d+ words\n$/);
 
     const json = await get('json');
     expect(json.status).toBe(200);
