@@ -69,6 +69,7 @@ describe('PostgreSQL migrations', () => {
       'publish_schedule',
       'schema_migrations',
       'search_documents',
+      'sections',
       'sessions',
       'site_state',
       'user_mfa',
