@@ -110,6 +110,24 @@ describe('toNinjs', () => {
     ]);
   });
 
+  it('stays valid with several authors: `by` joins them, each is a person with rel "author"', () => {
+    const article = fixtureArticleJson();
+    article.meta.authors = [{ name: 'Rita Porter', username: 'rita' }, { name: 'Ed Itor' }, { name: 'Agence "Wire" <AFP>' }];
+    const item = toNinjs(article, info);
+    expectValid(item);
+    expect(item.by).toBe('Rita Porter, Ed Itor and Agence "Wire" <AFP>');
+    expect(item.people).toEqual([
+      { name: 'Rita Porter', rel: 'author', literal: 'rita' },
+      { name: 'Ed Itor', rel: 'author' },
+      { name: 'Agence "Wire" <AFP>', rel: 'author' },
+    ]);
+    article.meta = { ...article.meta, byline: 'Rita Porter and Ed Itor' };
+    delete article.meta.authors;
+    const old = toNinjs(article, info);
+    expectValid(old);
+    expect(old.people?.map((person) => person.name)).toEqual(['Rita Porter', 'Ed Itor']);
+  });
+
   it('makes READ MORE links and related stories "related" associations, without duplicates', () => {
     const item = toNinjs(fixtureArticleJson(), info);
     const related = item.associations?.filter((a) => a.rel === 'related') ?? [];
