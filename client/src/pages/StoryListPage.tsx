@@ -141,7 +141,9 @@ export function StoryListPage() {
                 <th scope="col">Headline</th>
                 <th scope="col">Status</th>
                 <th scope="col">Reporters</th>
-                <th scope="col">Words</th>
+                <th scope="col" title="Words of the body copy, as the editor counts them">
+                  Body words
+                </th>
                 <th scope="col">Last change</th>
                 <th scope="col">In the story</th>
               </tr>
@@ -160,7 +162,7 @@ export function StoryListPage() {
                   <td className="story-people-cell">{peopleOf(article)}</td>
                   <td className="numeric story-words-cell">
                     {article.wordCount.toLocaleString('en')}
-                    <span className="story-card-unit"> words</span>
+                    <span className="story-card-unit"> body words</span>
                   </td>
                   <td className="story-changed-cell">
                     <time dateTime={article.updatedAt} title={new Date(article.updatedAt).toLocaleString()}>
