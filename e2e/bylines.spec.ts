@@ -83,4 +83,19 @@ test('a byline names a colleague from the directory and a free-text name; the pr
   dialog = editor.getByRole('dialog', { name: 'Preview' });
   await expect(dialog.frameLocator('iframe[title="Published page preview"]').locator('.section')).toHaveText('World');
   await expect(dialog.getByRole('status', { name: 'Warnings' })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // The desk turns free text off: the section becomes a choice among the list's names.
+  await sections.getByLabel('Sections from this list only').check();
+  await expect(sections.getByLabel('Sections from this list only')).toBeChecked();
+  await editor.reload();
+  await expectSaved(editor);
+  const section = editor.getByRole('combobox', { name: 'Section' });
+  await expect(section.getByRole('option')).toHaveText(['No section', 'Business', 'World']);
+  await expect(section).toHaveValue('World');
+  await section.selectOption('Business');
+  await expectSaved(editor);
+  await expect
+    .poll(async () => (await apiAs<{ meta: { section: string } }>(url, edCookie, 'GET', `/api/articles/${story.id}/export?format=json`)).meta.section)
+    .toBe('Business');
 });

@@ -20,6 +20,16 @@ export const SectionBody = z.object({
 });
 export type SectionBody = z.infer<typeof SectionBody>;
 
+/** Body of PUT /api/sections/settings. */
+export const SectionSettingsBody = z.object({ listOnly: z.boolean() });
+export type SectionSettingsBody = z.infer<typeof SectionSettingsBody>;
+
+/** GET /api/sections: the list, and whether the section field takes only its names (no free text). */
+export interface SectionList {
+  sections: DeskSection[];
+  listOnly: boolean;
+}
+
 /** One colleague a byline can name (GET /api/bylines/people): an account that writes, nothing else about it. */
 export interface BylinePerson {
   username: string;

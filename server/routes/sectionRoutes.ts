@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { ErrorId } from '../../shared/api.ts';
-import { SectionBody, type BylinePerson, type DeskSection } from '../../shared/sections.ts';
+import { SectionBody, SectionSettingsBody, type BylinePerson, type DeskSection, type SectionList } from '../../shared/sections.ts';
 import type { AppDeps } from '../AppDeps.ts';
 import { authOf, requireRole } from '../auth/authMiddleware.ts';
 import { HttpError } from '../http/HttpError.ts';
@@ -23,7 +23,8 @@ function taken(error: unknown): never {
 
 /**
  * The desk's section list: GET /api/sections for everyone signed in (the section field offers
- * it); POST, PATCH /:id and DELETE /:id for admins, each in the audit log. GET /api/bylines/people
+ * it, with whether free text is off); POST, PATCH /:id, DELETE /:id and PUT /settings
+ * ({listOnly}) for admins, each change in the audit log. GET /api/bylines/people
  * for everyone who writes: the active accounts a byline can name (username and display name only).
  */
 export function sectionRoutes(deps: Pick<AppDeps, 'accounts' | 'publishing'> & { sections: SectionStore }): Router {
@@ -34,8 +35,17 @@ export function sectionRoutes(deps: Pick<AppDeps, 'accounts' | 'publishing'> & {
   const now = () => deps.publishing.clock.now().toISOString();
 
   router.get('/sections', async (_req, res) => {
-    const list: DeskSection[] = await sections.list();
-    res.json({ sections: list });
+    const list: SectionList = { sections: await sections.list(), listOnly: await sections.listOnly() };
+    res.json(list);
+  });
+
+  router.put('/sections/settings', adminOnly, async (req, res) => {
+    const { listOnly } = parseBody(SectionSettingsBody, req.body);
+    if ((await sections.listOnly()) !== listOnly) {
+      await sections.setListOnly(listOnly);
+      await audit.append({ articleId: null, actor: authOf(res).user.username, action: 'section_list_only', to: String(listOnly), at: now() });
+    }
+    res.json({ listOnly });
   });
 
   router.post('/sections', adminOnly, async (req, res) => {

@@ -49,7 +49,9 @@ export type AuditAction =
   /** A section of the desk's list was renamed (`from`/`to` = its names). */
   | 'section_renamed'
   /** A section left the desk's list (`from` = its name); stories naming it keep their section. */
-  | 'section_removed';
+  | 'section_removed'
+  /** The desk turned free-text sections off (`to` = true: sections from the list only) or on again. */
+  | 'section_list_only';
 
 /** One row of the audit log: who did what, when, to which story or account, and why. */
 export interface AuditEntry {

@@ -32,4 +32,7 @@ export interface SectionStore {
   rename(id: number, name: string): Promise<Section | null>;
   /** Removes a section; false when there was none. */
   remove(id: number): Promise<boolean>;
+  /** Whether the desk wants sections from the list only (the section field then offers no free text); false at first. */
+  listOnly(): Promise<boolean>;
+  setListOnly(on: boolean): Promise<void>;
 }

@@ -54,6 +54,16 @@ export function sectionStoreContract(name: string, createHarness: () => SectionS
       await expect(sections.add('World', t1)).resolves.toMatchObject({ name: 'World' });
     });
 
+    it('keeps whether the desk wants sections from the list only, off at first', async () => {
+      expect(await sections.listOnly()).toBe(false);
+      await sections.setListOnly(true);
+      expect(await sections.listOnly()).toBe(true);
+      await sections.setListOnly(true);
+      expect(await sections.listOnly()).toBe(true);
+      await sections.setListOnly(false);
+      expect(await sections.listOnly()).toBe(false);
+    });
+
     it('removes a section once, and its name can be added again', async () => {
       const world = await sections.add('World', t0);
       expect(await sections.remove(world.id)).toBe(true);

@@ -75,6 +75,19 @@ function sectionSuite(engine: string, start: () => Promise<{ overrides: { databa
       expect(await list(admin)).toEqual(['Money', 'Sport']);
     });
 
+    it('lets admins alone turn free-text sections off and on; everyone reads the setting', async () => {
+      const read = async (auth: Auth) => (await api<{ listOnly: boolean }>(server.url, 'GET', '/api/sections', undefined, auth)).body.listOnly;
+      expect(await read(reporter.auth)).toBe(false);
+      for (const auth of [editor.auth, reporter.auth]) {
+        expect((await api(server.url, 'PUT', '/api/sections/settings', { listOnly: true }, auth)).status).toBe(403);
+      }
+      expect((await api(server.url, 'PUT', '/api/sections/settings', { listOnly: 'yes' }, admin)).status).toBe(400);
+      expect((await api(server.url, 'PUT', '/api/sections/settings', { listOnly: true }, admin)).body).toEqual({ listOnly: true });
+      expect(await read(reporter.auth)).toBe(true);
+      await api(server.url, 'PUT', '/api/sections/settings', { listOnly: false }, admin);
+      expect(await read(viewer.auth)).toBe(false);
+    });
+
     it('gives writers the people a byline can name: username and display name only, never to viewers', async () => {
       const people = await api<{ people: Array<Record<string, unknown>> }>(server.url, 'GET', '/api/bylines/people', undefined, reporter.auth);
       expect(people.status).toBe(200);

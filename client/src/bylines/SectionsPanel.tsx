@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { DeskSection } from '../../../shared/sections.ts';
 import { errorMessage } from '../format/errorMessage.ts';
-import { addSection, listSections, removeSection, renameSection } from './bylineApi.ts';
+import { addSection, listSections, removeSection, renameSection, setSectionsListOnly } from './bylineApi.ts';
 import './bylines.css';
 
 /**
@@ -11,13 +11,16 @@ import './bylines.css';
 export function SectionsPanel() {
   const newId = useId();
   const [sections, setSections] = useState<DeskSection[] | null>(null);
+  const [listOnly, setListOnly] = useState(false);
   const [name, setName] = useState('');
   const [editing, setEditing] = useState<{ id: number; name: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   async function refresh() {
-    setSections(await listSections());
+    const list = await listSections();
+    setSections(list.sections);
+    setListOnly(list.listOnly);
   }
 
   useEffect(() => {
@@ -54,7 +57,7 @@ export function SectionsPanel() {
   return (
     <section className="sections-panel" aria-labelledby="sections-title">
       <h2 id="sections-title">Sections</h2>
-      <p className="field-hint">Offered in every story’s section field; a desk may still type another.</p>
+      <p className="field-hint">Offered in every story’s section field; unless the box below is ticked, any other section may still be typed.</p>
       {sections && sections.length > 0 ? (
         <ul className="sections-list" aria-label="Sections">
           {sections.map((section) =>
@@ -99,6 +102,22 @@ export function SectionsPanel() {
       ) : sections ? (
         <p className="panel-empty">No sections yet.</p>
       ) : null}
+      <label className="sections-row">
+        <input
+          type="checkbox"
+          checked={listOnly}
+          disabled={busy || sections === null}
+          onChange={(event) => {
+            const on = event.target.checked;
+            // The box shows what was asked at once; the server's answer (or the old state, on failure) follows.
+            setListOnly(on);
+            void run(() => setSectionsListOnly(on)).then((saved) => {
+              if (!saved) setListOnly(!on);
+            });
+          }}
+        />
+        Sections from this list only (no free text in the section field)
+      </label>
       <form className="sections-row" onSubmit={(event) => void add(event)}>
         <label htmlFor={newId} className="visually-hidden">
           New section

@@ -1,9 +1,14 @@
-import type { BylinePerson, DeskSection } from '../../../shared/sections.ts';
+import type { BylinePerson, DeskSection, SectionList } from '../../../shared/sections.ts';
 import { request } from '../api.ts';
 
-/** The desk's section list (GET /api/sections). */
-export async function listSections(): Promise<DeskSection[]> {
-  return (await request<{ sections: DeskSection[] }>('/api/sections')).sections;
+/** The desk's section list and whether the section field takes only its names (GET /api/sections). */
+export function listSections(): Promise<SectionList> {
+  return request<SectionList>('/api/sections');
+}
+
+/** Turns free-text sections off (`listOnly`) or on again (admins). */
+export async function setSectionsListOnly(listOnly: boolean): Promise<boolean> {
+  return (await request<{ listOnly: boolean }>('/api/sections/settings', { method: 'PUT', body: JSON.stringify({ listOnly }) })).listOnly;
 }
 
 /** Adds a section (admins). */

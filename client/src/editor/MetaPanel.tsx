@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { authorsOf } from '../../../shared/article/byline.ts';
 import { setAuthors, setMetaText, setTags } from '../../../shared/article/meta.ts';
 import { BylineField } from '../bylines/BylineField.tsx';
+import { SectionSelect } from '../bylines/SectionSelect.tsx';
 import { useSectionNames } from '../bylines/useSections.ts';
 import { MetaTextField } from './MetaTextField.tsx';
 import { TagsField } from './TagsField.tsx';
@@ -24,14 +25,18 @@ export function MetaPanel({ doc, readOnly = false }: { doc: Y.Doc; readOnly?: bo
         readOnly={readOnly}
         onChange={(value) => setMetaText(doc, 'slug', value)}
       />
-      <MetaTextField
-        label="Section"
-        value={meta.section}
-        placeholder="e.g. World, Business"
-        readOnly={readOnly}
-        suggestions={sections}
-        onChange={(value) => setMetaText(doc, 'section', value)}
-      />
+      {sections.listOnly && !readOnly ? (
+        <SectionSelect value={meta.section} sections={sections.names} onChange={(value) => setMetaText(doc, 'section', value)} />
+      ) : (
+        <MetaTextField
+          label="Section"
+          value={meta.section}
+          placeholder="e.g. World, Business"
+          readOnly={readOnly}
+          suggestions={sections.names}
+          onChange={(value) => setMetaText(doc, 'section', value)}
+        />
+      )}
       <TagsField tags={meta.tags} readOnly={readOnly} onChange={(tags) => setTags(doc, tags)} />
     </section>
   );

@@ -69,6 +69,7 @@ describe('PostgreSQL migrations', () => {
       'publish_schedule',
       'schema_migrations',
       'search_documents',
+      'section_settings',
       'sections',
       'sessions',
       'site_state',

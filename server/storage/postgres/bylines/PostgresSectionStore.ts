@@ -59,4 +59,13 @@ export class PostgresSectionStore implements SectionStore {
     const { rowCount } = await this.#unit.query('DELETE FROM sections WHERE id = $1', [id]);
     return (rowCount ?? 0) > 0;
   }
+
+  async listOnly(): Promise<boolean> {
+    const { rows } = await this.#unit.query<{ list_only: boolean }>('SELECT list_only FROM section_settings WHERE id = 1');
+    return rows[0]?.list_only === true;
+  }
+
+  async setListOnly(on: boolean): Promise<void> {
+    await this.#unit.query('UPDATE section_settings SET list_only = $1 WHERE id = 1', [on]);
+  }
 }

@@ -11,5 +11,10 @@ export const BYLINES_MIGRATION: PostgresMigration = {
       name_key TEXT NOT NULL UNIQUE,
       created_at TIMESTAMPTZ NOT NULL
     );
+    CREATE TABLE section_settings (
+      id INTEGER PRIMARY KEY CHECK (id = 1),
+      list_only BOOLEAN NOT NULL DEFAULT FALSE
+    );
+    INSERT INTO section_settings (id, list_only) VALUES (1, FALSE);
   `,
 };

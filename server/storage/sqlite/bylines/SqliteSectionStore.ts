@@ -23,6 +23,8 @@ export class SqliteSectionStore implements SectionStore {
   readonly #insert: Database.Statement<[string, string, string], SectionRow>;
   readonly #rename: Database.Statement<[string, string, number], SectionRow>;
   readonly #remove: Database.Statement<[number]>;
+  readonly #listOnly: Database.Statement<[], { list_only: number }>;
+  readonly #setListOnly: Database.Statement<[number]>;
 
   constructor(db: Database.Database) {
     this.#unit = sqliteUnitOf(db);
@@ -30,6 +32,8 @@ export class SqliteSectionStore implements SectionStore {
     this.#insert = db.prepare('INSERT INTO sections (name, name_key, created_at) VALUES (?, ?, ?) RETURNING id, name, created_at');
     this.#rename = db.prepare('UPDATE sections SET name = ?, name_key = ? WHERE id = ? RETURNING id, name, created_at');
     this.#remove = db.prepare('DELETE FROM sections WHERE id = ?');
+    this.#listOnly = db.prepare('SELECT list_only FROM section_settings WHERE id = 1');
+    this.#setListOnly = db.prepare('UPDATE section_settings SET list_only = ? WHERE id = 1');
   }
 
   list(): Promise<Section[]> {
@@ -61,5 +65,15 @@ export class SqliteSectionStore implements SectionStore {
 
   remove(id: number): Promise<boolean> {
     return this.#unit.run(() => this.#remove.run(id).changes > 0);
+  }
+
+  listOnly(): Promise<boolean> {
+    return this.#unit.run(() => this.#listOnly.get()?.list_only === 1);
+  }
+
+  setListOnly(on: boolean): Promise<void> {
+    return this.#unit.run(() => {
+      this.#setListOnly.run(on ? 1 : 0);
+    });
   }
 }

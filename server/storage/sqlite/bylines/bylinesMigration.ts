@@ -6,4 +6,9 @@ export const BYLINES_MIGRATION_SQL = `
     name_key TEXT NOT NULL UNIQUE,
     created_at TEXT NOT NULL
   );
+  CREATE TABLE section_settings (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    list_only INTEGER NOT NULL DEFAULT 0
+  );
+  INSERT INTO section_settings (id, list_only) VALUES (1, 0);
 `;
