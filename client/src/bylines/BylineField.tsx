@@ -4,11 +4,14 @@ import type { BylinePerson } from '../../../shared/sections.ts';
 import { listBylinePeople } from './bylineApi.ts';
 import './bylines.css';
 
-/** The colleague `text` names (display name or username, any case), or null: then it is free text. */
+/**
+ * The colleague `text` names: their display name or "@username", in any case; null otherwise, and
+ * the text is a free-text name (a stringer called "Ed" is not the account "ed").
+ */
 export function personNamed(people: readonly BylinePerson[], text: string): BylinePerson | null {
   const wanted = text.trim().toLowerCase();
-  const username = wanted.replace(/^@/, '');
-  return people.find((p) => p.displayName.toLowerCase() === wanted) ?? people.find((p) => p.username.toLowerCase() === username) ?? null;
+  if (wanted.startsWith('@')) return people.find((p) => p.username.toLowerCase() === wanted.slice(1)) ?? null;
+  return people.find((p) => p.displayName.toLowerCase() === wanted) ?? null;
 }
 
 /**
