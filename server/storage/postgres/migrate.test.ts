@@ -59,6 +59,8 @@ describe('PostgreSQL migrations', () => {
       'article_versions',
       'articles',
       'audit_log',
+      'authorship_changes',
+      'authorship_writers',
       'doc_snapshots',
       'doc_updates',
       'installation',
