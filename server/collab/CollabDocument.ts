@@ -31,7 +31,7 @@ export interface CollabDocumentDeps {
   articleStore: ArticleStore;
   /** Re-indexed from the story's text whenever its row's summary is written (none: not indexed). */
   searchIndex?: SearchIndex | null;
-  config: Pick<Config, 'compactAfterUpdates' | 'summaryDebounceMs'> & {
+  config: Pick<Config, 'compactAfterUpdates' | 'summaryDebounceMs'> & Partial<Pick<Config, 'searchIndexMaxWaitMs'>> & {
     /** Bound on a socket's part waiting for missing structs (default 8 MiB); past it the socket must resync. */
     maxHeldBytes?: number;
     /** How long that part may wait for what is missing (default 10 s). */
@@ -99,6 +99,9 @@ export class CollabDocument {
   #summaryTimer: NodeJS.Timeout | null = null;
   #summaryDirty = false;
   #lastChangeAt = Date.now();
+  #indexTimer: NodeJS.Timeout | null = null;
+  /** When the first change the search index has not taken yet was made (0: none waiting). */
+  #indexPendingSince = 0;
   #compacting = false;
   /** Rows in the stored log since its snapshot: read at load, counted per commit. */
   #logLength = 0;
@@ -340,7 +343,8 @@ export class CollabDocument {
 
   /** Writes the story row's summary now if it changed. */
   flushSummary(): Promise<void> {
-    return this.#summaryDirty ? this.#writeSummary() : Promise.resolve();
+    const index = this.#indexPendingSince !== 0 ? this.#writeIndex() : Promise.resolve();
+    return Promise.all([this.#summaryDirty ? this.#writeSummary() : undefined, index]).then(() => undefined);
   }
 
   /** Stops timers, leaves the relay and releases the Y.Doc. */
@@ -352,6 +356,7 @@ export class CollabDocument {
     this.#peers.clear();
     this.#storedWaiters = [];
     if (this.#summaryTimer) clearTimeout(this.#summaryTimer);
+    if (this.#indexTimer) clearTimeout(this.#indexTimer);
     this.ydoc.off('afterTransaction', this.#onAfterTransaction);
     this.ydoc.off('update', this.#onUpdate);
     this.awareness.off('update', this.#onAwarenessUpdate);
@@ -542,6 +547,10 @@ export class CollabDocument {
 
   #scheduleSummary(): void {
     this.#summaryDirty = true;
+    if (this.#indexPendingSince === 0) {
+      this.#indexPendingSince = this.#lastChangeAt;
+      this.#armIndex(this.#deps.config.summaryDebounceMs);
+    }
     if (this.#summaryTimer || this.#destroyed) return;
     this.#summaryTimer = setTimeout(() => {
       this.#summaryTimer = null;
@@ -561,11 +570,47 @@ export class CollabDocument {
       const row = this.#deps.articleStore
         .updateSummary(this.articleId, { ...summaryOf(article), updatedAt: new Date(this.#lastChangeAt).toISOString() })
         .catch(failed);
-      // The index follows the row on the same debounce: no work per keystroke.
-      const index = this.#deps.searchIndex
-        ?.put(this.articleId, searchDocumentOf(article))
-        .catch((error: unknown) => this.#deps.log.warn('indexing the story for search failed', { articleId: this.articleId, error }));
-      return Promise.all([row, index]).then(() => undefined);
+      return row.then(() => undefined);
+    } catch (error) {
+      failed(error);
+      return Promise.resolve();
+    }
+  }
+
+  /**
+   * The search index takes the story once typing has paused for the summary delay, and at least
+   * every SEARCH_INDEX_MAX_WAIT_MS (30 s) while it goes on: re-indexing a whole story costs milliseconds
+   * and kilobytes of disk, which a story being typed in every second cannot pay every few seconds.
+   * Per keystroke this costs nothing: the timer checks the last change when it fires.
+   */
+  #armIndex(wait: number): void {
+    if (this.#indexTimer || this.#destroyed) return;
+    this.#indexTimer = setTimeout(() => {
+      this.#indexTimer = null;
+      const now = Date.now();
+      const quiet = now - this.#lastChangeAt;
+      const waited = now - this.#indexPendingSince;
+      const delay = this.#deps.config.summaryDebounceMs;
+      const maxWait = this.#deps.config.searchIndexMaxWaitMs ?? 30_000;
+      if (quiet < delay && waited < maxWait) {
+        this.#armIndex(Math.min(delay - quiet, maxWait - waited));
+        return;
+      }
+      void this.#writeIndex();
+    }, wait);
+  }
+
+  #writeIndex(): Promise<void> {
+    if (this.#indexTimer) {
+      clearTimeout(this.#indexTimer);
+      this.#indexTimer = null;
+    }
+    this.#indexPendingSince = 0;
+    const index = this.#deps.searchIndex;
+    if (!index) return Promise.resolve();
+    const failed = (error: unknown) => this.#deps.log.warn('indexing the story for search failed', { articleId: this.articleId, error });
+    try {
+      return index.put(this.articleId, searchDocumentOf(readArticle(this.ydoc))).catch(failed);
     } catch (error) {
       failed(error);
       return Promise.resolve();
