@@ -8,7 +8,7 @@ import { api, connectClient, createStory, createUser, type Auth, type TestClient
 import { bodyTexts, editStory, rangeOf, resolveSuggestion, storyDoc, suggestReplace, typeAt } from './storyEdits.ts';
 import type { Config } from '../config.ts';
 import { startTestDatabase, type TestDatabase } from './support/postgres.ts';
-import { useTestServer } from './testServer.ts';
+import { useOpenClients, useTestServer } from './testServer.ts';
 
 /** Each block's spans as `[text, author label]` pairs: what a reader of the authorship view sees. */
 function labelled(view: StoryAuthorship): Array<Array<[string, string]>> {
@@ -66,14 +66,7 @@ function authorshipSuite(overrides: Partial<Config>, snapshots: SnapshotCount): 
   const server = useTestServer(Object.assign(overrides, { compactAfterUpdates: 4 }));
   let rita: TestUser;
   let ed: TestUser;
-  const clients: TestClient[] = [];
-
-  const open = async (auth: Auth, id: string): Promise<TestClient> => {
-    const client = connectClient(server.url, id, { auth });
-    clients.push(client);
-    await client.synced;
-    return client;
-  };
+  const { open } = useOpenClients(server);
   const authorship = async (id: string, auth: Auth = ed.auth) => {
     const response = await api<StoryAuthorship>(server.url, 'GET', `/api/articles/${id}/authorship`, undefined, auth);
     expect(response.status).toBe(200);
@@ -87,9 +80,6 @@ function authorshipSuite(overrides: Partial<Config>, snapshots: SnapshotCount): 
   beforeAll(async () => {
     rita = await createUser(server.url, server.admin, 'rita', 'reporter', 'Rita Porter');
     ed = await createUser(server.url, server.admin, 'ed', 'editor', 'Ed Itor');
-  });
-  afterAll(() => {
-    for (const client of clients) client.destroy();
   });
 
   it('names two writers in their cursor colours, an accepted suggestion, and keeps it all through compaction and a restart', async () => {

@@ -9,7 +9,7 @@ import { api, connectClient, createStory, createUser, signInAdmin, startTestServ
 import { readStoredState } from './readStoredState.ts';
 import { bodyTexts, editStory, rangeOf, storyDoc, typeAt } from './storyEdits.ts';
 import { startTestDatabase, type TestDatabase } from './support/postgres.ts';
-import { useTestServer } from './testServer.ts';
+import { useOpenClients, useTestServer } from './testServer.ts';
 
 const LEAD = 'Councillors met on Tuesday evening.';
 const BUDGET = 'The budget passed after a long debate about the new tax.';
@@ -22,14 +22,7 @@ describe('restoring one block of an old version (real server, real collaboration
   let eve: TestUser;
   let rita: TestUser;
   let vic: TestUser;
-  const clients: TestClient[] = [];
-
-  const open = async (auth: Auth, id: string): Promise<TestClient> => {
-    const client = connectClient(server.url, id, { auth });
-    clients.push(client);
-    await client.synced;
-    return client;
-  };
+  const { open, clients } = useOpenClients(server);
   const restore = (auth: Auth, id: string, version: number | string, body: unknown) =>
     api<RestoreBlockResponse & { error?: { id: string } }>(server.url, 'POST', `/api/articles/${id}/versions/${version}/blocks/restore`, body, auth);
   const restorable = async (auth: Auth, id: string, version: number) =>
@@ -74,9 +67,6 @@ describe('restoring one block of an old version (real server, real collaboration
     eve = await createUser(server.url, server.admin, 'eve', 'editor', 'Eve Nightdesk');
     rita = await createUser(server.url, server.admin, 'rita', 'reporter', 'Rita Porter');
     vic = await createUser(server.url, server.admin, 'vic', 'viewer', 'Vic Viewer');
-  });
-  afterAll(() => {
-    for (const client of clients) client.destroy();
   });
 
   it('puts a changed paragraph back where it is and a deleted one at its old place, keeping concurrent typing elsewhere, in the activity log', async () => {

@@ -6,7 +6,7 @@ import { listSuggestions } from '../../shared/editor/suggestions/listSuggestions
 import { listThreads, type CommentThread } from '../../shared/review/commentThreads.ts';
 import type { VersionSummary } from '../../shared/api.ts';
 import { api, connectClient, createStory, createUser, waitFor, type Auth, type TestClient, type TestUser } from './helpers.ts';
-import { useTestServer } from './testServer.ts';
+import { useOpenClients, useTestServer } from './testServer.ts';
 import { bodyTexts, editStory, rangeOf, resolveSuggestion, storyDoc, suggestReplace, typeAt } from './storyEdits.ts';
 
 const BODY = 'The council approved the budget on Tuesday after a long debate.';
@@ -16,14 +16,7 @@ describe('reviewing a live story: comments, suggestions, versions, review settin
   let ed: TestUser;
   let rita: TestUser;
   let vic: TestUser;
-  const clients: TestClient[] = [];
-
-  const open = async (auth: Auth, id: string): Promise<TestClient> => {
-    const client = connectClient(server.url, id, { auth });
-    clients.push(client);
-    await client.synced;
-    return client;
-  };
+  const { open, clients } = useOpenClients(server);
   const comments = (auth: Auth, id: string) => api<{ threads: CommentThread[] }>(server.url, 'GET', `/api/articles/${id}/comments`, undefined, auth);
   const comment = (auth: Auth, id: string, from: number, to: number, body: string) =>
     api<{ thread: CommentThread; error?: { id: string } }>(server.url, 'POST', `/api/articles/${id}/comments`, { from, to, body }, auth);
@@ -48,9 +41,6 @@ describe('reviewing a live story: comments, suggestions, versions, review settin
     ed = await createUser(server.url, server.admin, 'ed', 'editor', 'Ed Itor');
     rita = await createUser(server.url, server.admin, 'rita', 'reporter', 'Rita Porter');
     vic = await createUser(server.url, server.admin, 'vic', 'viewer', 'Vic Viewer');
-  });
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
   });
 
   it('refuses an editor of schema 1 (no suggestions) and serves schema 2', async () => {

@@ -4,7 +4,7 @@ import { listSuggestions } from '../../shared/editor/suggestions/listSuggestions
 import { addThread, type CommentThread } from '../../shared/review/commentThreads.ts';
 import { listThreads } from '../../shared/review/listThreads.ts';
 import { api, connectClient, createStory, createUser, waitFor, type Auth, type TestClient, type TestUser } from './helpers.ts';
-import { useTestServer } from './testServer.ts';
+import { useOpenClients, useTestServer } from './testServer.ts';
 import { bodyTexts, editStory, rangeOf, resolveSuggestion, storyDoc, suggestReplace, typeAt } from './storyEdits.ts';
 
 const BODY = 'The council approved the budget on Tuesday.';
@@ -13,14 +13,7 @@ describe('the server enforces what a socket may change: comment threads, require
   const server = useTestServer();
   let ed: TestUser;
   let rita: TestUser;
-  const clients: TestClient[] = [];
-
-  const open = async (auth: Auth, id: string): Promise<TestClient> => {
-    const client = connectClient(server.url, id, { auth });
-    clients.push(client);
-    await client.synced;
-    return client;
-  };
+  const { open } = useOpenClients(server);
   const json = (client: TestClient) => JSON.stringify(storyDoc(client.ydoc).toJSON());
   const inStep = (...replicas: TestClient[]) => () => replicas.every((client) => json(client) === json(replicas[0]!));
 
@@ -36,9 +29,6 @@ describe('the server enforces what a socket may change: comment threads, require
   beforeAll(async () => {
     ed = await createUser(server.url, server.admin, 'ed', 'editor', 'Ed Itor');
     rita = await createUser(server.url, server.admin, 'rita', 'reporter', 'Rita Porter');
-  });
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
   });
 
   it('a thread written into the document by a socket (a forged author) is undone for everyone; the REST route still comments', async () => {

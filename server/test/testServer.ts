@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Config } from '../config.ts';
 import type { RunningServer } from '../index.ts';
-import { signInAdmin, startTestServer, tempDataDir, type Auth } from './helpers.ts';
+import { connectClient, signInAdmin, startTestServer, tempDataDir, type Auth, type TestClient } from './helpers.ts';
 
 /** The real server of a describe block, as its tests see it. */
 export interface TestServer {
@@ -48,6 +48,29 @@ export function useTestServer(overrides: Partial<Config> = {}): TestServer {
     async restart() {
       await running?.stop();
       running = await startTestServer(dir.dataDir, overrides);
+    },
+  };
+}
+
+/**
+ * Collaboration clients of a describe block's tests: `open` connects one to a story and waits for
+ * its first sync; every client opened is destroyed after the block (before its server stops).
+ */
+export function useOpenClients(server: TestServer): {
+  open(auth: Auth, articleId: string): Promise<TestClient>;
+  readonly clients: TestClient[];
+} {
+  const clients: TestClient[] = [];
+  afterAll(() => {
+    for (const client of clients.splice(0)) client.destroy();
+  });
+  return {
+    clients,
+    async open(auth, articleId) {
+      const client = connectClient(server.url, articleId, { auth });
+      clients.push(client);
+      await client.synced;
+      return client;
     },
   };
 }
