@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../shared/api.ts';
 import type { StoryAuthorship } from '../../shared/authorship.ts';
-import { api, connectClient, createStory, createUser, type Auth, type TestClient, type TestUser } from './helpers.ts';
+import { api, createStory, createUser, type Auth, type TestClient, type TestUser } from './helpers.ts';
 import { bodyTexts, editStory, rangeOf, resolveSuggestion, storyDoc, suggestReplace, typeAt } from './storyEdits.ts';
 import type { Config } from '../config.ts';
 import { startTestDatabase, type TestDatabase } from './support/postgres.ts';

@@ -22,7 +22,7 @@ describe('restoring one block of an old version (real server, real collaboration
   let eve: TestUser;
   let rita: TestUser;
   let vic: TestUser;
-  const { open, clients } = useOpenClients(server);
+  const { open } = useOpenClients(server);
   const restore = (auth: Auth, id: string, version: number | string, body: unknown) =>
     api<RestoreBlockResponse & { error?: { id: string } }>(server.url, 'POST', `/api/articles/${id}/versions/${version}/blocks/restore`, body, auth);
   const restorable = async (auth: Auth, id: string, version: number) =>

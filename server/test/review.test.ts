@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityEntry } from '../../shared/accounts.ts';
 import type { Article } from '../../shared/api.ts';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';

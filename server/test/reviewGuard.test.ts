@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../shared/api.ts';
 import { listSuggestions } from '../../shared/editor/suggestions/listSuggestions.ts';
 import { addThread, type CommentThread } from '../../shared/review/commentThreads.ts';
 import { listThreads } from '../../shared/review/listThreads.ts';
-import { api, connectClient, createStory, createUser, waitFor, type Auth, type TestClient, type TestUser } from './helpers.ts';
+import { api, createStory, createUser, waitFor, type TestClient, type TestUser } from './helpers.ts';
 import { useOpenClients, useTestServer } from './testServer.ts';
 import { bodyTexts, editStory, rangeOf, resolveSuggestion, storyDoc, suggestReplace, typeAt } from './storyEdits.ts';
 
