@@ -36,7 +36,7 @@ test('a reporter submits, an editor sends it back with a note, the reporter resu
   await reporter.getByRole('button', { name: 'Create story' }).click();
   await expectSaved(reporter);
   await expect(workflow(reporter)).toContainText('Draft');
-  await expect(workflow(reporter).getByRole('button')).toHaveText(['Submit for review']);
+  await expect(workflow(reporter).getByRole('button')).toHaveText(['Submit for review', 'Spike…']);
   await cursorToEnd(reporter);
   await reporter.keyboard.press('Enter');
   await reporter.keyboard.type('The council voted 7 to 2, the mayor said.');
