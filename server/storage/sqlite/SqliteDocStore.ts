@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import type { DocStore, PendingUpdate, StoredDoc } from '../DocStore.ts';
+import { deflated, storedBytes } from './deflated.ts';
 
 interface UpdateRow {
   seq: number;
@@ -29,11 +30,11 @@ export const SWEEP_MAX_WAIT_MS = 30_000;
  */
 export class SqliteDocStore implements DocStore {
   readonly #db: Database.Database;
-  readonly #snapshot: Database.Statement<[string], { data: Buffer; through_seq: number }>;
+  readonly #snapshot: Database.Statement<[string], { data: Buffer; through_seq: number; deflated: number }>;
   readonly #rows: Database.Statement<[string, number], UpdateRow>;
   readonly #rowBySeq: Database.Statement<[number], { data: Buffer; article_id: string }>;
   readonly #insert: Database.Statement<[string, Uint8Array]>;
-  readonly #upsertSnapshot: Database.Statement<[string, Uint8Array, string, number]>;
+  readonly #upsertSnapshot: Database.Statement<[string, Buffer, string, number]>;
   readonly #sweep: Database.Statement<[number]>;
   readonly #appendAll: (updates: readonly PendingUpdate[]) => Array<number | bigint>;
   readonly #compact: (articleId: string) => number[];
@@ -47,13 +48,14 @@ export class SqliteDocStore implements DocStore {
 
   constructor(db: Database.Database) {
     this.#db = db;
-    this.#snapshot = db.prepare('SELECT data, through_seq FROM doc_snapshots WHERE article_id = ?');
+    this.#snapshot = db.prepare('SELECT data, through_seq, deflated FROM doc_snapshots WHERE article_id = ?');
     this.#rows = db.prepare('SELECT seq, data FROM doc_updates WHERE article_id = ? AND seq > ? ORDER BY seq');
     this.#rowBySeq = db.prepare('SELECT data, article_id FROM doc_updates WHERE seq = ?');
     this.#insert = db.prepare('INSERT INTO doc_updates (article_id, data) VALUES (?, ?)');
     this.#upsertSnapshot = db.prepare(
-      `INSERT INTO doc_snapshots (article_id, data, updated_at, through_seq) VALUES (?, ?, ?, ?)
-       ON CONFLICT (article_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at, through_seq = excluded.through_seq`,
+      `INSERT INTO doc_snapshots (article_id, data, updated_at, through_seq, deflated) VALUES (?, ?, ?, ?, 1)
+       ON CONFLICT (article_id) DO UPDATE SET
+         data = excluded.data, updated_at = excluded.updated_at, through_seq = excluded.through_seq, deflated = 1`,
     );
     this.#sweep = db.prepare(
       `DELETE FROM doc_updates WHERE seq <= ?
@@ -66,11 +68,11 @@ export class SqliteDocStore implements DocStore {
     // Both read the snapshot and the rows in one transaction so they see one consistent state.
     this.#load = db.transaction((articleId: string) => {
       const stored = this.#snapshot.get(articleId);
-      const snapshot = stored?.data ?? null;
+      const snapshot = stored ? storedBytes(stored.data, stored.deflated) : null;
       const rows = this.#rows.all(articleId, stored?.through_seq ?? 0);
       const seqs = rows.map((row) => row.seq);
       if (!snapshot && rows.length === 0) return { doc: { state: null, logLength: 0 }, seqs };
-      const state = Y.mergeUpdates([...(snapshot ? [new Uint8Array(snapshot)] : []), ...rows.map((row) => row.data)]);
+      const state = Y.mergeUpdates([...(snapshot ? [snapshot] : []), ...rows.map((row) => row.data)]);
       return { doc: { state, logLength: rows.length }, seqs };
     });
     this.#compact = db.transaction((articleId: string) => {
@@ -78,11 +80,11 @@ export class SqliteDocStore implements DocStore {
       const known = this.#seqs.get(articleId);
       const rows = known ? this.#rowsBySeq(articleId, known) : this.#rows.all(articleId, stored?.through_seq ?? 0);
       if (rows.length === 0) return [];
-      const snapshot = stored?.data ?? null;
-      const merged = Y.mergeUpdates([...(snapshot ? [new Uint8Array(snapshot)] : []), ...rows.map((row) => row.data)]);
+      const snapshot = stored ? storedBytes(stored.data, stored.deflated) : null;
+      const merged = Y.mergeUpdates([...(snapshot ? [snapshot] : []), ...rows.map((row) => row.data)]);
       // The rows are the story's every row after the old snapshot, in order: the new one holds
       // them all, up to the last. Anything appended later is after it.
-      this.#upsertSnapshot.run(articleId, merged, new Date().toISOString(), rows.at(-1)!.seq);
+      this.#upsertSnapshot.run(articleId, deflated(merged), new Date().toISOString(), rows.at(-1)!.seq);
       return rows.map((row) => row.seq);
     });
   }

@@ -7,6 +7,7 @@ import { SEARCH_MIGRATION_SQL } from './search/searchMigration.ts';
 import { SPIKE_MIGRATION_SQL } from './articles/spikeMigration.ts';
 import { AUTHORSHIP_MIGRATION_SQL } from './authorship/authorshipMigration.ts';
 import { BYLINES_MIGRATION_SQL } from './bylines/bylinesMigration.ts';
+import { DEFLATED_COLUMNS_MIGRATION_SQL } from './deflatedColumnsMigration.ts';
 
 /**
  * The database's schema, as an ordered list of migrations. `PRAGMA user_version` records how
@@ -94,4 +95,9 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE doc_snapshots ADD COLUMN through_seq INTEGER NOT NULL DEFAULT 0;
   `,
+  // 15: large columns stored deflated (./deflated.ts): snapshots and versions say so per row (older
+  // rows stay as written); the search index is rebuilt deflated, its FTS5 table without a second copy
+  // of the text (contentless: snippets come from search_documents). The server re-indexes every
+  // story at start (indexMissingStories).
+  DEFLATED_COLUMNS_MIGRATION_SQL,
 ];

@@ -3,6 +3,7 @@ import { searchTerms } from '../../../../shared/search/foldText.ts';
 import { foldedDocument, parseSearchDocument } from '../../../search/foldedDocument.ts';
 import type { SearchDocument } from '../../../search/SearchDocument.ts';
 import type { SearchIndex } from '../../SearchIndex.ts';
+import { deflated, storedText } from '../deflated.ts';
 
 /** bm25 weights of search_fts's columns: headline, standfirst, body, captions, byline, slug, section, tags. */
 const WEIGHTS = '10.0, 5.0, 1.0, 2.0, 3.0, 2.0, 3.0, 3.0';
@@ -10,7 +11,10 @@ const WEIGHTS = '10.0, 5.0, 1.0, 2.0, 3.0, 2.0, 3.0, 3.0';
 /** An FTS5 query asking for every term as a word prefix; terms hold letters and digits only. */
 const ftsQuery = (terms: string[]) => terms.map((term) => `"${term}"*`).join(' ');
 
-/** SearchIndex on SQLite FTS5 (migration 10). */
+/**
+ * SearchIndex on SQLite FTS5 (migrations 10 and 15): `search_documents` holds each story's document
+ * (deflated JSON, snippets are cut from it), the contentless `search_fts` only the folded words' index.
+ */
 export class SqliteSearchIndex implements SearchIndex {
   readonly #db: Database.Database;
   readonly #put: (articleId: string, document: SearchDocument) => void;
@@ -21,8 +25,8 @@ export class SqliteSearchIndex implements SearchIndex {
   constructor(db: Database.Database) {
     this.#db = db;
     const rowidOf = db.prepare<[string], { rowid: number }>('SELECT rowid FROM search_documents WHERE article_id = ?');
-    const insertDocument = db.prepare<[string, string]>('INSERT INTO search_documents (article_id, document) VALUES (?, ?)');
-    const updateDocument = db.prepare<[string, number]>('UPDATE search_documents SET document = ? WHERE rowid = ?');
+    const insertDocument = db.prepare<[string, Buffer]>('INSERT INTO search_documents (article_id, document) VALUES (?, ?)');
+    const updateDocument = db.prepare<[Buffer, number]>('UPDATE search_documents SET document = ? WHERE rowid = ?');
     const deleteDocument = db.prepare<[number]>('DELETE FROM search_documents WHERE rowid = ?');
     const deleteFts = db.prepare<[number]>('DELETE FROM search_fts WHERE rowid = ?');
     const insertFts = db.prepare(
@@ -30,12 +34,12 @@ export class SqliteSearchIndex implements SearchIndex {
        VALUES (@rowid, @headline, @standfirst, @body, @captions, @byline, @slug, @section, @tags)`,
     );
     this.#put = db.transaction((articleId: string, document: SearchDocument) => {
-      const json = JSON.stringify(document);
+      const stored = deflated(JSON.stringify(document));
       let rowid = rowidOf.get(articleId)?.rowid;
       if (rowid === undefined) {
-        rowid = Number(insertDocument.run(articleId, json).lastInsertRowid);
+        rowid = Number(insertDocument.run(articleId, stored).lastInsertRowid);
       } else {
-        updateDocument.run(json, rowid);
+        updateDocument.run(stored, rowid);
         deleteFts.run(rowid);
       }
       const folded = foldedDocument(document);
@@ -78,11 +82,11 @@ export class SqliteSearchIndex implements SearchIndex {
     const found = new Map<string, SearchDocument>();
     if (articleIds.length === 0) return found;
     const rows = this.#db
-      .prepare<string[], { article_id: string; document: string }>(
+      .prepare<string[], { article_id: string; document: Buffer }>(
         `SELECT article_id, document FROM search_documents WHERE article_id IN (${articleIds.map(() => '?').join(', ')})`,
       )
       .all(...articleIds);
-    for (const row of rows) found.set(row.article_id, parseSearchDocument(row.document));
+    for (const row of rows) found.set(row.article_id, parseSearchDocument(storedText(row.document, 1)));
     return found;
   }
 

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { sqliteUnitOf, type SqliteUnitOfWork } from '../SqliteUnitOfWork.ts';
 import type { ArticleJson } from '../../../../shared/article/ArticleJson.ts';
+import { deflated, storedBytes, storedText } from '../deflated.ts';
 import type { NewVersion, Version, VersionKind, VersionStore, VersionSummary } from '../../VersionStore.ts';
 
 interface VersionRow {
@@ -14,7 +15,8 @@ interface VersionRow {
   editors: string;
   word_count: number;
   state?: Buffer;
-  doc?: string;
+  doc?: Buffer | string;
+  deflated?: number;
 }
 
 const SUMMARY_COLUMNS = 'id, article_id, number, kind, name, created_at, created_by, editors, word_count';
@@ -34,11 +36,10 @@ function toSummary(row: VersionRow): VersionSummary {
 }
 
 function toVersion(row: VersionRow): Version {
-  const state = row.state!;
   return {
     ...toSummary(row),
-    state: new Uint8Array(state.buffer, state.byteOffset, state.byteLength),
-    doc: JSON.parse(row.doc!) as ArticleJson,
+    state: storedBytes(row.state!, row.deflated!),
+    doc: JSON.parse(storedText(row.doc!, row.deflated!)) as ArticleJson,
   };
 }
 
@@ -57,8 +58,8 @@ export class SqliteVersionStore implements VersionStore {
     this.#db = db;
     this.#nextNumber = db.prepare(`SELECT COALESCE(MAX(number), 0) + 1 AS next FROM article_versions WHERE article_id = ?`);
     this.#insert = db.prepare(
-      `INSERT INTO article_versions (article_id, number, kind, name, created_at, created_by, editors, word_count, state, doc)
-       VALUES (@articleId, @number, @kind, @name, @createdAt, @createdBy, @editors, @wordCount, @state, @doc)`,
+      `INSERT INTO article_versions (article_id, number, kind, name, created_at, created_by, editors, word_count, state, doc, deflated)
+       VALUES (@articleId, @number, @kind, @name, @createdAt, @createdBy, @editors, @wordCount, @state, @doc, 1)`,
     );
     this.#list = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM article_versions WHERE article_id = ? ORDER BY number DESC`);
     this.#get = db.prepare(`SELECT * FROM article_versions WHERE article_id = ? AND number = ?`);
@@ -79,8 +80,8 @@ export class SqliteVersionStore implements VersionStore {
           createdBy: version.createdBy,
           editors: JSON.stringify(version.editors),
           wordCount: version.wordCount,
-          state: Buffer.from(version.state.buffer, version.state.byteOffset, version.state.byteLength),
-          doc: JSON.stringify(version.doc),
+          state: deflated(version.state),
+          doc: deflated(JSON.stringify(version.doc)),
         });
         return { ...version, id: Number(result.lastInsertRowid), number, editors: [...version.editors] };
       })();

@@ -3,15 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrations } from '../migrations.ts';
-import { VERSIONS_MIGRATION_SQL } from './versionsMigration.ts';
 
-/** A temporary SQLite file with every migration and the versions one applied, for tests. */
+/** A temporary SQLite file with every migration applied, for tests. */
 export function openVersionsTestDatabase(): { db: Database.Database; close: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-versions-'));
   const db = new Database(path.join(dir, 'test.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  for (const sql of [...migrations.filter((m) => !m.includes('CREATE TABLE article_versions')), VERSIONS_MIGRATION_SQL]) db.exec(sql);
+  for (const sql of migrations) db.exec(sql);
   return {
     db,
     close: () => {
