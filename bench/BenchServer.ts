@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { collabUrl, createStory, signIn, type SessionCookie } from './api.ts';
+import { collabUrl, createStory, presenceOf, signIn, type Presence, type SessionCookie } from './api.ts';
 import type { BenchTarget } from './BenchTarget.ts';
 import type { MeasuredService } from './SharedServices.ts';
 import { serverNodeArgs } from './serverCommand.ts';
@@ -32,6 +32,7 @@ export class BenchServer implements BenchTarget {
     readonly dataDir: string,
     /** The session every bench client uses: `admin`, signed in once. */
     readonly cookie: SessionCookie,
+    readonly presence: Presence,
     readonly unloadDelayMs: number,
   ) {}
 
@@ -62,7 +63,8 @@ export class BenchServer implements BenchTarget {
     }
     try {
       const cookie = await signIn(server.url, 'admin', BENCH_ADMIN_PASSWORD);
-      return new BenchServer(server, dataDir, cookie, Number(options.env?.UNLOAD_DELAY_MS ?? DEFAULT_UNLOAD_DELAY_MS));
+      const presence = await presenceOf(server.url, cookie);
+      return new BenchServer(server, dataDir, cookie, presence, Number(options.env?.UNLOAD_DELAY_MS ?? DEFAULT_UNLOAD_DELAY_MS));
     } catch (err) {
       // What the server logged says why (LOG_LEVEL=warn: its request errors are there).
       const logged = server.stderr().trim().slice(-4_000);

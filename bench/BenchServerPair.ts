@@ -1,3 +1,4 @@
+import type { Presence } from './api.ts';
 import type { BenchTarget } from './BenchTarget.ts';
 import { BenchServer } from './BenchServer.ts';
 import { SharedServices, type MeasuredService } from './SharedServices.ts';
@@ -66,6 +67,10 @@ export class BenchServerPair implements BenchTarget {
   /** The first server's session: sessions live in the shared database, so the second accepts it too. */
   get cookie(): string | null {
     return this.servers[0]!.cookie;
+  }
+
+  get presence(): Presence {
+    return this.servers[0]!.presence;
   }
 
   get unloadDelayMs(): number {

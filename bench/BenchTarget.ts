@@ -1,4 +1,4 @@
-import type { SessionCookie } from './api.ts';
+import type { Presence, SessionCookie } from './api.ts';
 import type { MeasuredService } from './SharedServices.ts';
 import type { ServerProcess } from './ServerProcess.ts';
 
@@ -19,6 +19,11 @@ export interface BenchTarget {
   readonly collabUrls: readonly string[];
   /** What the servers share and is measured apart (PostgreSQL, Redis); empty for a server on its own. */
   readonly services: readonly MeasuredService[];
+  /**
+   * The awareness `user` every writer sends: what a browser signed in as the bench's account sends
+   * (every writer shares that one session), byte for byte the same on every target.
+   */
+  readonly presence: Presence;
   /** Sent on every WebSocket handshake; null where the server has no sign-in. */
   readonly cookie: SessionCookie;
   /** How long the server keeps a story in memory after its last client left (Infinity: forever). */

@@ -1,4 +1,7 @@
 import { fileURLToPath } from 'node:url';
+import { BOOTSTRAP_DISPLAY_NAME } from '../server/auth/bootstrapAdmin.ts';
+import { colorForUsername } from '../server/auth/userColor.ts';
+import type { Presence } from './api.ts';
 import type { BenchTarget } from './BenchTarget.ts';
 import type { MeasuredService } from './SharedServices.ts';
 import { ServerProcess } from './ServerProcess.ts';
@@ -6,12 +9,16 @@ import { ServerProcess } from './ServerProcess.ts';
 const SCRIPT = fileURLToPath(new URL('./referenceServer.mjs', import.meta.url));
 const LISTENING = /Reference listening on (http:\/\/127\.0\.0\.1:\d+)/;
 
+/** What Copydesk's writers send (its `admin`'s name and colour), so both servers relay the same bytes. */
+export const BENCH_ACCOUNT_PRESENCE: Readonly<Presence> = Object.freeze({ name: BOOTSTRAP_DISPLAY_NAME, color: colorForUsername('admin') });
+
 /**
  * The y-websocket reference server (`@y/websocket-server`, bench/referenceServer.mjs) as a
  * bench target: rooms instead of stories, no sign-in, nothing stored, documents kept forever.
  */
 export class ReferenceServer implements BenchTarget {
   readonly kind = 'reference';
+  readonly presence: Presence = BENCH_ACCOUNT_PRESENCE;
   readonly cookie = null;
   /** The reference never unloads a document. */
   readonly unloadDelayMs = Number.POSITIVE_INFINITY;

@@ -21,6 +21,20 @@ export async function signIn(baseUrl: string, username: string, password: string
   return setCookie.split(';')[0]!.trim();
 }
 
+/** What a browser signed in as one account puts in its awareness `user`: the account's name and colour. */
+export interface Presence {
+  name: string;
+  color: string;
+}
+
+/** The signed-in account's presence, from GET /api/me, as the browser's editor reads it. */
+export async function presenceOf(baseUrl: string, cookie: SessionCookie): Promise<Presence> {
+  const res = await fetch(`${baseUrl}/api/me`, { headers: headers(cookie) });
+  if (!res.ok) throw new Error(`GET /api/me answered ${res.status}: ${await res.text()}`);
+  const me = (await res.json()) as { displayName: string; color: string };
+  return { name: me.displayName, color: me.color };
+}
+
 /** Creates a story through the REST API, as the "New story" button does; returns its id. */
 export async function createStory(baseUrl: string, headline: string, cookie: SessionCookie): Promise<string> {
   const res = await fetch(`${baseUrl}/api/articles`, {

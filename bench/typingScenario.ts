@@ -102,7 +102,6 @@ export interface TypingScenarioResult {
   closeCodes: number[];
 }
 
-const COLORS = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#46f0f0', '#f032e6', '#9a6324'];
 /** Spread writers over the start of the trace so each types a different passage. */
 const TRACE_SPREAD = 2000;
 
@@ -131,13 +130,15 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
     const ids = await server.createStories(options.stories);
 
     const specs: WriterSpec[] = [];
-    ids.forEach((storyId, s) => {
+    ids.forEach((storyId) => {
       for (let w = 0; w < options.writersPerStory; w++) {
         const n = specs.length;
         specs.push({
           storyId,
-          name: `Writer ${s + 1}.${w + 1}`,
-          color: COLORS[n % COLORS.length]!,
+          // Every writer is the bench's one account, as tabs of one person are: the server relays its
+          // awareness as sent (it stamps every state with the account's name and colour).
+          name: server.presence.name,
+          color: server.presence.color,
           traceStart: 1 + ((n * 97) % TRACE_SPREAD),
           ...(serverCount > 1 ? { server: writerServer(w, options.writersPerStory, serverCount) } : {}),
         });

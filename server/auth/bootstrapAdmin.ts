@@ -6,7 +6,7 @@ import { passwordJudge } from './assertStrongPassword.ts';
 import { ConfigError } from '../config.ts';
 
 export const BOOTSTRAP_USERNAME = 'admin';
-const BOOTSTRAP_DISPLAY_NAME = 'Administrator';
+export const BOOTSTRAP_DISPLAY_NAME = 'Administrator';
 
 /** What happened at start-up: nothing (accounts exist), or `admin` created with a given or generated password. */
 export type BootstrapResult =
