@@ -2,7 +2,11 @@ import type { ArticleSort } from '../../shared/search/articleSorts.ts';
 import { STATUSES } from '../../shared/workflow.ts';
 import type { ArticleRecord } from '../storage/ArticleStore.ts';
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+// Made on the first sort by headline: building a collator maps ICU's collation data into the
+// process (about 3 MiB resident), which a server whose desk never sorts by headline does without.
+let collator: Intl.Collator | null = null;
+const headlineOrder = (a: string, b: string): number =>
+  (collator ??= new Intl.Collator('en', { sensitivity: 'base', numeric: true })).compare(a, b);
 
 /**
  * `records` (newest change first, as the store lists them) in the order `sort` asks for; ties keep
@@ -15,7 +19,7 @@ export function sortArticles(records: readonly ArticleRecord[], sort: ArticleSor
       return sorted;
     case 'headline':
       // An untitled story goes last, not first.
-      return sorted.sort((a, b) => Number(a.headline === '') - Number(b.headline === '') || collator.compare(a.headline, b.headline));
+      return sorted.sort((a, b) => Number(a.headline === '') - Number(b.headline === '') || headlineOrder(a.headline, b.headline));
     case 'status':
       return sorted.sort((a, b) => STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status));
     case 'relevance': {
