@@ -1,6 +1,6 @@
 import type { Attrs, MarkType, NodeType } from '@tiptap/pm/model';
 import { articleSchema } from '../../shared/editor/schema.ts';
-import { HEADING_LEVELS } from '../../shared/editor/extensions.ts';
+import { HEADING_LEVELS } from '../../shared/editor/headingLevels.ts';
 import { SUGGESTION_MARK_NAMES } from '../../shared/editor/suggestions/suggestionMarks.ts';
 
 /** Why an attribute value is refused, or null when it fits. */

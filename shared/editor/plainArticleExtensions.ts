@@ -1,6 +1,7 @@
 import type { Extensions } from '@tiptap/core';
 import { StarterKit } from '@tiptap/starter-kit';
 import { safeUrl } from '../export/safeUrl.ts';
+import { HEADING_LEVELS } from './headingLevels.ts';
 import { ArticleDocument } from './nodes/ArticleDocument.ts';
 import { Figure } from './nodes/Figure.ts';
 import { Headline } from './nodes/Headline.ts';
@@ -8,8 +9,7 @@ import { RelatedLink } from './nodes/RelatedLink.ts';
 import { Standfirst } from './nodes/Standfirst.ts';
 import { ProtectedBlocks } from './ProtectedBlocks.ts';
 
-/** Heading levels a story body may use: the headline is the only level 1. */
-export const HEADING_LEVELS = [2, 3] as const;
+export { HEADING_LEVELS };
 
 /**
  * The article schema without suggestion mode: the shape of a story once every pending suggestion

@@ -1,6 +1,8 @@
+import { getSchema } from '@tiptap/core';
 import { Node as PMNode } from '@tiptap/pm/model';
 import { describe, expect, it } from 'vitest';
 import { fixtureArticleJson } from '../article/fixtureArticle.ts';
+import { articleExtensions } from './extensions.ts';
 import { articleSchema } from './schema.ts';
 
 const NODE_NAMES = [
@@ -26,7 +28,8 @@ describe('articleSchema', () => {
   });
 
   it('allows only heading levels 2 and 3 to be parsed from HTML', () => {
-    const tags = (articleSchema.nodes.heading?.spec.parseDOM ?? []).map((rule) => rule.tag);
+    // Parsing HTML is the editor's: its schema comes from the extensions (articleSchema has no parseDOM).
+    const tags = (getSchema(articleExtensions()).nodes.heading?.spec.parseDOM ?? []).map((rule) => rule.tag);
     expect(tags).toEqual(['h2', 'h3']);
   });
 

@@ -3,7 +3,7 @@ import type { ArticleJson } from '../article/ArticleJson.ts';
 import { exportedArticleNode } from '../article/exportedArticleNode.ts';
 import { bylineOf } from '../article/byline.ts';
 import { normalizeMeta } from '../article/normalizeMeta.ts';
-import { READ_MORE_PREFIX } from '../editor/nodes/RelatedLink.ts';
+import { READ_MORE_PREFIX } from '../editor/nodes/readMorePrefix.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { safeUrl } from './safeUrl.ts';
 

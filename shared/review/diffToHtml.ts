@@ -1,4 +1,4 @@
-import { READ_MORE_PREFIX } from '../editor/nodes/RelatedLink.ts';
+import { READ_MORE_PREFIX } from '../editor/nodes/readMorePrefix.ts';
 import { escapeHtml } from '../export/escapeHtml.ts';
 import { safeUrl } from '../export/safeUrl.ts';
 import type { ArticleDiff, AttrChange, BlockDiff, DiffSegment, MarkJson } from './diffArticles.ts';

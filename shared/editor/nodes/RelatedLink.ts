@@ -2,9 +2,9 @@ import { Node } from '@tiptap/core';
 import type { DOMOutputSpec } from '@tiptap/pm/model';
 import { safeUrl } from '../../export/safeUrl.ts';
 import { insertBlock, placeCursor } from './insertBlock.ts';
+import { READ_MORE_PREFIX } from './readMorePrefix.ts';
 
-/** The words every related link starts with, in the editor and in every export. */
-export const READ_MORE_PREFIX = 'READ MORE: ';
+export { READ_MORE_PREFIX };
 
 /** What `setRelatedLink` needs: where it points and the label (usually the other story's headline). */
 export interface RelatedLinkOptions {
