@@ -32,10 +32,10 @@ export interface Config {
   compactAfterUpdates: number;
   /** Keep a story in memory this long after its last client leaves, in ms. */
   unloadDelayMs: number;
-  /** Debounce for recomputing a story's headline and word count, in ms. */
+  /** A pause in typing this long brings a story's list row (headline, word count, meta) and search index up to date, in ms. */
   summaryDebounceMs: number;
-  /** The longest the search index lags a story typed in without a pause of SUMMARY_DEBOUNCE_MS, in ms. */
-  searchIndexMaxWaitMs: number;
+  /** The longest a story's list row and search index lag it while typing goes on without such a pause, in ms. */
+  summaryMaxWaitMs: number;
   /** Length of a period of editing after which an automatic version of the story is kept, in ms. */
   autoVersionMs: number;
   /** Folder of the built client to serve, or null to serve none. */
@@ -282,7 +282,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     compactAfterUpdates: int(env, 'COMPACT_AFTER_UPDATES', 500, 2, 1_000_000),
     unloadDelayMs: int(env, 'UNLOAD_DELAY_MS', 2000, 0, 3_600_000),
     summaryDebounceMs: int(env, 'SUMMARY_DEBOUNCE_MS', 5000, 0, 600_000),
-    searchIndexMaxWaitMs: int(env, 'SEARCH_INDEX_MAX_WAIT_MS', 30_000, 0, 3_600_000),
+    summaryMaxWaitMs: int(env, 'SUMMARY_MAX_WAIT_MS', 30_000, 0, 3_600_000),
     autoVersionMs: int(env, 'AUTO_VERSION_MS', 600_000, 1_000, 86_400_000),
     clientDir,
     logLevel,

@@ -31,7 +31,7 @@ export interface CollabDocumentDeps {
   articleStore: ArticleStore;
   /** Re-indexed from the story's text whenever its row's summary is written (none: not indexed). */
   searchIndex?: SearchIndex | null;
-  config: Pick<Config, 'compactAfterUpdates' | 'summaryDebounceMs'> & Partial<Pick<Config, 'searchIndexMaxWaitMs'>> & {
+  config: Pick<Config, 'compactAfterUpdates' | 'summaryDebounceMs'> & Partial<Pick<Config, 'summaryMaxWaitMs'>> & {
     /** Bound on a socket's part waiting for missing structs (default 8 MiB); past it the socket must resync. */
     maxHeldBytes?: number;
     /** How long that part may wait for what is missing (default 10 s). */
@@ -96,12 +96,11 @@ export class CollabDocument {
   #queuedSeq = 0;
   #storedSeq = 0;
   #storedWaiters: Array<{ seq: number; resolve: () => void }> = [];
-  #summaryTimer: NodeJS.Timeout | null = null;
-  #summaryDirty = false;
   #lastChangeAt = Date.now();
-  #indexTimer: NodeJS.Timeout | null = null;
-  /** When the first change the search index has not taken yet was made (0: none waiting). */
-  #indexPendingSince = 0;
+  /** Runs while the story's row and search index have changes to take (see #followLater). */
+  #followTimer: NodeJS.Timeout | null = null;
+  /** When the first change the row and the index have not taken yet was made (0: none waiting). */
+  #followPendingSince = 0;
   #compacting = false;
   /** Rows in the stored log since its snapshot: read at load, counted per commit. */
   #logLength = 0;
@@ -341,10 +340,9 @@ export class CollabDocument {
     return new Promise((resolve) => this.#storedWaiters.push({ seq: this.#queuedSeq, resolve }));
   }
 
-  /** Writes the story row's summary now if it changed. */
+  /** Writes the story row's summary and its search index now, if the story changed since they were. */
   flushSummary(): Promise<void> {
-    const index = this.#indexPendingSince !== 0 ? this.#writeIndex() : Promise.resolve();
-    return Promise.all([this.#summaryDirty ? this.#writeSummary() : undefined, index]).then(() => undefined);
+    return this.#followPendingSince !== 0 ? this.#follow() : Promise.resolve();
   }
 
   /** Stops timers, leaves the relay and releases the Y.Doc. */
@@ -355,8 +353,7 @@ export class CollabDocument {
     for (const peer of this.#peers.values()) if (peer.heldTimer) clearTimeout(peer.heldTimer);
     this.#peers.clear();
     this.#storedWaiters = [];
-    if (this.#summaryTimer) clearTimeout(this.#summaryTimer);
-    if (this.#indexTimer) clearTimeout(this.#indexTimer);
+    if (this.#followTimer) clearTimeout(this.#followTimer);
     this.ydoc.off('afterTransaction', this.#onAfterTransaction);
     this.ydoc.off('update', this.#onUpdate);
     this.awareness.off('update', this.#onAwarenessUpdate);
@@ -546,73 +543,53 @@ export class CollabDocument {
   }
 
   #scheduleSummary(): void {
-    this.#summaryDirty = true;
-    if (this.#indexPendingSince === 0) {
-      this.#indexPendingSince = this.#lastChangeAt;
-      this.#armIndex(this.#deps.config.summaryDebounceMs);
-    }
-    if (this.#summaryTimer || this.#destroyed) return;
-    this.#summaryTimer = setTimeout(() => {
-      this.#summaryTimer = null;
-      void this.#writeSummary();
-    }, this.#deps.config.summaryDebounceMs);
+    if (this.#followPendingSince !== 0) return;
+    this.#followPendingSince = this.#lastChangeAt;
+    this.#followLater(this.#deps.config.summaryDebounceMs);
   }
 
-  #writeSummary(): Promise<void> {
-    if (this.#summaryTimer) {
-      clearTimeout(this.#summaryTimer);
-      this.#summaryTimer = null;
+  /**
+   * The story's row (headline, word count, meta, last change: what the list shows) and its search
+   * index take the story once typing has paused for SUMMARY_DEBOUNCE_MS (5 s), and at least every
+   * SUMMARY_MAX_WAIT_MS (30 s) while it goes on. Both read the whole story, and the index rewrites
+   * it on disk: a story typed in every second cannot pay that every few seconds (at 200 stories it
+   * was a tenth of the server's CPU). Per keystroke this costs nothing: the timer checks the last
+   * change when it fires.
+   */
+  #followLater(wait: number): void {
+    if (this.#followTimer || this.#destroyed) return;
+    this.#followTimer = setTimeout(() => {
+      this.#followTimer = null;
+      const now = Date.now();
+      const quiet = now - this.#lastChangeAt;
+      const waited = now - this.#followPendingSince;
+      const delay = this.#deps.config.summaryDebounceMs;
+      const maxWait = this.#deps.config.summaryMaxWaitMs ?? 30_000;
+      if (quiet < delay && waited < maxWait) {
+        this.#followLater(Math.min(delay - quiet, maxWait - waited));
+        return;
+      }
+      void this.#follow();
+    }, wait);
+  }
+
+  /** Writes the row's summary and the search index from one reading of the story. */
+  #follow(): Promise<void> {
+    if (this.#followTimer) {
+      clearTimeout(this.#followTimer);
+      this.#followTimer = null;
     }
-    this.#summaryDirty = false;
-    const failed = (error: unknown) => this.#deps.log.warn('updating the story row failed', { articleId: this.articleId, error });
+    this.#followPendingSince = 0;
+    const failed = (what: string) => (error: unknown) => this.#deps.log.warn(`${what} failed`, { articleId: this.articleId, error });
     try {
       const article = readArticle(this.ydoc);
       const row = this.#deps.articleStore
         .updateSummary(this.articleId, { ...summaryOf(article), updatedAt: new Date(this.#lastChangeAt).toISOString() })
-        .catch(failed);
-      return row.then(() => undefined);
+        .catch(failed('updating the story row'));
+      const index = this.#deps.searchIndex?.put(this.articleId, searchDocumentOf(article)).catch(failed('indexing the story for search'));
+      return Promise.all([row, index]).then(() => undefined);
     } catch (error) {
-      failed(error);
-      return Promise.resolve();
-    }
-  }
-
-  /**
-   * The search index takes the story once typing has paused for the summary delay, and at least
-   * every SEARCH_INDEX_MAX_WAIT_MS (30 s) while it goes on: re-indexing a whole story costs milliseconds
-   * and kilobytes of disk, which a story being typed in every second cannot pay every few seconds.
-   * Per keystroke this costs nothing: the timer checks the last change when it fires.
-   */
-  #armIndex(wait: number): void {
-    if (this.#indexTimer || this.#destroyed) return;
-    this.#indexTimer = setTimeout(() => {
-      this.#indexTimer = null;
-      const now = Date.now();
-      const quiet = now - this.#lastChangeAt;
-      const waited = now - this.#indexPendingSince;
-      const delay = this.#deps.config.summaryDebounceMs;
-      const maxWait = this.#deps.config.searchIndexMaxWaitMs ?? 30_000;
-      if (quiet < delay && waited < maxWait) {
-        this.#armIndex(Math.min(delay - quiet, maxWait - waited));
-        return;
-      }
-      void this.#writeIndex();
-    }, wait);
-  }
-
-  #writeIndex(): Promise<void> {
-    if (this.#indexTimer) {
-      clearTimeout(this.#indexTimer);
-      this.#indexTimer = null;
-    }
-    this.#indexPendingSince = 0;
-    const index = this.#deps.searchIndex;
-    if (!index) return Promise.resolve();
-    const failed = (error: unknown) => this.#deps.log.warn('indexing the story for search failed', { articleId: this.articleId, error });
-    try {
-      return index.put(this.articleId, searchDocumentOf(readArticle(this.ydoc))).catch(failed);
-    } catch (error) {
-      failed(error);
+      failed('reading the story for its row and search index')(error);
       return Promise.resolve();
     }
   }
