@@ -8,8 +8,11 @@ export default defineConfig({
   testDir: 'e2e',
   timeout: 90_000,
   expect: { timeout: 15_000 },
+  // A spec's tests run in order in one worker; specs share nothing (each has its own server, port
+  // and data folder), so two run side by side: one spends most of its time waiting on the other's
+  // browser or server, and two fit on a 2-core machine within the timeouts.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
   use: {
