@@ -10,7 +10,8 @@ const LEVEL = 3;
  * The stored form of a large column SQLite keeps in a row with a `deflated` flag: raw deflate of
  * the bytes (or of the text's UTF-8). SQLite has no TOAST: without this, a story's snapshot,
  * versions and search text were written, and checkpointed, at full size (story text and Yjs
- * states shrink 3–8×). PostgreSQL compresses such values by itself and stores them as they are.
+ * states shrink about 2×, repetitive ones far more). PostgreSQL compresses such values by itself,
+ * so its stores write them as they are.
  */
 export function deflated(value: Uint8Array | string): Buffer {
   return deflateRawSync(typeof value === 'string' ? Buffer.from(value, 'utf8') : value, { level: LEVEL });
