@@ -63,6 +63,10 @@ describe('SQLite storage', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    // A keystroke's commit writes one page of the log: a new file takes the smallest pages, and the
+    // write-ahead log is checkpointed every 4 MiB.
+    expect(db.pragma('page_size', { simple: true })).toBe(512);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(8192);
     db.close();
     // Re-opening runs no migration twice.
     const again = openDatabase(dir, { synchronous: 'FULL' });
