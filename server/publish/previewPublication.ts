@@ -1,21 +1,11 @@
-import type { NinjsItem } from '../../shared/export/toNinjs.ts';
-import { publishProblems, type PublishProblem } from '../../shared/publish/checkPublishable.ts';
-import { publishWarnings, type PublishWarning } from '../../shared/publish/publishWarnings.ts';
+import type { PublicationPreview } from '../../shared/publishing.ts';
+import { publishProblems } from '../../shared/publish/checkPublishable.ts';
+import { publishWarnings } from '../../shared/publish/publishWarnings.ts';
 import { linkedStories } from './linkedStories.ts';
 import type { PublishDeps } from './PublishDeps.ts';
 import { freezePublication } from './publishArticle.ts';
 
-export type PreviewResult =
-  | {
-      ok: true;
-      html: string;
-      ninjs: NinjsItem | null;
-      version: number;
-      url: { section: string; slug: string };
-      problems: PublishProblem[];
-      warnings: PublishWarning[];
-    }
-  | { ok: false; reason: 'not_found'; message: string };
+export type PreviewResult = ({ ok: true } & PublicationPreview) | { ok: false; reason: 'not_found'; message: string };
 
 class Rollback extends Error {
   constructor(readonly value: Extract<PreviewResult, { ok: true }>) {
