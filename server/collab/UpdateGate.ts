@@ -1,7 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
-import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { COMMENTS_MAP, DOC_FIELD, META_MAP } from '../../shared/collab/docFields.ts';
+import { fragmentJson } from '../../shared/collab/fragmentJson.ts';
 import { onlySuggests, type SuggestionAuthor } from './onlySuggests.ts';
 
 /** What a client's update may change. */
@@ -58,7 +58,7 @@ function rootOf(type: Y.AbstractType<any>): Y.AbstractType<any> {
   return current;
 }
 
-const storyJson = (ydoc: Y.Doc): JSONContent => yXmlFragmentToProsemirrorJSON(ydoc.getXmlFragment(DOC_FIELD)) as JSONContent;
+const storyJson = (ydoc: Y.Doc): JSONContent => fragmentJson(ydoc.getXmlFragment(DOC_FIELD));
 
 /**
  * Checks a client's update on the live story itself, inside the transaction that applies it, before

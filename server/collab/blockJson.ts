@@ -1,20 +1,12 @@
 import type { JSONContent } from '@tiptap/core';
 import type { NodeType } from '@tiptap/pm/model';
 import * as Y from 'yjs';
+import { markNameOf } from '../../shared/collab/fragmentJson.ts';
 import { articleSchema } from '../../shared/editor/schema.ts';
 import { markAttrsProblem, nodeAttrsProblem } from './articleAttributeRules.ts';
 import { SchemaViolationError } from './SchemaViolation.ts';
 
 type MarkJson = NonNullable<JSONContent['marks']>[number];
-
-// y-prosemirror stores a mark that may appear twice on one text (it does not exclude itself) under
-// `name--<8-character hash>`; the hash only keeps the two apart.
-const HASHED_MARK_NAME = /(.*)(--[a-zA-Z0-9+/=]{8})$/;
-
-/** The mark name of a Y.XmlText format attribute, as y-prosemirror reads it. */
-export function markNameOf(attribute: string): string {
-  return HASHED_MARK_NAME.exec(attribute)?.[1] ?? attribute;
-}
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;

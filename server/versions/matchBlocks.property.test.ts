@@ -1,5 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
+import { updateYFragment } from '@tiptap/y-tiptap';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { articleNode } from '../../shared/article/articleNode.ts';
@@ -81,7 +82,7 @@ describe('planBlockRestore (property)', () => {
       fc.property(scenario, ({ old, current, index }) => {
         const ydoc = storyDoc({ meta: { byline: '', slug: '', section: '', tags: [] }, doc: current.toJSON() as JSONContent });
         const plan = planBlockRestore(old, current, index)!;
-        writeBlockRestore(ydoc, plan, { kind: 'server', reason: 'test' });
+        writeBlockRestore(ydoc, plan, { kind: 'server', reason: 'test' }, updateYFragment);
         const read = articleNode(readArticle(ydoc).doc);
         expect(read.eq(plan.doc)).toBe(true);
         expect(planBlockRestore(old, read, index)!.change).toBe('unchanged');

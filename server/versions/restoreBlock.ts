@@ -1,5 +1,4 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { updateYFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { articleNode } from '../../shared/article/articleNode.ts';
 import { readArticle } from '../../shared/article/readArticle.ts';
@@ -7,6 +6,7 @@ import { DOC_FIELD } from '../../shared/collab/docFields.ts';
 import type { TransactionOrigin } from '../collab/origins.ts';
 import type { Version } from '../storage/VersionStore.ts';
 import { captureVersion } from './captureVersion.ts';
+import { loadUpdateYFragment, type UpdateYFragment } from './loadUpdateYFragment.ts';
 import { planBlockRestore, type BlockRestoreChange, type BlockRestorePlan } from './matchBlocks.ts';
 import type { VersionDeps } from './VersionDeps.ts';
 
@@ -73,6 +73,7 @@ export async function restoreBlock(deps: VersionDeps, request: BlockRestoreReque
     });
     if (capture.captured) before = capture.version;
   }
+  const updateYFragment = await loadUpdateYFragment();
   // The story may have changed while the version was stored: plan again on what it holds now.
   const plan = planBlockRestore(old, articleNode(readArticle(request.ydoc).doc), request.block);
   if (!plan) return { ok: false, reason: 'block_not_found' };
@@ -82,7 +83,7 @@ export async function restoreBlock(deps: VersionDeps, request: BlockRestoreReque
     reason: `restore block ${request.block} of version ${request.version.number} by ${request.by}`,
     made: { kind: 'block_restore', by: request.by, detail: String(request.version.number) },
   };
-  writeBlockRestore(request.ydoc, plan, origin);
+  writeBlockRestore(request.ydoc, plan, origin, updateYFragment);
   return describe(plan.change, plan.at, before);
 }
 
@@ -104,8 +105,9 @@ const joined = { transact: (fn: () => void) => fn() };
 /**
  * Writes a planned block restore into the story's fragment in one transaction with `origin`: that
  * block's element only (updated, or created at its place), when the fragment mirrors the document.
+ * `updateYFragment` is y-prosemirror's (`loadUpdateYFragment`).
  */
-export function writeBlockRestore(ydoc: Y.Doc, plan: BlockRestorePlan, origin: TransactionOrigin): void {
+export function writeBlockRestore(ydoc: Y.Doc, plan: BlockRestorePlan, origin: TransactionOrigin, updateYFragment: UpdateYFragment): void {
   const { change, at, block, doc: whole } = plan;
   if (change === 'unchanged') return;
   const fragment = ydoc.getXmlFragment(DOC_FIELD);

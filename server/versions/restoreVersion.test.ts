@@ -1,3 +1,4 @@
+import { updateYFragment } from '@tiptap/y-tiptap';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { fixtureArticleJson } from '../../shared/article/fixtureArticle.ts';
@@ -54,7 +55,7 @@ describe('restoreVersion', () => {
     const live = storyDoc(fixtureArticleJson());
     const original = readArticle(live);
     await captureVersion(setup.deps, { articleId: 'a', ydoc: live, kind: 'named', name: 'First draft', by: 'ana', editors: ['ana'] });
-    writeArticle(live, storyJson('Something else entirely', ['One paragraph.'], { byline: 'Bo', tags: ['Other'] }), null);
+    writeArticle(live, storyJson('Something else entirely', ['One paragraph.'], { byline: 'Bo', tags: ['Other'] }), null, updateYFragment);
     expect(readArticle(live)).not.toEqual(original);
 
     const result = await restoreVersion(setup.deps, { articleId: 'a', ydoc: live, version: 1, by: 'ed' });

@@ -4,6 +4,7 @@ import type { TransactionOrigin } from '../collab/origins.ts';
 import type { Version } from '../storage/VersionStore.ts';
 import { captureVersion } from './captureVersion.ts';
 import type { VersionDeps } from './VersionDeps.ts';
+import { loadUpdateYFragment } from './loadUpdateYFragment.ts';
 import { writeArticle } from './writeArticle.ts';
 
 /** Which version to bring back into which live story, and who asks. */
@@ -47,6 +48,6 @@ export async function restoreVersion(deps: VersionDeps, request: RestoreRequest)
     reason: `restore version ${restored.number} by ${request.by}`,
     made: { kind: 'restore', by: request.by, detail: String(restored.number) },
   };
-  writeArticle(request.ydoc, restored.doc, origin);
+  writeArticle(request.ydoc, restored.doc, origin, await loadUpdateYFragment());
   return { ok: true, restored, before: capture.version };
 }

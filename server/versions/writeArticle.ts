@@ -1,10 +1,10 @@
-import { updateYFragment } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
 import type { ArticleJson } from '../../shared/article/ArticleJson.ts';
 import { articleNode } from '../../shared/article/articleNode.ts';
 import { setMetaText, setTags } from '../../shared/article/meta.ts';
 import { normalizeMeta } from '../../shared/article/normalizeMeta.ts';
 import { DOC_FIELD } from '../../shared/collab/docFields.ts';
+import type { UpdateYFragment } from './loadUpdateYFragment.ts';
 
 /**
  * Makes the story's Y.Doc hold `article`, in ONE transaction with `origin`, by the smallest edit
@@ -12,8 +12,9 @@ import { DOC_FIELD } from '../../shared/collab/docFields.ts';
  * survives), changed text is a prefix/suffix diff, meta fields change only where they differ.
  * It is a forward change like any keystroke: nothing of the document's history is rewritten.
  * Throws a RangeError, before touching the document, when `article.doc` does not fit the schema.
+ * `updateYFragment` is y-prosemirror's (`loadUpdateYFragment`).
  */
-export function writeArticle(ydoc: Y.Doc, article: ArticleJson, origin: unknown): void {
+export function writeArticle(ydoc: Y.Doc, article: ArticleJson, origin: unknown, updateYFragment: UpdateYFragment): void {
   const node = articleNode(article.doc);
   const meta = normalizeMeta(article.meta);
   ydoc.transact(() => {

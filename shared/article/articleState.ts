@@ -1,7 +1,7 @@
 import { Node as PMNode } from '@tiptap/pm/model';
-import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { DOC_FIELD, META_MAP } from '../collab/docFields.ts';
+import { fillFragment } from '../collab/fillFragment.ts';
 import { articleSchema } from '../editor/schema.ts';
 import type { ArticleJson } from './ArticleJson.ts';
 import { normalizeAuthors, type BylineAuthor } from './byline.ts';
@@ -14,11 +14,12 @@ import { normalizeAuthors, type BylineAuthor } from './byline.ts';
  * `initialArticleState`: two seeds of one story would merge into a doubled document.
  */
 export function articleState(article: ArticleJson): Uint8Array {
-  PMNode.fromJSON(articleSchema, article.doc).check();
+  const doc = PMNode.fromJSON(articleSchema, article.doc);
+  doc.check();
   const ydoc = new Y.Doc();
   try {
     ydoc.transact(() => {
-      prosemirrorJSONToYXmlFragment(articleSchema, article.doc, ydoc.getXmlFragment(DOC_FIELD));
+      fillFragment(ydoc.getXmlFragment(DOC_FIELD), doc);
       const meta = ydoc.getMap(META_MAP);
       meta.set('byline', article.meta.byline);
       meta.set('slug', article.meta.slug);
