@@ -97,7 +97,8 @@ export class SqliteDocStore implements DocStore {
 
   async appendAll(updates: readonly PendingUpdate[]): Promise<void> {
     if (updates.length === 0) return;
-    const seqs = this.#appendAll(updates);
+    // One row (a keystroke on a quiet server) is its own transaction: no BEGIN and COMMIT around it.
+    const seqs = updates.length === 1 ? [this.#insert.run(updates[0]!.articleId, updates[0]!.update).lastInsertRowid] : this.#appendAll(updates);
     updates.forEach(({ articleId }, i) => this.#seqs.get(articleId)?.push(Number(seqs[i])));
   }
 
