@@ -6,7 +6,6 @@ import { BusyCore } from './BusyCore.ts';
 import { profileClockMicros } from './cpuProfile.ts';
 import type { DiskCounter } from './diskBytes.ts';
 import { startTarget, type TargetOptions } from './startTarget.ts';
-import { warmUp } from './warmUp.ts';
 import { now } from './BenchWriter.ts';
 import { summarizeLatency, percentile, type LatencySummary } from './percentile.ts';
 import { machineBusySeconds } from './procStats.ts';
@@ -82,7 +81,7 @@ export interface TypingScenarioResult {
   diskCounter: DiskCounter;
   /** When the writers typed, in µs of CLOCK_MONOTONIC (the clock of the server's CPU profile). */
   typingWindowMicros: [from: number, to: number];
-  /** Heap in use after a full GC before the measured stories were created (after one warm-up story came and went), bytes. */
+  /** Heap in use after a full GC before the measured stories were created (after the warm-up round came and went), bytes. */
   heapBeforeBytes: number;
   /** The same once every client had left and the server's unload delay had passed. */
   heapAfterBytes: number;
@@ -115,39 +114,84 @@ function idleWait(server: BenchTarget): number {
   return Number.isFinite(server.unloadDelayMs) ? server.unloadDelayMs + UNLOAD_MARGIN_MS : IDLE_WAIT_MS;
 }
 
-/** Runs `stories × writersPerStory` headless writers against a fresh server for a fixed time. */
+/**
+ * Seconds the warm-up round types before the measured one, at the scenario's own shape: long enough
+ * for V8 to optimize the keystroke path of each server (on this 2-core machine Copydesk's server
+ * compiled about 80 functions in the first two seconds of typing and a few a second after that).
+ */
+export const WARM_UP_SECONDS = 6;
+
+/** One round of writers: `stories` new stories, `writersPerStory` writers each, typing for `seconds`. */
+interface Round {
+  specs: WriterSpec[];
+  pool: WorkerPool;
+}
+
+async function startRound(server: BenchTarget, options: TypingScenarioOptions, title: string, traceOffset: number): Promise<Round> {
+  const ids = await server.createStories(options.stories, title);
+  const serverCount = server.collabUrls.length;
+  const specs: WriterSpec[] = [];
+  ids.forEach((storyId) => {
+    for (let w = 0; w < options.writersPerStory; w++) {
+      const n = specs.length;
+      specs.push({
+        storyId,
+        // Every writer is the bench's one account, as tabs of one person are: the server relays its
+        // awareness as sent (it stamps every state with the account's name and colour).
+        name: server.presence.name,
+        color: server.presence.color,
+        traceStart: 1 + ((n * 97 + traceOffset) % TRACE_SPREAD),
+        ...(serverCount > 1 ? { server: writerServer(w, options.writersPerStory, serverCount) } : {}),
+      });
+    }
+  });
+  const pool = new WorkerPool(specs, options.processes);
+  try {
+    await pool.connect(server.collabUrls, server.cookie, options.trace);
+  } catch (error) {
+    pool.kill();
+    throw error;
+  }
+  // Let the paragraphs every writer pasted on arrival reach everyone before timing.
+  await delay(1_000);
+  return { specs, pool };
+}
+
+/**
+ * The warm-up round: the scenario's shape on stories of its own, typing WARM_UP_SECONDS, then every
+ * writer leaves and the server's unload delay passes. What a server sets up once (modules loaded on
+ * first use, code the JIT optimizes once a path is hot, caches) is then in place before anything is
+ * measured, for both servers alike: the CPU, latency and heap figures are the steady state's, not
+ * the first seconds of a process.
+ */
+async function warmUpRound(server: BenchTarget, options: TypingScenarioOptions): Promise<void> {
+  const round = await startRound(server, options, 'Bench warm-up', TRACE_SPREAD / 2);
+  try {
+    round.pool.start(now(), options.rate);
+    await delay(WARM_UP_SECONDS * 1000);
+    round.pool.stop();
+    await drained(round.pool, options.writersPerStory - 1);
+    await round.pool.report();
+  } finally {
+    round.pool.kill();
+  }
+  await delay(idleWait(server));
+}
+
+/** Runs `stories × writersPerStory` headless writers against a fresh server for a fixed time, after a warm-up round of the same shape. */
 export async function runTypingScenario(options: TypingScenarioOptions): Promise<TypingScenarioResult> {
   const name = `${options.stories} ${options.stories === 1 ? 'story' : 'stories'} × ${options.writersPerStory} writers`;
   const server: BenchTarget = await startTarget(options.server, options.target);
   // The heap, disk and peak RSS figures are one server's; with several they are left out.
   const single = server.processes.length === 1 ? server.processes[0]! : null;
-  const serverCount = server.collabUrls.length;
   let pool: WorkerPool | null = null;
   let busy: BusyCore | null = null;
   try {
-    await warmUp(server, idleWait(server));
+    await warmUpRound(server, options);
     const heapBefore = single ? await single.heap() : { used: Number.NaN, code: Number.NaN };
-    const ids = await server.createStories(options.stories);
-
-    const specs: WriterSpec[] = [];
-    ids.forEach((storyId) => {
-      for (let w = 0; w < options.writersPerStory; w++) {
-        const n = specs.length;
-        specs.push({
-          storyId,
-          // Every writer is the bench's one account, as tabs of one person are: the server relays its
-          // awareness as sent (it stamps every state with the account's name and colour).
-          name: server.presence.name,
-          color: server.presence.color,
-          traceStart: 1 + ((n * 97) % TRACE_SPREAD),
-          ...(serverCount > 1 ? { server: writerServer(w, options.writersPerStory, serverCount) } : {}),
-        });
-      }
-    });
-    pool = new WorkerPool(specs, options.processes);
-    await pool.connect(server.collabUrls, server.cookie, options.trace);
-    // Let the paragraphs every writer pasted on arrival reach everyone before timing.
-    await delay(1_000);
+    const round = await startRound(server, options, 'Bench story', 0);
+    const specs = round.specs;
+    pool = round.pool;
 
     if (options.busy) {
       busy = BusyCore.start((options.durationSeconds + 30) * 1000);
