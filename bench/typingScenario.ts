@@ -74,7 +74,7 @@ export interface TypingScenarioResult {
   otherCpuPercent: number;
   /** 1-minute load average of the machine before and after typing (other processes compete for the cores). */
   loadAverage: [before: number, after: number];
-  /** Median time of GET /api/articles while the writers type (Copydesk only, NaN for the reference). */
+  /** Median time of GET /api/articles while the writers type, one a second in the warm-up round (Copydesk only, NaN for the reference). */
   listRequestMs: number;
   /** Bytes the server wrote by `diskCounter` from the first keystroke until every story was unloaded, per keystroke (NaN with several servers). */
   diskBytesPerKeystroke: number;
@@ -164,18 +164,23 @@ async function startRound(server: BenchTarget, options: TypingScenarioOptions, t
  * measured, for both servers alike: the CPU, latency and heap figures are the steady state's, not
  * the first seconds of a process.
  */
-async function warmUpRound(server: BenchTarget, options: TypingScenarioOptions): Promise<void> {
+async function warmUpRound(server: BenchTarget, options: TypingScenarioOptions): Promise<number[]> {
   const round = await startRound(server, options, 'Bench warm-up', TRACE_SPREAD / 2);
+  let listTimes: number[];
   try {
     round.pool.start(now(), options.rate);
+    // The story list is timed here, under the same typing, so its requests are not in the measured CPU.
+    const listing = server.kind === 'reference' ? Promise.resolve([]) : sampleListRequests(server.url, server.cookie, WARM_UP_SECONDS * 1000);
     await delay(WARM_UP_SECONDS * 1000);
     round.pool.stop();
+    listTimes = await listing;
     await drained(round.pool, options.writersPerStory - 1);
     await round.pool.report();
   } finally {
     round.pool.kill();
   }
   await delay(idleWait(server));
+  return listTimes;
 }
 
 /** Runs `stories × writersPerStory` headless writers against a fresh server for a fixed time, after a warm-up round of the same shape. */
@@ -187,7 +192,7 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
   let pool: WorkerPool | null = null;
   let busy: BusyCore | null = null;
   try {
-    await warmUpRound(server, options);
+    const listTimes = await warmUpRound(server, options);
     const heapBefore = single ? await single.heap() : { used: Number.NaN, code: Number.NaN };
     const round = await startRound(server, options, 'Bench story', 0);
     const specs = round.specs;
@@ -207,8 +212,6 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
     const profileFrom = profileClockMicros();
     const startedAt = now();
     pool.start(startedAt, options.rate);
-    const listing =
-      server.kind === 'reference' ? Promise.resolve([]) : sampleListRequests(server.url, server.cookie, options.durationSeconds * 1000);
     await delay(options.durationSeconds * 1000);
     pool.stop();
     const profileTo = profileClockMicros();
@@ -223,7 +226,6 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
     busy = null;
     // Keystrokes sent before the stop may still be travelling: wait until every one has arrived.
     await drained(pool, options.writersPerStory - 1);
-    const listTimes = await listing;
     // The writers leave as they report.
     const reports = await pool.report();
     pool = null;
@@ -314,6 +316,7 @@ async function drained(pool: WorkerPool, peers: number, timeoutMs = 60_000): Pro
 }
 
 /** Times GET /api/articles every second until `durationMs` has passed: what the story list costs under load. */
+/** Times GET /api/articles once a second for `durationMs`. */
 async function sampleListRequests(baseUrl: string, cookie: SessionCookie, durationMs: number): Promise<number[]> {
   const end = now() + durationMs;
   const times: number[] = [];
