@@ -8,6 +8,7 @@ import { SPIKE_MIGRATION_SQL } from './articles/spikeMigration.ts';
 import { AUTHORSHIP_MIGRATION_SQL } from './authorship/authorshipMigration.ts';
 import { BYLINES_MIGRATION_SQL } from './bylines/bylinesMigration.ts';
 import { DEFLATED_COLUMNS_MIGRATION_SQL } from './deflatedColumnsMigration.ts';
+import { SEARCH_COLUMN_DETAIL_MIGRATION_SQL } from './search/searchColumnDetailMigration.ts';
 
 /**
  * The database's schema, as an ordered list of migrations. `PRAGMA user_version` records how
@@ -100,4 +101,7 @@ export const migrations: readonly string[] = [
   // of the text (contentless: snippets come from search_documents). The server re-indexes every
   // story at start (indexMissingStories).
   DEFLATED_COLUMNS_MIGRATION_SQL,
+  // 16: the search index without word positions (FTS5 detail=column): a third of the size and of
+  // the writes; rebuilt at start (indexMissingStories)
+  SEARCH_COLUMN_DETAIL_MIGRATION_SQL,
 ];
