@@ -111,6 +111,14 @@ export function searchIndexContract(name: string, createHarness: () => SearchInd
       expect((await index.documents([])).size).toBe(0);
     });
 
+    it('finds a word of any script by its prefix, as the folding splits words and nothing else', async () => {
+      await index.put('rare', documentOf({ headline: 'Cursive ÒᦾꊾꝢ letters', body: 'ಆᦾꊾ and ʁᦾ' }));
+      await index.put('plain', documentOf({ headline: 'Plain letters' }));
+      expect(await index.search('òᦾꊾ', 10)).toEqual(['rare']);
+      expect(await index.search('ಆᦾ ʁ', 10)).toEqual(['rare']);
+      expect(await index.search('letters', 10)).toEqual(expect.arrayContaining(['rare', 'plain']));
+    });
+
     it('answers any query, however hostile, with a list and no error', async () => {
       await index.put('a', documentOf({ headline: 'Ordinary story', body: 'with ordinary words' }));
       await fc.assert(
@@ -121,7 +129,7 @@ export function searchIndexContract(name: string, createHarness: () => SearchInd
         }),
         { numRuns: 60 },
       );
-      for (const query of ['"', "'", 'a" OR "b', "o':* | 'x", 'NEAR(a b)', 'headline:x', '*', 'AND', 'ordinary)', '\u0000ordinary']) {
+      for (const query of ['"', "'", 'a" OR "b', "o':* | 'x", 'NEAR(a b)', 'headline:x', '*', 'AND', 'ordinary)', '\u0000ordinary', 'ÒᦾꊾꝢ', 'ಆᦾꊾ']) {
         expect(await index.search(query, 5)).toEqual(query.toLowerCase().includes('ordinary') ? ['a'] : expect.any(Array));
       }
     });
