@@ -9,8 +9,8 @@ import { normalizeAuthors, type BylineAuthor } from './byline.ts';
 /**
  * The Yjs update that creates a story holding `article`: fragment `default` as its document and
  * the meta map (byline, slug, section as strings, tags as a Y.Array). The document is checked
- * against the article schema first (RangeError otherwise), since y-prosemirror would silently
- * drop what does not fit. Only the server calls this, once per story, for the same reason as
+ * against the article schema first (RangeError otherwise): only a story that fits is seeded, as
+ * `fillFragment` writes whatever node it is given. Only the server calls this, once per story, for the same reason as
  * `initialArticleState`: two seeds of one story would merge into a doubled document.
  */
 export function articleState(article: ArticleJson): Uint8Array {
