@@ -1,12 +1,13 @@
 import type pg from 'pg';
+import { checkOut } from './checkOut.ts';
 
 /**
  * Runs `fn` on one pooled client between `begin` (e.g. 'BEGIN ISOLATION LEVEL REPEATABLE READ')
- * and COMMIT, ROLLBACK on a throw. A client that could not even roll back is discarded, never
- * handed to the next caller.
+ * and COMMIT, ROLLBACK on a throw. A client that could not even roll back, or whose connection
+ * was lost meanwhile, is discarded, never handed to the next caller (`checkOut`).
  */
 export async function inTransaction<T>(pool: pg.Pool, begin: string, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
+  const { client, release } = await checkOut(pool);
   let broken: Error | undefined;
   try {
     await client.query(begin);
@@ -19,6 +20,6 @@ export async function inTransaction<T>(pool: pg.Pool, begin: string, fn: (client
     });
     throw error;
   } finally {
-    client.release(broken);
+    release(broken);
   }
 }

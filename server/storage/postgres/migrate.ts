@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { postgresMigrations, type PostgresMigration } from './migrations.ts';
+import { checkOut } from './checkOut.ts';
 
 /**
  * Advisory lock key every migration transaction takes first, so servers starting at once apply
@@ -31,7 +32,7 @@ export class SchemaTooNewError extends Error {
  */
 export async function migrate(pool: pg.Pool, migrations: readonly PostgresMigration[] = postgresMigrations): Promise<number[]> {
   const known = migrations.reduce((max, migration) => Math.max(max, migration.version), 0);
-  const client = await pool.connect();
+  const { client, release } = await checkOut(pool);
   let broken: Error | undefined;
   try {
     const applied: number[] = [];
@@ -59,7 +60,7 @@ export async function migrate(pool: pg.Pool, migrations: readonly PostgresMigrat
     broken = error as Error;
     throw error;
   } finally {
-    client.release(broken);
+    release(broken);
   }
 }
 
