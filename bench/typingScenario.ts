@@ -121,7 +121,7 @@ function idleWait(server: BenchTarget): number {
  */
 export const WARM_UP_SECONDS = 6;
 
-/** One round of writers: `stories` new stories, `writersPerStory` writers each, typing for `seconds`. */
+/** One round of writers, connected and settled: `stories` new stories, `writersPerStory` writers each. */
 interface Round {
   specs: WriterSpec[];
   pool: WorkerPool;
