@@ -1,7 +1,7 @@
 import type { Extensions } from '@tiptap/core';
 import { suggestionArticleExtensions } from './suggestions/suggestionExtensions.ts';
 
-export { HEADING_LEVELS, plainArticleExtensions } from './plainArticleExtensions.ts';
+export { plainArticleExtensions } from './plainArticleExtensions.ts';
 
 /**
  * The article schema as Tiptap extensions: the one list the browser editor and the server share,

@@ -9,8 +9,6 @@ import { RelatedLink } from './nodes/RelatedLink.ts';
 import { Standfirst } from './nodes/Standfirst.ts';
 import { ProtectedBlocks } from './ProtectedBlocks.ts';
 
-export { HEADING_LEVELS };
-
 /**
  * The article schema without suggestion mode: the shape of a story once every pending suggestion
  * is decided (what exports and the public site read). Editors and the server use

@@ -4,8 +4,6 @@ import { safeUrl } from '../../export/safeUrl.ts';
 import { insertBlock, placeCursor } from './insertBlock.ts';
 import { READ_MORE_PREFIX } from './readMorePrefix.ts';
 
-export { READ_MORE_PREFIX };
-
 /** What `setRelatedLink` needs: where it points and the label (usually the other story's headline). */
 export interface RelatedLinkOptions {
   href: string;
