@@ -77,7 +77,7 @@ describe('planBlockRestore (property)', () => {
     );
   });
 
-  it('written into a Y.Doc, the story reads back as the plan, and a second restore of the same block changes nothing', () => {
+  it('written into a Y.Doc, the story reads back as the plan, and a second restore of a block the old version holds once changes nothing', () => {
     fc.assert(
       fc.property(scenario, ({ old, current, index }) => {
         const ydoc = storyDoc({ meta: { byline: '', slug: '', section: '', tags: [] }, doc: current.toJSON() as JSONContent });
@@ -85,7 +85,13 @@ describe('planBlockRestore (property)', () => {
         writeBlockRestore(ydoc, plan, { kind: 'server', reason: 'test' }, updateYFragment);
         const read = articleNode(readArticle(ydoc).doc);
         expect(read.eq(plan.doc)).toBe(true);
-        expect(planBlockRestore(old, read, index)!.change).toBe('unchanged');
+        // Blocks carry no id: copies with the same content are one block to the matcher, and which
+        // copy of the old version a restored one stands for is not known. Only a block the old
+        // version holds once is sure to read as restored, so that a second restore changes nothing.
+        const block = old.child(index);
+        if (childrenOf(old).filter((node) => node.eq(block)).length === 1) {
+          expect(planBlockRestore(old, read, index)!.change).toBe('unchanged');
+        }
       }),
       { numRuns: 200 },
     );
