@@ -142,7 +142,7 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
   const app = createApp({ config, articleStore, docStore, searchIndex: storage.search, sections: storage.sections, authorship: storage.authorship, registry, accounts, storySockets, log, publishing, versions, versioner, relay, notices, database: storage, metrics, eraser: storage.eraser });
   const server = http.createServer(app);
   await decorate?.(app, server);
-  const wss = attachCollab(server, { config, articleStore, registry, accounts, storySockets, log, metrics });
+  const wss = attachCollab(server, { config, articleStore, registry, commits, accounts, storySockets, log, metrics });
   metrics.watchOpen({ stories: () => registry.size, sockets: () => wss.clients.size });
 
   await new Promise<void>((resolve, reject) => {

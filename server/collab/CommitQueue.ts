@@ -36,6 +36,7 @@ export class CommitQueue {
   #failing = false;
   #closed = false;
   #idleWaiters: Array<() => void> = [];
+  readonly #afterCommit = new Set<() => void>();
 
   constructor(store: DocStore, log: Logger, metrics: CommitMetrics | null = null, authorship: AuthorshipStore | null = null) {
     this.#store = store;
@@ -48,6 +49,15 @@ export class CommitQueue {
   push(entry: QueuedUpdate): void {
     this.#queue.push(entry);
     this.#schedule();
+  }
+
+  /**
+   * Calls `listener` after each commit, once every update of it has been handled (`onStored`):
+   * the collaboration endpoint lets the relayed frames go out at once. Returns how to stop.
+   */
+  afterEachCommit(listener: () => void): () => void {
+    this.#afterCommit.add(listener);
+    return () => this.#afterCommit.delete(listener);
   }
 
   /** How many updates wait for a commit (the one under way included). */
@@ -130,6 +140,13 @@ export class CommitQueue {
         entry.onStored();
       } catch (error) {
         this.#log.error('handling a stored update failed', { articleId: entry.articleId, error });
+      }
+    }
+    for (const listener of this.#afterCommit) {
+      try {
+        listener();
+      } catch (error) {
+        this.#log.error('handling a commit failed', { error });
       }
     }
     this.#wakeIdle();

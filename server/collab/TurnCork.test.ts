@@ -67,4 +67,22 @@ describe('TurnCork', () => {
     await expect.poll(a.received).toBe('a');
     await expect.poll(b.received).toBe('b');
   });
+
+  it('lets held frames go at once when flushed, and still ends the turn for holds made after', async () => {
+    const a = await connected();
+    const b = await connected();
+    const cork = new TurnCork();
+    cork.hold(a.socket);
+    a.socket.write('a1');
+    cork.flush();
+    expect(a.socket.writableCorked).toBe(0);
+    // Held after the flush, in the same turn: the turn's own flush lets it go.
+    cork.hold(b.socket);
+    b.socket.write('b1');
+    expect(b.socket.writableCorked).toBe(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(b.socket.writableCorked).toBe(0);
+    await expect.poll(a.received).toBe('a1');
+    await expect.poll(b.received).toBe('b1');
+  });
 });

@@ -6,6 +6,8 @@ import type { Duplex } from 'node:stream';
  * A keystroke reaches a colleague as two frames (the update, once committed, and the cursor), and a
  * grouped commit may carry several updates of one story: corked, they leave in one `writev`.
  * Frames are never reordered or held past the turn (the flush runs in the turn's check phase).
+ * The commit queue lets them go as soon as it has relayed a commit (`flush`): a hold made by the
+ * commit, itself in the check phase, would otherwise wait for the next turn's.
  */
 export class TurnCork {
   #held = new Set<Duplex>();
@@ -19,11 +21,16 @@ export class TurnCork {
     this.#held.add(socket);
     if (this.#scheduled) return;
     this.#scheduled = true;
-    setImmediate(this.#flush);
+    setImmediate(this.#flushScheduled);
   }
 
-  #flush = (): void => {
+  #flushScheduled = (): void => {
     this.#scheduled = false;
+    this.flush();
+  };
+
+  /** Lets every held socket's frames go now. */
+  flush = (): void => {
     const held = this.#held;
     this.#held = this.#spare;
     this.#spare = held;

@@ -14,6 +14,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { CollabMetrics } from '../metrics/CollabMetrics.ts';
 import type { ArticleStore } from '../storage/ArticleStore.ts';
+import type { CommitQueue } from './CommitQueue.ts';
 import { Connection } from './Connection.ts';
 import { RegistryClosingError, type DocumentRegistry } from './DocumentRegistry.ts';
 import { SocketsPerAddress } from './SocketsPerAddress.ts';
@@ -35,6 +36,8 @@ export interface CollabDeps {
   >;
   articleStore: ArticleStore;
   registry: DocumentRegistry;
+  /** The server's commit queue: what a commit relays leaves as soon as the commit is handled. */
+  commits: Pick<CommitQueue, 'afterEachCommit'>;
   accounts: Pick<Accounts, 'users' | 'sessions' | 'members' | 'liveSockets' | 'mfa'>;
   storySockets: StorySockets;
   log: Logger;
@@ -76,6 +79,7 @@ export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer 
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.config.maxMessageBytes });
   // Every socket's frames of one turn leave together (see TurnCork).
   const cork = new TurnCork();
+  const stopFlushing = deps.commits.afterEachCommit(cork.flush);
   const perAddress = new SocketsPerAddress(deps.config.maxSocketsPerAddress);
   const { users, sessions, members, liveSockets } = deps.accounts;
 
@@ -143,7 +147,10 @@ export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer 
     );
   }, deps.config.sessionCheckMs);
   sessionCheck.unref();
-  wss.on('close', () => clearInterval(sessionCheck));
+  wss.on('close', () => {
+    clearInterval(sessionCheck);
+    stopFlushing();
+  });
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
