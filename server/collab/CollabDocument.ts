@@ -12,7 +12,7 @@ import type { SearchIndex } from '../storage/SearchIndex.ts';
 import { readArticle } from '../../shared/article/readArticle.ts';
 import { searchDocumentOf } from '../search/searchDocumentOf.ts';
 import type { Attribution, ChangeRange, StoryAttribution, Writer } from '../storage/AuthorshipStore.ts';
-import { acceptAwareness } from './acceptAwareness.ts';
+import { acceptAwareness, type AwarenessUser } from './acceptAwareness.ts';
 import { acceptedSuggestions } from './acceptedSuggestions.ts';
 import type { CommitQueue } from './CommitQueue.ts';
 import type { Connection } from './Connection.ts';
@@ -69,6 +69,11 @@ interface Peer {
   heldTimer: NodeJS.Timeout | null;
   /** State vectors of the socket's sync step 1 messages still owed a reply, oldest first. */
   replies: Uint8Array[];
+  /** Made once per socket, not per keystroke: the origin undoing its refused changes, the name and colour on its cursors, and its awareness rules. */
+  refused: Extract<TransactionOrigin, { kind: 'server' }>;
+  user: AwarenessUser;
+  mayUse: (clientId: number) => boolean;
+  stale: (clientId: number, clock: number, removal: boolean) => boolean;
 }
 
 const DEFAULT_MAX_HELD_BYTES = 8 * 1024 * 1024;
@@ -192,7 +197,24 @@ export class CollabDocument {
   /** Binds a socket: greets it (sync step 1, current awareness). */
   addConnection(connection: Connection): void {
     this.connections.add(connection);
-    this.#peers.set(connection, { slot: { held: null }, heldTimer: null, replies: [] });
+    this.#peers.set(connection, {
+      slot: { held: null },
+      heldTimer: null,
+      replies: [],
+      refused: {
+        kind: 'server',
+        reason: `undoing a refused change by ${connection.user.username}`,
+        made: { kind: 'refused_undo', by: connection.user.username },
+      },
+      user: { name: connection.user.displayName, color: connection.user.color },
+      mayUse: (clientId) => connection.awarenessIds.has(clientId) || !this.#awarenessIdTaken(connection, clientId),
+      stale: (clientId, clock, removal) => {
+        if (!connection.awarenessIds.has(clientId) && this.#awarenessIdTaken(connection, clientId)) return true;
+        const meta = this.awareness.meta.get(clientId);
+        if (meta === undefined) return false;
+        return clock < meta.clock || (clock === meta.clock && !(removal && this.awareness.states.has(clientId)));
+      },
+    });
     connection.send(encodeSyncStep1(this.ydoc));
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0) connection.send(encodeAwareness(this.awareness, states));
@@ -224,18 +246,13 @@ export class CollabDocument {
       return;
     }
     const hadHeld = peer.slot.held !== null;
-    const refused = {
-      kind: 'server',
-      reason: `undoing a refused change by ${connection.user.username}`,
-      made: { kind: 'refused_undo', by: connection.user.username },
-    } satisfies TransactionOrigin;
     const queuedBefore = this.#queuedSeq;
     let refusal;
     try {
       refusal = this.#gate.apply(
         update,
         connection.origin,
-        refused,
+        peer.refused,
         { suggestionsOnly: this.#suggestingRequired && !isEditorial(connection.user.role), author: connection.user },
         peer.slot,
       );
@@ -290,12 +307,9 @@ export class CollabDocument {
 
   /** A socket's awareness update: stamped with its account, applied, relayed to the other sockets. */
   applyAwareness(connection: Connection, update: Uint8Array, frame: Uint8Array | null = null): void {
-    const accepted = acceptAwareness(
-      this.awareness,
-      update,
-      { name: connection.user.displayName, color: connection.user.color },
-      (clientId) => connection.awarenessIds.has(clientId) || !this.#awarenessIdTaken(connection, clientId),
-    );
+    const peer = this.#peers.get(connection);
+    if (!peer) return;
+    const accepted = acceptAwareness(this.awareness, update, peer.user, peer.mayUse);
     for (const id of accepted.set) connection.awarenessIds.add(id);
     for (const id of accepted.removed) connection.awarenessIds.delete(id);
     if (!accepted.relay) return;
@@ -310,12 +324,7 @@ export class CollabDocument {
    * clock only counts for a removal of a known state, as in y-protocols).
    */
   staleAwareness(connection: Connection): (clientId: number, clock: number, removal: boolean) => boolean {
-    return (clientId, clock, removal) => {
-      if (!connection.awarenessIds.has(clientId) && this.#awarenessIdTaken(connection, clientId)) return true;
-      const meta = this.awareness.meta.get(clientId);
-      if (meta === undefined) return false;
-      return clock < meta.clock || (clock === meta.clock && !(removal && this.awareness.states.has(clientId)));
-    };
+    return this.#peers.get(connection)?.stale ?? (() => true);
   }
 
   /** Who is in the story right now, from the awareness `user` fields. */
