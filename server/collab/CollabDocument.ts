@@ -520,8 +520,10 @@ export class CollabDocument {
   }
 
   #relay(message: Uint8Array, except: Connection | null): void {
+    // A Buffer view made once: the socket layer would make one per socket from a plain Uint8Array.
+    const bytes = Buffer.isBuffer(message) ? message : Buffer.from(message.buffer, message.byteOffset, message.byteLength);
     for (const connection of this.connections) {
-      if (connection !== except) connection.send(message);
+      if (connection !== except) connection.send(bytes);
     }
   }
 

@@ -117,10 +117,13 @@ export class Connection {
     if (this.#closed || this.#ws.readyState !== this.#ws.OPEN) return;
     const corked = this.#options.corked;
     if (corked) corked.cork.hold(corked.socket);
-    this.#ws.send(message, (error) => {
-      if (error) this.close(CloseCode.InternalError, 'send failed');
-    });
+    this.#ws.send(message, this.#sent);
   }
+
+  /** One callback for every frame this socket sends (a keystroke sends to each colleague). */
+  #sent = (error?: Error | null): void => {
+    if (error) this.close(CloseCode.InternalError, 'send failed');
+  };
 
   /** Closes the socket with a shared close code; the story forgets this connection at once. */
   close(code: number, reason = ''): void {
