@@ -96,6 +96,8 @@ export interface Config {
 export const FAST_SCRYPT_PARAMS: Readonly<ScryptParams> = Object.freeze({ N: 2 ** 10, r: 8, p: 1 });
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+/** Settings that changed their name: a server started with the old one refuses to start rather than ignore it. */
+const RENAMED: ReadonlyArray<readonly [old: string, now: string]> = [['SEARCH_INDEX_MAX_WAIT_MS', 'SUMMARY_MAX_WAIT_MS']];
 const SQLITE_SYNCHRONOUS = ['NORMAL', 'FULL'] as const;
 
 export class ConfigError extends Error {
@@ -269,6 +271,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     throw new ConfigError(
       `SQLITE_SYNCHRONOUS must be one of ${SQLITE_SYNCHRONOUS.join(', ')}, got ${JSON.stringify(env.SQLITE_SYNCHRONOUS)}`,
     );
+  }
+  for (const [old, now] of RENAMED) {
+    if (env[old] !== undefined) throw new ConfigError(`${old} was renamed to ${now}: set ${now} instead`);
   }
   const clientDir = env.CLIENT_DIR === '' ? null : path.resolve(env.CLIENT_DIR ?? 'dist');
   return Object.freeze({
