@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { processCpuSeconds, processPeakRss } from './procStats.ts';
+import { processCpuSeconds, processMainThreadCpuSeconds, processPeakRss } from './procStats.ts';
 import { processDiskBytes, type DiskCounter } from './diskBytes.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -94,6 +94,11 @@ export class ServerProcess {
   /** CPU seconds (user + system) the process has used so far. */
   cpuSeconds(): number {
     return processCpuSeconds(this.pid);
+  }
+
+  /** CPU seconds of its main (JavaScript) thread alone. */
+  mainThreadCpuSeconds(): number {
+    return processMainThreadCpuSeconds(this.pid);
   }
 
   /** Peak resident memory (VmHWM) so far, in bytes. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countWords } from '../shared/article/countWords.ts';
 import { DEFAULT_ARGS, parseArgs } from './args.ts';
 import { largeStoryParagraphs } from './largeStory.ts';
-import { parseMachineBusySeconds, parseProcCpuSeconds, parseStatusBytes, processCpuSeconds, processPeakRss } from './procStats.ts';
+import { parseMachineBusySeconds, parseProcCpuSeconds, parseStatusBytes, processCpuSeconds, processMainThreadCpuSeconds, processPeakRss } from './procStats.ts';
 import { table } from './report.ts';
 import { converged } from './converged.ts';
 
@@ -33,6 +33,15 @@ describe('process statistics', () => {
     while (Date.now() < end); // burn CPU so the counter must move
     expect(processCpuSeconds(process.pid)).toBeGreaterThan(before);
     expect(processPeakRss(process.pid)).toBeGreaterThanOrEqual(process.memoryUsage().rss * 0.5);
+  });
+
+  it('tells the main thread from the process: burning on the main thread moves both, and the thread never exceeds the process', () => {
+    const mainBefore = processMainThreadCpuSeconds(process.pid);
+    const end = Date.now() + 150;
+    while (Date.now() < end); // burn CPU on this, the main thread
+    const main = processMainThreadCpuSeconds(process.pid);
+    expect(main).toBeGreaterThan(mainBefore);
+    expect(main).toBeLessThanOrEqual(processCpuSeconds(process.pid));
   });
 });
 

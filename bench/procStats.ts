@@ -38,6 +38,15 @@ export function processCpuSeconds(pid: number): number {
   return parseProcCpuSeconds(readFileSync(`/proc/${pid}/stat`, 'utf8'), clockTicksPerSecond());
 }
 
+/**
+ * CPU seconds the main thread of a process has used (/proc/<pid>/task/<pid>/stat): for Node, the
+ * JavaScript thread. The rest of the process's CPU is its other threads: V8's garbage collection and
+ * compilers, libuv's pool.
+ */
+export function processMainThreadCpuSeconds(pid: number): number {
+  return parseProcCpuSeconds(readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8'), clockTicksPerSecond());
+}
+
 /** Peak resident set size (VmHWM) of a running process, in bytes. */
 export function processPeakRss(pid: number): number {
   return parseStatusBytes(readFileSync(`/proc/${pid}/status`, 'utf8'), 'VmHWM');

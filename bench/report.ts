@@ -68,7 +68,7 @@ const fixed = (v: number, digits: number, unit = '') => (Number.isFinite(v) ? `$
 const times = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '-');
 
 const TYPING_HEADER = [
-  'server', 'keys sent', 'delivered', 'converged', 'p50', 'p95', 'p99', 'max', 'CPU/key', 'server CPU', 'peak RSS',
+  'server', 'keys sent', 'delivered', 'converged', 'p50', 'p95', 'p99', 'max', 'CPU/key', 'of it main thread', 'server CPU', 'peak RSS',
   'disk/key', 'heap/idle story (with code)', 'writers CPU', 'writer lag p99', 'list', 'other CPU', 'load avg',
 ];
 
@@ -89,6 +89,7 @@ function serverRow(kind: TargetKind, runs: readonly TypingScenarioResult[]): str
     ms(m((t) => t.fanOutLatencyMs.p99)),
     ms(m((t) => t.fanOutLatencyMs.max)),
     fixed(m((t) => t.serverCpuMsPerKeystroke), 3, ' ms'),
+    fixed(m((t) => t.serverMainThreadCpuMsPerKeystroke), 3, ' ms'),
     fixed(m((t) => t.serverCpuPercent), 0, '%'),
     fixed(m((t) => t.serverPeakRssMiB), 0, ' MiB'),
     fixed(m((t) => t.diskBytesPerKeystroke), 0, ' B'),
@@ -103,7 +104,7 @@ function serverRow(kind: TargetKind, runs: readonly TypingScenarioResult[]): str
 
 function ratioRow(r: ComparedMetrics, label = 'ratio'): string[] {
   return [
-    label, '', '', '', times(r.p50), times(r.p95), times(r.p99), '', times(r.cpuMsPerKey), '', times(r.peakRssMiB),
+    label, '', '', '', times(r.p50), times(r.p95), times(r.p99), '', times(r.cpuMsPerKey), '', '', times(r.peakRssMiB),
     times(r.diskBytesPerKey), times(r.heapKiBPerIdleStory), '', '', '', '', '',
   ];
 }

@@ -54,6 +54,8 @@ export interface TypingScenarioResult {
   serverCpuPercent: number;
   /** Server CPU time per keystroke, in ms: the cost of relaying and storing one edit, less sensitive to a busy machine. */
   serverCpuMsPerKeystroke: number;
+  /** Of it, the servers' main (JavaScript) threads; the rest is V8's collector and compilers and libuv's pool. */
+  serverMainThreadCpuMsPerKeystroke: number;
   /** Peak resident memory of the server process (VmHWM), MiB; NaN with several servers (see `servers`). */
   serverPeakRssMiB: number;
   /** With several servers only: each one's CPU over the typing phase (% of one core) and peak RSS. */
@@ -206,6 +208,7 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
     const loadBefore = loadavg()[0]!;
     const diskBefore = single ? single.diskBytes(options.diskCounter) : Number.NaN;
     const cpuBefore = server.processes.map((p) => p.cpuSeconds());
+    const mainBefore = server.processes.map((p) => p.mainThreadCpuSeconds());
     const servicesBefore = server.services.map((s) => s.cpuSeconds());
     const machineBefore = machineBusySeconds();
     const selfBefore = process.cpuUsage();
@@ -217,6 +220,7 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
     const profileTo = profileClockMicros();
     const elapsed = (now() - startedAt) / 1000;
     const cpuEach = server.processes.map((p, i) => p.cpuSeconds() - cpuBefore[i]!);
+    const mainThreadCpu = sum(server.processes.map((p, i) => p.mainThreadCpuSeconds() - mainBefore[i]!));
     const servicesCpu = server.services.map((s, i) => s.cpuSeconds() - servicesBefore[i]!);
     const serverCpu = sum(cpuEach);
     const machineBusy = machineBusySeconds() - machineBefore;
@@ -258,6 +262,7 @@ export async function runTypingScenario(options: TypingScenarioOptions): Promise
       fanOutLatencyMs: summarizeLatency([...sameServer, ...acrossServers]),
       serverCpuPercent: (serverCpu / elapsed) * 100,
       serverCpuMsPerKeystroke: sent ? (serverCpu * 1000) / sent : Number.NaN,
+      serverMainThreadCpuMsPerKeystroke: sent ? (mainThreadCpu * 1000) / sent : Number.NaN,
       serverPeakRssMiB: single ? peakRss[0]! / 2 ** 20 : Number.NaN,
       ...(single
         ? {}
