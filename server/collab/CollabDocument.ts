@@ -197,6 +197,8 @@ export class CollabDocument {
   /** Binds a socket: greets it (sync step 1, current awareness). */
   addConnection(connection: Connection): void {
     this.connections.add(connection);
+    // A client id is this socket's to speak for unless another socket of the story announced it.
+    const mayUse = (clientId: number) => connection.awarenessIds.has(clientId) || !this.#awarenessIdTaken(connection, clientId);
     this.#peers.set(connection, {
       slot: { held: null },
       heldTimer: null,
@@ -207,9 +209,9 @@ export class CollabDocument {
         made: { kind: 'refused_undo', by: connection.user.username },
       },
       user: { name: connection.user.displayName, color: connection.user.color },
-      mayUse: (clientId) => connection.awarenessIds.has(clientId) || !this.#awarenessIdTaken(connection, clientId),
+      mayUse,
       stale: (clientId, clock, removal) => {
-        if (!connection.awarenessIds.has(clientId) && this.#awarenessIdTaken(connection, clientId)) return true;
+        if (!mayUse(clientId)) return true;
         const meta = this.awareness.meta.get(clientId);
         if (meta === undefined) return false;
         return clock < meta.clock || (clock === meta.clock && !(removal && this.awareness.states.has(clientId)));
