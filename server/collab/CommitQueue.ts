@@ -109,8 +109,8 @@ export class CommitQueue {
     this.#committing = true;
     const started = performance.now();
     try {
-      const attributions = this.#authorship ? batch.flatMap((entry) => (entry.attribution ? [entry.attribution] : [])) : [];
-      if (attributions.length > 0) await this.#authorship!.recordAll(attributions);
+      const attributions = this.#authorship ? attributionsOf(batch) : null;
+      if (attributions) await this.#authorship!.recordAll(attributions);
       await this.#store.appendAll(batch);
     } catch (error) {
       this.#metrics?.commitFailed();
@@ -166,4 +166,11 @@ export class CommitQueue {
     this.#idleWaiters = [];
     for (const wake of waiters) wake();
   }
+}
+
+/** The batch's attributions, or null when it has none (a keystroke's batch: nothing is allocated for it). */
+function attributionsOf(batch: readonly QueuedUpdate[]): Attribution[] | null {
+  let found: Attribution[] | null = null;
+  for (const entry of batch) if (entry.attribution) (found ??= []).push(entry.attribution);
+  return found;
 }
