@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import type { DocStore, PendingUpdate, StoredDoc } from '../DocStore.ts';
 import { deflated, storedBytes } from './deflated.ts';
+import { keepLogHead } from './keepLogHead.ts';
 
 interface UpdateRow {
   seq: number;
@@ -35,7 +36,7 @@ export class SqliteDocStore implements DocStore {
   readonly #rowBySeq: Database.Statement<[number], { data: Buffer; article_id: string }>;
   readonly #insert: Database.Statement<[string, Uint8Array]>;
   readonly #upsertSnapshot: Database.Statement<[string, Buffer, string, number]>;
-  readonly #sweep: Database.Statement<[number]>;
+  readonly #sweep: (through: number) => number;
   readonly #appendAll: (updates: readonly PendingUpdate[]) => Array<number | bigint>;
   readonly #compact: (articleId: string) => number[];
   readonly #load: (articleId: string) => { doc: StoredDoc; seqs: number[] };
@@ -57,10 +58,17 @@ export class SqliteDocStore implements DocStore {
        ON CONFLICT (article_id) DO UPDATE SET
          data = excluded.data, updated_at = excluded.updated_at, through_seq = excluded.through_seq, deflated = 1`,
     );
-    this.#sweep = db.prepare(
+    const sweep = db.prepare<[number]>(
       `DELETE FROM doc_updates WHERE seq <= ?
        AND seq <= (SELECT through_seq FROM doc_snapshots WHERE doc_snapshots.article_id = doc_updates.article_id)`,
     );
+    this.#sweep = db.transaction((through: number) => {
+      const { changes } = sweep.run(through);
+      keepLogHead(db);
+      return changes;
+    });
+    // A log swept bare before the log's head was kept (an older server) gets it back.
+    keepLogHead(db);
 
     this.#appendAll = db.transaction((updates: readonly PendingUpdate[]) =>
       updates.map(({ articleId, update }) => this.#insert.run(articleId, update).lastInsertRowid),
@@ -123,7 +131,7 @@ export class SqliteDocStore implements DocStore {
     const through = this.#sweepThrough;
     this.#sweepThrough = 0;
     if (through === 0 || !this.#db.open) return 0;
-    return this.#sweep.run(through).changes;
+    return this.#sweep(through);
   }
 
   #sweepLater(through: number): void {

@@ -104,4 +104,9 @@ export const migrations: readonly string[] = [
   // 16: the search index without word positions (FTS5 detail=column): a third of the size and of
   // the writes; rebuilt at start (indexMissingStories)
   SEARCH_COLUMN_DETAIL_MIGRATION_SQL,
+  // 17: the highest log row any snapshot holds, found without reading the snapshots: the log's head
+  // is kept at or above it (keepLogHead.ts), whatever the sweep or an erased story deleted
+  `
+  CREATE INDEX doc_snapshots_through_seq ON doc_snapshots (through_seq);
+  `,
 ];

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { StoryEraser } from '../../StoryEraser.ts';
+import { keepLogHead } from '../keepLogHead.ts';
 import { sqliteUnitOf, type SqliteUnitOfWork } from '../SqliteUnitOfWork.ts';
 
 /** Rows that go with the story, deleted explicitly rather than trusting each table's cascade. */
@@ -33,6 +34,8 @@ export class SqliteStoryEraser implements StoryEraser {
     this.#erase = (articleId, at) => {
       if (!exists.get(articleId)) return false;
       for (const statement of deletes) statement.run(articleId);
+      // The story may have held the log's newest rows.
+      keepLogHead(db);
       const row = referenced.get({ id: articleId });
       if ((row?.n ?? 0) > 0) tombstone.run(at, articleId);
       else remove.run(articleId);
