@@ -18,8 +18,10 @@ export const SWEEP_MAX_WAIT_MS = 30_000;
  * DocStore on SQLite: `doc_updates` is the append-only log in commit order (its rowid is the
  * sequence: a grouped commit appends to the table's last page), `doc_snapshots` the compacted state.
  * The log has no index by story: loading a story scans it once, and the store remembers which rows
- * each story it loaded has since, so a compaction reads exactly those rows by key.
- * Only this process writes the file, so that list is complete.
+ * each story it loaded has since, so a compaction reads exactly those rows by key. That list is
+ * complete only while this process alone writes the file: with `sharedFile` (several servers on
+ * one file, joined through Redis) a compaction scans the log for the story's rows instead, or it
+ * would mark rows another server appended as held by the snapshot without merging them.
  *
  * A compaction does not delete the rows it merged: the snapshot records the last sequence it holds
  * (`through_seq`) and loads skip rows at or below it. The log interleaves every open story's
@@ -38,7 +40,7 @@ export class SqliteDocStore implements DocStore {
   readonly #upsertSnapshot: Database.Statement<[string, Buffer, string, number]>;
   readonly #sweep: (through: number) => number;
   readonly #appendAll: (updates: readonly PendingUpdate[]) => Array<number | bigint>;
-  readonly #compact: (articleId: string) => number[];
+  readonly #compact: Database.Transaction<(articleId: string) => number[]>;
   readonly #load: (articleId: string) => { doc: StoredDoc; seqs: number[] };
   /** Sequence numbers of each loaded story's rows in the log, oldest first. */
   readonly #seqs = new Map<string, number[]>();
@@ -47,8 +49,11 @@ export class SqliteDocStore implements DocStore {
   #sweepTimer: NodeJS.Timeout | null = null;
   #firstUnswept = 0;
 
-  constructor(db: Database.Database) {
+  readonly #sharedFile: boolean;
+
+  constructor(db: Database.Database, options: { sharedFile?: boolean } = {}) {
     this.#db = db;
+    this.#sharedFile = options.sharedFile ?? false;
     this.#snapshot = db.prepare('SELECT data, through_seq, deflated FROM doc_snapshots WHERE article_id = ?');
     this.#rows = db.prepare('SELECT seq, data FROM doc_updates WHERE article_id = ? AND seq > ? ORDER BY seq');
     this.#rowBySeq = db.prepare('SELECT data, article_id FROM doc_updates WHERE seq = ?');
@@ -85,7 +90,7 @@ export class SqliteDocStore implements DocStore {
     });
     this.#compact = db.transaction((articleId: string) => {
       const stored = this.#snapshot.get(articleId);
-      const known = this.#seqs.get(articleId);
+      const known = this.#sharedFile ? undefined : this.#seqs.get(articleId);
       const rows = known ? this.#rowsBySeq(articleId, known) : this.#rows.all(articleId, stored?.through_seq ?? 0);
       if (rows.length === 0) return [];
       const snapshot = stored ? storedBytes(stored.data, stored.deflated) : null;
@@ -111,7 +116,8 @@ export class SqliteDocStore implements DocStore {
   }
 
   async compact(articleId: string): Promise<number> {
-    const merged = this.#compact(articleId);
+    // On a shared file the write lock is taken first: the rows read are all the story has.
+    const merged = this.#sharedFile ? this.#compact.immediate(articleId) : this.#compact(articleId);
     const known = this.#seqs.get(articleId);
     if (known && merged.length > 0) {
       const gone = new Set(merged);

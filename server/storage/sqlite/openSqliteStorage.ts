@@ -20,15 +20,18 @@ import { SqliteSearchIndex } from './search/SqliteSearchIndex.ts';
 import { SqliteSectionStore } from './bylines/SqliteSectionStore.ts';
 import { SqliteStoryEraser } from './articles/SqliteStoryEraser.ts';
 
-/** Every store on the SQLite file in `config.dataDir` (created and migrated when needed). */
-export function openSqliteStorage(config: Pick<Config, 'dataDir' | 'sqliteSynchronous'>): Storage {
+/**
+ * Every store on the SQLite file in `config.dataDir` (created and migrated when needed). With
+ * `redisUrl` set, other servers may write the same file (see SqliteDocStore's `sharedFile`).
+ */
+export function openSqliteStorage(config: Pick<Config, 'dataDir' | 'sqliteSynchronous'> & Partial<Pick<Config, 'redisUrl'>>): Storage {
   const db = openDatabase(config.dataDir, { synchronous: config.sqliteSynchronous });
   const unit = sqliteUnitOf(db);
   return {
     engine: 'sqlite',
     articles: new SqliteArticleStore(db),
     // Never joins an open transaction of the account or publishing stores on the same connection.
-    docs: unit.guard(new SqliteDocStore(db)),
+    docs: unit.guard(new SqliteDocStore(db, { sharedFile: (config.redisUrl ?? null) !== null })),
     versions: new SqliteVersionStore(db),
     authorship: new SqliteAuthorshipStore(db),
     eraser: new SqliteStoryEraser(db),
