@@ -25,9 +25,12 @@ export class ReferenceServer implements BenchTarget {
 
   private constructor(readonly process: ServerProcess) {}
 
-  static async start(): Promise<ReferenceServer> {
+  /** `cpuProfDir`: profile its CPU there (`--cpu-prof`), to set beside Copydesk's profile. */
+  static async start(options: { cpuProfDir?: string } = {}): Promise<ReferenceServer> {
     const env: Record<string, string> = { PORT: '0' };
-    return new ReferenceServer(await ServerProcess.start({ nodeArgs: [SCRIPT], env, listening: LISTENING }));
+    return new ReferenceServer(
+      await ServerProcess.start({ nodeArgs: [SCRIPT], env, listening: LISTENING, ...(options.cpuProfDir ? { cpuProfDir: options.cpuProfDir } : {}) }),
+    );
   }
 
   get url(): string {

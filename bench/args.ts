@@ -68,7 +68,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --reps <n>          repetitions; figures are medians, ratios taken within each rep (default ${DEFAULT_ARGS.reps})
   --servers <list>    copydesk, reference or both (default copydesk,reference)
   --busy              keep one core busy with another process while the writers type
-  --cpu-prof          profile Copydesk's server (bench/results/prof) and print its top self-time functions
+  --cpu-prof          profile each server (bench/results/prof) and print their top self-time functions
   --server <command>  how to run Copydesk (default "${DEFAULT_COPYDESK_COMMAND}", or COPYDESK_BENCH_SERVER),
                       e.g. "node build/server/index.js"
   --processes <n>     writer processes sharing the clients (default ${DEFAULT_ARGS.processes})

@@ -20,9 +20,10 @@ export interface TypingComparison {
   twoServers?: TwoServerSummary | null;
 }
 
-/** Where Copydesk's server spent its CPU in one profiled run. */
+/** Where one server (Copydesk's, or the reference) spent its CPU in one profiled run. */
 export interface CpuProfileSummary {
   scenario: string;
+  server: TargetKind;
   file: string;
   busyMs: number;
   top: SelfTime[];
@@ -165,10 +166,16 @@ export function formatTwoServers(s: TwoServerSummary): string {
   ].join('\n');
 }
 
+const PROFILED: Record<TargetKind, string> = {
+  copydesk: 'Copydesk server',
+  reference: 'Reference server',
+  'copydesk-2srv': 'Copydesk server 1 of 2',
+};
+
 /** The top self-time functions of a profile, and the split by module. */
 export function formatCpuProfile(p: CpuProfileSummary, rows = 15): string {
   return [
-    `Copydesk server CPU profile, ${p.scenario} (${p.file}), while the writers typed: ${(p.busyMs / 1000).toFixed(1)} s busy`,
+    `${PROFILED[p.server]} CPU profile, ${p.scenario} (${p.file}), while the writers typed: ${(p.busyMs / 1000).toFixed(1)} s busy`,
     table(
       ['self ms', 'busy %', 'function', 'where'],
       p.top.slice(0, rows).map((t) => [t.selfMs.toFixed(0), t.percent.toFixed(1), t.functionName, t.url ? `${t.url}:${t.line}` : '']),

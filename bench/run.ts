@@ -63,13 +63,13 @@ async function main(): Promise<void> {
       results.typing.push(comparison);
       console.log(`\n${formatComparison(comparison)}\n`);
       if (args.cpuProf) {
-        for (const kind of ['copydesk', 'copydesk-2srv'] as const) {
+        for (const kind of ['copydesk', 'reference', 'copydesk-2srv'] as const) {
           const profiled = comparison.runs.find((r) => r.server === kind && r.rep === 0);
           if (!profiled) continue;
           const folder = join(PROFILE_DIR, profileFolder(name, 0, kind));
           // Of two servers, the first one's profile: both carry the same load.
           const dir = kind === 'copydesk-2srv' ? serverProfileDir(folder, 1) : folder;
-          const profile = summarizeProfile(kind === 'copydesk-2srv' ? `${name}, server 1 of 2` : name, dir, profiled.typingWindowMicros);
+          const profile = summarizeProfile(name, kind, dir, profiled.typingWindowMicros);
           if (profile) results.cpuProfiles.push(profile);
         }
       }
@@ -115,7 +115,7 @@ async function compareTyping(name: TypingScenarioName, args: BenchArgs, diskCoun
         diskCounter,
         target: {
           command: args.serverCommand,
-          ...(args.cpuProf && server !== 'reference' ? { cpuProfDir: freshProfileDir(profileFolder(name, rep, server), server === 'copydesk-2srv' ? 2 : 0) } : {}),
+          ...(args.cpuProf ? { cpuProfDir: freshProfileDir(profileFolder(name, rep, server), server === 'copydesk-2srv' ? 2 : 0) } : {}),
         },
       });
       runs.push({ ...result, rep });
@@ -135,7 +135,7 @@ async function compareTyping(name: TypingScenarioName, args: BenchArgs, diskCoun
 
 /** A folder per profiled server process (per pair of them: a subfolder each): the profiles of its threads land there. */
 function profileFolder(scenario: string, rep: number, kind: TargetKind = 'copydesk'): string {
-  return `${kind === 'copydesk-2srv' ? 'two-servers' : 'copydesk'}-${scenario}-rep${rep + 1}`;
+  return `${kind === 'copydesk-2srv' ? 'two-servers' : kind}-${scenario}-rep${rep + 1}`;
 }
 
 /** That folder under bench/results/prof, emptied of an earlier run's profiles (with `servers` subfolders, one per server). */
@@ -147,8 +147,8 @@ function freshProfileDir(folder: string, servers = 0): string {
   return dir;
 }
 
-/** Where the first profiled Copydesk run of `scenario` spent its time while the writers typed. */
-function summarizeProfile(scenario: string, dir: string, window: readonly [number, number]): CpuProfileSummary | null {
+/** Where the first profiled run of `scenario` on `server` spent its time while the writers typed. */
+function summarizeProfile(scenario: string, server: TargetKind, dir: string, window: readonly [number, number]): CpuProfileSummary | null {
   const name = mainThreadProfile(readdirSync(dir));
   if (!name) {
     console.warn(`No main-thread CPU profile in ${dir}: the server did not exit cleanly.`);
@@ -159,6 +159,7 @@ function summarizeProfile(scenario: string, dir: string, window: readonly [numbe
   const top = selfTimes(readCpuProfile(file), root, window);
   const summary: CpuProfileSummary = {
     scenario,
+    server,
     file: relative(root, file),
     busyMs: top.filter((t) => t.functionName !== '(idle)').reduce((n, t) => n + t.selfMs, 0),
     top: top.slice(0, 40),
