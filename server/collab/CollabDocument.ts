@@ -1,6 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Presence } from '../../shared/api.ts';
+import { ChangesRefused } from '../../shared/collab/changesRefused.ts';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import { isEditorial } from '../../shared/roles.ts';
 import type { Config } from '../config.ts';
@@ -14,10 +15,11 @@ import { searchDocumentOf } from '../search/searchDocumentOf.ts';
 import type { Attribution, ChangeRange, StoryAttribution, Writer } from '../storage/AuthorshipStore.ts';
 import { acceptAwareness, type AwarenessUser } from './acceptAwareness.ts';
 import { acceptedSuggestions } from './acceptedSuggestions.ts';
+import { bringsChanges } from './bringsChanges.ts';
 import type { CommitQueue } from './CommitQueue.ts';
 import type { Connection } from './Connection.ts';
 import { RELAY_ORIGIN, STORAGE_ORIGIN, assertNever, toTransactionOrigin, type TransactionOrigin } from './origins.ts';
-import { encodeAwareness, encodeAwarenessUpdate, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts';
+import { encodeAwareness, encodeAwarenessUpdate, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts';
 import { summaryOf } from './readSummary.ts';
 import type { RelaySubscription, StoryRelay } from './relay/StoryRelay.ts';
 import { UpdateGate, type HeldSlot, type SchemaCheck } from './UpdateGate.ts';
@@ -243,8 +245,7 @@ export class CollabDocument {
     if (!peer) return;
     if (this.#spiked) {
       // A writer's socket opened before the spike is closed (AccessChanged), but what it sends meanwhile never reaches the story.
-      this.#deps.log.debug('dropped an update to a spiked story', { articleId: this.articleId, user: connection.user.username });
-      this.#deps.metrics?.updateRefused('read_only');
+      this.refuseChanges(connection, update, ChangesRefused.Spiked);
       return;
     }
     const hadHeld = peer.slot.held !== null;
@@ -293,6 +294,24 @@ export class CollabDocument {
       peer.heldTimer = null;
       this.#answerReplies(connection, peer);
     }
+  }
+
+  /**
+   * A socket's update that may not reach the story (a read-only socket, a spiked story): dropped.
+   * When it would have changed the story, the socket is told (y-websocket's "permission denied",
+   * with `reason`), so its browser keeps the changes and never calls them saved. A viewer's empty
+   * sync step 2, or changes the story already holds, are dropped without a word.
+   * Throws when the update is malformed.
+   */
+  refuseChanges(connection: Connection, update: Uint8Array, reason: ChangesRefused): void {
+    this.#deps.metrics?.updateRefused('read_only');
+    if (!bringsChanges(this.ydoc, update)) return;
+    this.#deps.log.info('refused changes from a socket that may not change the story', {
+      articleId: this.articleId,
+      user: connection.user.username,
+      reason,
+    });
+    connection.send(encodePermissionDenied(reason));
   }
 
   /**

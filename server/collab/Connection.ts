@@ -2,6 +2,7 @@ import type { Duplex } from 'node:stream';
 import type { TurnCork } from './TurnCork.ts';
 import type { WebSocket, RawData } from 'ws';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
+import { ChangesRefused } from '../../shared/collab/changesRefused.ts';
 import type { Role } from '../../shared/roles.ts';
 import type { StoryAccess } from '../auth/storyAccess.ts';
 import type { Logger } from '../log.ts';
@@ -179,9 +180,8 @@ export class Connection {
         case 'syncStep2':
         case 'update':
           if (this.access === 'read') {
-            // A reader's editor may still produce updates (a stale tab, a hand-built frame): they never reach the story.
-            this.#options.log.debug('dropped an update from a read-only socket', { articleId: this.articleId, user: this.user.username });
-            this.#options.metrics?.updateRefused('read_only');
+            // A reader's editor may still send changes (typed as the story moved on in the workflow, or offline): they never reach the story, and the browser hears so.
+            doc.refuseChanges(this, message.update, ChangesRefused.ReadOnly);
             break;
           }
           doc.applyClientUpdate(this, message.update);

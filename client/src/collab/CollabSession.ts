@@ -22,13 +22,15 @@ export interface CollabSnapshot {
   ready: boolean;
   /** Some local change has not reached the server yet. */
   unsaved: boolean;
+  /** The server refused to store changes of this device, and why (a ChangesRefused id); they are kept here. */
+  refused: string | null;
   /** Failed connection attempts since the last successful sync. */
   failedAttempts: number;
   /** Why the server refused us for good; the session no longer reconnects. */
   fatal: { code: number; message: string } | null;
   /** A temporary reason the server gave for the last close, if it gave one. */
   notice: string | null;
-  /** How many times the server said this user's rights on the story changed; re-read the story when it grows. */
+  /** How many times the server said this user's rights on the story changed (or refused our changes); re-read the story when it grows. */
   accessChanges: number;
 }
 
@@ -95,7 +97,12 @@ export class CollabSession {
       this.provider.disconnect();
       this.update();
     });
-    this.saves.subscribe(this.update);
+    this.saves.subscribe(() => {
+      // A refusal means our rights on the story changed while we could not hear it (offline): re-read the story too.
+      const refused = this.saves.refused;
+      if (refused !== null && refused !== this.snapshot.refused) this.accessChanges += 1;
+      this.update();
+    });
     window.addEventListener('offline', this.goOffline);
     window.addEventListener('online', this.goOnline);
     if (!navigator.onLine) this.goOffline();
@@ -167,6 +174,7 @@ export class CollabSession {
       prev.synced === next.synced &&
       prev.ready === next.ready &&
       prev.unsaved === next.unsaved &&
+      prev.refused === next.refused &&
       prev.failedAttempts === next.failedAttempts &&
       prev.fatal === next.fatal &&
       prev.notice === next.notice &&
@@ -188,6 +196,7 @@ export class CollabSession {
       synced: provider.synced,
       ready: this.fatal === null && (this.everSynced || localReady),
       unsaved: this.saves.hasUnsavedChanges,
+      refused: this.saves.refused,
       failedAttempts: this.everSynced && provider.synced ? 0 : provider.wsUnsuccessfulReconnects,
       fatal: this.fatal,
       notice: this.notice,

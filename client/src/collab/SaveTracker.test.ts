@@ -4,9 +4,11 @@ import { openDatabase } from '../../../server/storage/sqlite/openDatabase.ts';
 import { readStoredState } from '../../../server/test/readStoredState.ts';
 import type { RunningServer } from '../../../server/index.ts';
 import {
+  api,
   appendParagraph,
   connectClient,
   createStory,
+  createUser,
   paragraphs,
   signInAdmin,
   startTestServer,
@@ -96,6 +98,43 @@ describe('SaveTracker against the real server', () => {
     await waitFor('the client to reconnect', () => client.provider.synced, 15_000);
     await waitFor('the offline edit to be saved', () => !tracker.hasUnsavedChanges, 15_000);
     expect(storedParagraphs(dataDir, id)).toContain('Written offline.');
+  });
+
+  it('a reporter’s offline paragraph on a story approved meanwhile is refused, never called saved, and saved once the story is hers again', async () => {
+    const { dataDir, server, admin } = await setup();
+    const ed = await createUser(server.url, admin, 'ed', 'editor', 'Ed Itor');
+    const rita = await createUser(server.url, admin, 'rita', 'reporter', 'Rita Porter');
+    const id = await createStory(server.url, 'Council budget', rita.auth);
+    const move = async (by: Auth, to: string) => expect((await api(server.url, 'POST', `/api/articles/${id}/transitions`, { to }, by)).status).toBe(200);
+    const client = connectClient(server.url, id, { auth: rita.auth });
+    cleanups.push(() => client.destroy());
+    await client.synced;
+    const tracker = new SaveTracker(client.ydoc, client.provider);
+    cleanups.push(() => tracker.destroy());
+    await move(rita.auth, 'in_review');
+
+    // Rita's train goes into a tunnel; she adds a paragraph while Ed approves the story.
+    client.provider.disconnect();
+    appendParagraph(client.ydoc, 'Typed in the tunnel.');
+    await move(ed.auth, 'approved');
+    const seen: boolean[] = [];
+    tracker.subscribe(() => seen.push(tracker.hasUnsavedChanges));
+    client.provider.connect();
+    await waitFor('the server to refuse the paragraph', () => tracker.refused === 'read_only');
+    // Probes are answered on the read-only socket too: none of them may count as saved.
+    appendParagraph(client.ydoc, 'And one more line.');
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(tracker.refused).toBe('read_only');
+    expect(tracker.hasUnsavedChanges).toBe(true);
+    expect(seen).not.toContain(false);
+    expect(storedParagraphs(dataDir, id)).not.toContain('Typed in the tunnel.');
+    expect(paragraphs(client.ydoc)).toContain('Typed in the tunnel.');
+
+    // Ed sends the story back to her: her socket reconnects with write access and the paragraphs are stored.
+    await move(ed.auth, 'draft');
+    await waitFor('the paragraphs to be saved', () => !tracker.hasUnsavedChanges, 15_000);
+    expect(tracker.refused).toBeNull();
+    expect(storedParagraphs(dataDir, id)).toEqual(expect.arrayContaining(['Typed in the tunnel.', 'And one more line.']));
   });
 
   it('does not count changes that came from the server', async () => {

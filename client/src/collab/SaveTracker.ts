@@ -1,10 +1,12 @@
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
+import * as authProtocol from 'y-protocols/auth';
 import * as syncProtocol from 'y-protocols/sync';
 import type { WebsocketProvider } from 'y-websocket';
 
 const MESSAGE_SYNC = 0;
+const MESSAGE_AUTH = 2;
 const PROBE_DELAY_MS = 250;
 
 /**
@@ -14,6 +16,11 @@ const PROBE_DELAY_MS = 250;
  * messages in order and appends an update to storage before it moves on. So after local
  * changes we send a sync step 1; the server's step 2 reply proves that everything sent
  * before it was applied. Each reply settles the oldest outstanding probe.
+ *
+ * A server that drops changes this socket may not make (the story became read-only for us, or was
+ * spiked) says so with y-websocket's "permission denied" message, before it answers any later
+ * probe. From then on nothing counts as saved (`refused`) until a probe is answered on a socket
+ * that refused nothing: the changes stay on this device, and reach the story once it may take them.
  */
 export class SaveTracker {
   private localSeq = 0;
@@ -25,20 +32,32 @@ export class SaveTracker {
   private probeTimer: ReturnType<typeof setTimeout> | null = null;
   private socket: WebSocket | null = null;
   private readonly listeners = new Set<() => void>();
+  /** The server's reason for the last changes it refused (null: none, or all stored since). */
+  private refusedReason: string | null = null;
+  /** Whether the current socket refused changes: its probe replies prove nothing stored. */
+  private refusedOnSocket = false;
 
   constructor(
     private readonly doc: Y.Doc,
     private readonly provider: WebsocketProvider,
   ) {
     doc.on('update', this.onUpdate);
+    // y-websocket only logs a refusal; this tracker owns it.
+    provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) =>
+      authProtocol.readAuthMessage(decoder, doc, (_doc: Y.Doc, reason: string) => this.onRefused(reason));
     provider.on('status', this.onStatus);
     provider.on('sync', this.onSync);
     if (provider.wsconnected) this.watchSocket();
   }
 
-  /** Whether some local change has not reached the server yet. */
+  /** Whether some local change has not reached the server yet, or the server refused to store it. */
   get hasUnsavedChanges(): boolean {
-    return this.savedSeq < this.localSeq;
+    return this.savedSeq < this.localSeq || this.refusedReason !== null;
+  }
+
+  /** Why the server refused changes of this device, while they are still not stored (a ChangesRefused id). */
+  get refused(): string | null {
+    return this.refusedReason;
   }
 
   /** Call `listener` whenever `hasUnsavedChanges` may have changed. */
@@ -66,6 +85,7 @@ export class SaveTracker {
   private readonly onStatus = ({ status }: { status: string }): void => {
     if (status === 'connected') {
       this.watchSocket();
+      this.refusedOnSocket = false;
       this.probes = [];
       this.handshakeReplies = 1;
     } else if (status === 'disconnected') {
@@ -80,6 +100,13 @@ export class SaveTracker {
     if (synced) this.scheduleProbe(0);
   };
 
+  private readonly onRefused = (reason: string): void => {
+    this.refusedOnSocket = true;
+    if (this.refusedReason === reason) return;
+    this.refusedReason = reason;
+    this.notify();
+  };
+
   private readonly onMessage = (event: MessageEvent): void => {
     if (!(event.data instanceof ArrayBuffer)) return;
     const kind = syncMessageKind(new Uint8Array(event.data));
@@ -91,10 +118,18 @@ export class SaveTracker {
       return;
     }
     const covered = this.probes.shift();
-    if (covered !== undefined && covered > this.savedSeq) {
+    if (covered === undefined) return;
+    let changed = false;
+    if (covered > this.savedSeq) {
       this.savedSeq = covered;
-      this.notify();
+      changed = true;
     }
+    if (this.refusedReason !== null && !this.refusedOnSocket) {
+      // This socket stored what the provider sent on connecting, the refused changes with it.
+      this.refusedReason = null;
+      changed = true;
+    }
+    if (changed) this.notify();
   };
 
   private scheduleProbe(delay = PROBE_DELAY_MS): void {

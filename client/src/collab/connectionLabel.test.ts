@@ -7,6 +7,7 @@ const base: CollabSnapshot = {
   synced: true,
   ready: true,
   unsaved: false,
+  refused: null,
   failedAttempts: 0,
   fatal: null,
   notice: null,
@@ -26,6 +27,18 @@ describe('connectionLabel', () => {
     expect(connectionLabel({ ...offline, ready: false }).text).toBe('Connecting…');
     expect(connectionLabel({ ...offline, ready: false, failedAttempts: 3 }).text).toBe(
       'Cannot reach the server. Retrying…',
+    );
+  });
+
+  it('never says saved while the server refuses this device’s changes, and says they are kept here', () => {
+    for (const state of [base, { ...base, unsaved: true }, { ...base, socket: 'disconnected' as const, synced: false }]) {
+      expect(connectionLabel({ ...state, refused: 'read_only' })).toEqual({
+        tone: 'error',
+        text: 'Not saved: this story is read-only for you now. Your latest changes are kept on this device only.',
+      });
+    }
+    expect(connectionLabel({ ...base, refused: 'story_spiked' }).text).toBe(
+      'Not saved: this story was spiked. Your latest changes are kept on this device only.',
     );
   });
 

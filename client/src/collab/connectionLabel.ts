@@ -1,3 +1,4 @@
+import { describeChangesRefused } from '../../../shared/collab/changesRefused.ts';
 import type { CollabSnapshot } from './CollabSession.ts';
 
 /** What the connection indicator says, and in which tone. */
@@ -9,6 +10,7 @@ export interface ConnectionLabel {
 /** The indicator's words for a session state; never claims a save the server has not confirmed. */
 export function connectionLabel(state: CollabSnapshot): ConnectionLabel {
   if (state.fatal) return { tone: 'error', text: state.fatal.message };
+  if (state.refused) return { tone: 'error', text: describeChangesRefused(state.refused) };
   if (state.socket === 'connected' && state.synced) {
     return state.unsaved ? { tone: 'busy', text: 'Saving…' } : { tone: 'ok', text: 'All changes saved' };
   }

@@ -8,6 +8,7 @@ const IDLE: CollabSnapshot = {
   synced: false,
   ready: false,
   unsaved: false,
+  refused: null,
   failedAttempts: 0,
   fatal: null,
   notice: null,

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { apiAs, createAccount, signInCookie, signInContext, type Account } from './support/accounts.ts';
+import { createStory } from './support/copydeskServer.ts';
+import { connection, cursorToEnd, expectSaved, storyText } from './support/editorPage.ts';
+import { useCopydesk } from './support/useCopydesk.ts';
+
+const copydesk = useCopydesk();
+let nellie: Account;
+let ed: Account;
+
+test.beforeAll(async () => {
+  nellie = await createAccount(copydesk.server.url, 'nellie', 'Nellie Bly', 'reporter');
+  ed = await createAccount(copydesk.server.url, 'ed', 'Ed Itor', 'editor');
+});
+
+test('a line typed offline while the story was approved is never called saved, stays on screen, and is saved once the story is sent back', async ({ page }) => {
+  const url = copydesk.server.url;
+  const nellieCookie = await signInCookie(url, nellie.username, nellie.password);
+  const edCookie = await signInCookie(url, ed.username, ed.password);
+  const story = await createStory(url, 'Storm cuts power to the coast', nellieCookie);
+  const move = (cookie: string, to: string) => apiAs(url, cookie, 'POST', `/api/articles/${story.id}/transitions`, { to });
+  await move(nellieCookie, 'in_review');
+  await signInContext(page.context(), url, nellie);
+  await page.goto(`${url}/stories/${story.id}`);
+  await expectSaved(page);
+
+  await page.context().setOffline(true);
+  await expect(connection(page)).toContainText('Offline');
+  await cursorToEnd(page);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Crews worked through the night.');
+  await move(edCookie, 'approved');
+  await page.context().setOffline(false);
+
+  await expect(connection(page)).toHaveText('Not saved: this story is read-only for you now. Your latest changes are kept on this device only.');
+  await expect(storyText(page)).toContainText('Crews worked through the night.');
+  const storedText = async () => JSON.stringify(await apiAs<unknown>(url, edCookie, 'GET', `/api/articles/${story.id}/export?format=json`));
+  expect(await storedText()).not.toContain('Crews worked through the night.');
+  // The page re-read the story: the editor is read-only now, so nothing more can be typed into it.
+  await expect(page.locator('.ProseMirror[contenteditable="false"]').first()).toBeVisible();
+
+  await move(edCookie, 'draft');
+  await expectSaved(page);
+  expect(await storedText()).toContain('Crews worked through the night.');
+});
