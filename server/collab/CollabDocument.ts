@@ -22,7 +22,7 @@ import { RELAY_ORIGIN, STORAGE_ORIGIN, assertNever, toTransactionOrigin, type Tr
 import { encodeAwareness, encodeAwarenessUpdate, encodePermissionDenied, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts';
 import { summaryOf } from './readSummary.ts';
 import type { RelaySubscription, StoryRelay } from './relay/StoryRelay.ts';
-import { UpdateGate, type HeldSlot, type SchemaCheck } from './UpdateGate.ts';
+import { UpdateGate, type GateRefusal, type HeldSlot, type SchemaCheck } from './UpdateGate.ts';
 import { soleClient, updateClients } from './updateClients.ts';
 
 /** What a live document needs from the rest of the server. */
@@ -77,6 +77,13 @@ interface Peer {
   mayUse: (clientId: number) => boolean;
   stale: (clientId: number, clock: number, removal: boolean) => boolean;
 }
+
+/** What the sender of an undone update is told, by the gate's reason. */
+const UNDONE_BECAUSE: Record<Exclude<GateRefusal, 'malformed'>, ChangesRefused> = {
+  not_a_suggestion: ChangesRefused.SuggestionsRequired,
+  schema: ChangesRefused.Schema,
+  comments: ChangesRefused.Comments,
+};
 
 const DEFAULT_MAX_HELD_BYTES = 8 * 1024 * 1024;
 const DEFAULT_HELD_TIMEOUT_MS = 10_000;
@@ -273,6 +280,8 @@ export class CollabDocument {
         refusal,
         detail: this.#gate.lastDetail ?? '',
       });
+      // The undo reaches the sender as a forward change like everyone else; this says why its words went.
+      if (refusal !== 'malformed') connection.send(encodePermissionDenied(UNDONE_BECAUSE[refusal]));
     }
     const held = peer.slot.held;
     if (held) {

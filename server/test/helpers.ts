@@ -8,6 +8,7 @@ import { DOC_FIELD } from '../../shared/collab/docFields.ts';
 import { SCHEMA_VERSION } from '../../shared/editor/version.ts';
 import type { PublicUser } from '../../shared/accounts.ts';
 import type { Role } from '../../shared/roles.ts';
+import { listenForRefusals } from '../../client/src/collab/listenForRefusals.ts';
 import { testConfig, type Config } from '../config.ts';
 import { startServer, type RunningServer } from '../index.ts';
 import { TEST_ADMIN_PASSWORD } from './spawnServer.ts';
@@ -59,6 +60,8 @@ export interface TestClient {
   synced: Promise<void>;
   /** Resolves with the code of the first close the server sends. */
   closed: Promise<number>;
+  /** The reasons of the server's "permission denied" messages: changes it dropped or undid (ChangesRefused ids). */
+  refusals: string[];
   destroy(): void;
 }
 
@@ -92,6 +95,8 @@ export function connectClient(
     disableBc: true,
   });
   if (options.user) provider.awareness.setLocalStateField('user', options.user);
+  const refusals: string[] = [];
+  listenForRefusals(provider, (reason) => refusals.push(reason));
   const synced = new Promise<void>((resolve) => {
     if (provider.synced) resolve();
     provider.on('sync', (isSynced: boolean) => {
@@ -108,6 +113,7 @@ export function connectClient(
     provider,
     synced,
     closed,
+    refusals,
     destroy: () => {
       provider.destroy();
       ydoc.destroy();

@@ -57,6 +57,9 @@ describe('a writer cannot break a story for everyone', () => {
     expect(paragraphs(colleague.ydoc)).not.toContain('Above the headline');
     expect(colleague.ydoc.getMap(META_MAP).get('byline')).not.toBe(42);
     expect(await exportsAnswer(id)).toEqual(FORMATS.map(() => 200));
+    // The writer is told why, once per undone change; the colleague hears nothing.
+    expect(writer.refusals).toEqual(['schema', 'schema', 'schema', 'schema']);
+    expect(colleague.refusals).toEqual([]);
 
     // Stored that way: after a restart the story still exports.
     writer.destroy();

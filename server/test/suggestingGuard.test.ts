@@ -95,9 +95,12 @@ describe('required suggesting holds on the real server: no self-acceptance, no d
     await waitFor('the meta edit to be undone on Rita’s side', () => JSON.stringify(meta.toJSON()) === original);
     await waitFor('both to be in step', inStep(ritaClient, edClient));
     expect(JSON.stringify(edClient.ydoc.getMap(META_MAP).toJSON())).toBe(original);
+    // Rita's browser is told why her edit went; Ed's hears nothing.
+    expect(ritaClient.refusals).toEqual(['suggestions_required']);
 
     edClient.ydoc.getMap(META_MAP).set('section', 'City');
     await waitFor('the editor’s meta edit to reach Rita', () => meta.get('section') === 'City');
+    expect(edClient.refusals).toEqual([]);
   });
 
   it('a suggestion written in someone else’s name is undone for everyone; one in her own name passes', async () => {

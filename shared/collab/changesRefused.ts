@@ -1,24 +1,46 @@
 /**
- * Why the server did not store changes a socket sent, as the reason of y-websocket's
- * "permission denied" message (y-protocols/auth). Sent only when the changes would have changed
- * the story: the browser keeps them (and its device copy) and must not say they are saved.
+ * Why the server did not take changes a socket sent, as the reason of y-websocket's "permission
+ * denied" message (y-protocols/auth). Sent only when the changes would have changed the story.
  */
 export const ChangesRefused = {
-  /** The socket may only read the story (a viewer, or a writer whose story moved on in the workflow). */
+  /** The socket may only read the story (a viewer, or a writer whose story moved on in the workflow). Dropped: kept on the device. */
   ReadOnly: 'read_only',
-  /** The story is spiked: nobody may change it until it is restored. */
+  /** The story is spiked: nobody may change it until it is restored. Dropped: kept on the device. */
   Spiked: 'story_spiked',
+  /** Plain edits by a non-editor while suggestions are required. Undone for everyone (the sender too). */
+  SuggestionsRequired: 'suggestions_required',
+  /** The story would no longer fit the article schema. Undone for everyone. */
+  Schema: 'schema',
+  /** Comment threads change through the comments API only. Undone for everyone. */
+  Comments: 'comments',
 } as const;
 
 export type ChangesRefused = (typeof ChangesRefused)[keyof typeof ChangesRefused];
 
-/** The browser's words for a refusal: what happened, and that the changes are still on this device. */
+/**
+ * Whether refused changes stay on the sender's device, unsaved (the server dropped them and sends
+ * them on when it may), rather than being undone in the story for everyone.
+ */
+export function keptOnDevice(reason: string): boolean {
+  return reason === ChangesRefused.ReadOnly || reason === ChangesRefused.Spiked;
+}
+
+/** The browser's words for changes kept on this device: what happened, and where they are. */
 export function describeChangesRefused(reason: string): string {
-  const why =
-    reason === ChangesRefused.Spiked
-      ? 'this story was spiked'
-      : reason === ChangesRefused.ReadOnly
-        ? 'this story is read-only for you now'
-        : 'the server refused them';
+  const why = reason === ChangesRefused.Spiked ? 'this story was spiked' : 'this story is read-only for you now';
   return `Not saved: ${why}. Your latest changes are kept on this device only.`;
+}
+
+/** The browser's words for changes the server undid in the story. */
+export function describeChangesUndone(reason: string): string {
+  switch (reason) {
+    case ChangesRefused.SuggestionsRequired:
+      return 'Your last edit was undone: edits to this story must be suggestions now. Type it again as a suggestion.';
+    case ChangesRefused.Schema:
+      return 'Your last edit was undone: it did not fit the structure of a story.';
+    case ChangesRefused.Comments:
+      return 'Your last edit was undone: comments change through the comment panel only.';
+    default:
+      return 'Your last edit was undone by the server.';
+  }
 }

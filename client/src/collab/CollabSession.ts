@@ -2,12 +2,14 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { CloseCode, FATAL_CLOSE_CODES, describeCloseCode } from '../../../shared/collab/closeCodes.ts';
+import { keptOnDevice } from '../../../shared/collab/changesRefused.ts';
 import { DOC_FIELD } from '../../../shared/collab/docFields.ts';
 import { SCHEMA_VERSION } from '../../../shared/editor/version.ts';
 import type { Presence } from '../../../shared/api.ts';
 import { Heartbeat } from './Heartbeat.ts';
 import { SaveTracker } from './SaveTracker.ts';
 import { isSignedOut } from './isSignedOut.ts';
+import { listenForRefusals } from './listenForRefusals.ts';
 import { localStoreName, rememberLocalStore } from './localStores.ts';
 
 /** What a browser's WebSocket reports for a connection that failed without a close frame. */
@@ -24,6 +26,8 @@ export interface CollabSnapshot {
   unsaved: boolean;
   /** The server refused to store changes of this device, and why (a ChangesRefused id); they are kept here. */
   refused: string | null;
+  /** The last edit of ours the server undid in the story, and why; `count` grows with each one. */
+  undone: { reason: string; count: number } | null;
   /** Failed connection attempts since the last successful sync. */
   failedAttempts: number;
   /** Why the server refused us for good; the session no longer reconnects. */
@@ -52,6 +56,7 @@ export class CollabSession {
   private fatal: CollabSnapshot['fatal'] = null;
   private notice: string | null = null;
   private accessChanges = 0;
+  private undone: CollabSnapshot['undone'] = null;
   private checkingSession = false;
 
   constructor(
@@ -97,12 +102,18 @@ export class CollabSession {
       this.provider.disconnect();
       this.update();
     });
-    this.saves.subscribe(() => {
-      // A refusal means our rights on the story changed while we could not hear it (offline): re-read the story too.
-      const refused = this.saves.refused;
-      if (refused !== null && refused !== this.snapshot.refused) this.accessChanges += 1;
+    listenForRefusals(this.provider, (reason) => {
+      if (keptOnDevice(reason)) this.saves.refuse(reason);
+      else {
+        // Undone in the story for everyone; the undo itself arrives as an update.
+        this.undone = { reason, count: (this.undone?.count ?? 0) + 1 };
+        this.update();
+      }
+      // Our rights on the story, or its rules, changed before we heard: re-read it.
+      this.accessChanges += 1;
       this.update();
     });
+    this.saves.subscribe(this.update);
     window.addEventListener('offline', this.goOffline);
     window.addEventListener('online', this.goOnline);
     if (!navigator.onLine) this.goOffline();
@@ -175,6 +186,7 @@ export class CollabSession {
       prev.ready === next.ready &&
       prev.unsaved === next.unsaved &&
       prev.refused === next.refused &&
+      prev.undone === next.undone &&
       prev.failedAttempts === next.failedAttempts &&
       prev.fatal === next.fatal &&
       prev.notice === next.notice &&
@@ -197,6 +209,7 @@ export class CollabSession {
       ready: this.fatal === null && (this.everSynced || localReady),
       unsaved: this.saves.hasUnsavedChanges,
       refused: this.saves.refused,
+      undone: this.undone,
       failedAttempts: this.everSynced && provider.synced ? 0 : provider.wsUnsuccessfulReconnects,
       fatal: this.fatal,
       notice: this.notice,

@@ -17,6 +17,7 @@ import {
   type Auth,
   type TestClient,
 } from '../../../server/test/helpers.ts';
+import { listenForRefusals } from './listenForRefusals.ts';
 import { SaveTracker } from './SaveTracker.ts';
 import { startDelayingProxy } from './test/startDelayingProxy.ts';
 
@@ -111,6 +112,7 @@ describe('SaveTracker against the real server', () => {
     await client.synced;
     const tracker = new SaveTracker(client.ydoc, client.provider);
     cleanups.push(() => tracker.destroy());
+    listenForRefusals(client.provider, tracker.refuse);
     await move(rita.auth, 'in_review');
 
     // Rita's train goes into a tunnel; she adds a paragraph while Ed approves the story.

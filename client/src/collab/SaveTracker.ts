@@ -1,12 +1,10 @@
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
-import * as authProtocol from 'y-protocols/auth';
 import * as syncProtocol from 'y-protocols/sync';
 import type { WebsocketProvider } from 'y-websocket';
 
 const MESSAGE_SYNC = 0;
-const MESSAGE_AUTH = 2;
 const PROBE_DELAY_MS = 250;
 
 /**
@@ -18,9 +16,10 @@ const PROBE_DELAY_MS = 250;
  * before it was applied. Each reply settles the oldest outstanding probe.
  *
  * A server that drops changes this socket may not make (the story became read-only for us, or was
- * spiked) says so with y-websocket's "permission denied" message, before it answers any later
- * probe. From then on nothing counts as saved (`refused`) until a probe is answered on a socket
- * that refused nothing: the changes stay on this device, and reach the story once it may take them.
+ * spiked) says so with y-websocket's "permission denied" message (see listenForRefusals), before it
+ * answers any later probe: `refuse`. From then on nothing counts as saved (`refused`) until a probe
+ * is answered on a socket that refused nothing: the changes stay on this device, and reach the
+ * story once it may take them.
  */
 export class SaveTracker {
   private localSeq = 0;
@@ -42,9 +41,6 @@ export class SaveTracker {
     private readonly provider: WebsocketProvider,
   ) {
     doc.on('update', this.onUpdate);
-    // y-websocket only logs a refusal; this tracker owns it.
-    provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) =>
-      authProtocol.readAuthMessage(decoder, doc, (_doc: Y.Doc, reason: string) => this.onRefused(reason));
     provider.on('status', this.onStatus);
     provider.on('sync', this.onSync);
     if (provider.wsconnected) this.watchSocket();
@@ -100,7 +96,8 @@ export class SaveTracker {
     if (synced) this.scheduleProbe(0);
   };
 
-  private readonly onRefused = (reason: string): void => {
+  /** The server dropped changes of the current socket, kept on this device (a ChangesRefused id). */
+  readonly refuse = (reason: string): void => {
     this.refusedOnSocket = true;
     if (this.refusedReason === reason) return;
     this.refusedReason = reason;

@@ -8,6 +8,7 @@ const base: CollabSnapshot = {
   ready: true,
   unsaved: false,
   refused: null,
+  undone: null,
   failedAttempts: 0,
   fatal: null,
   notice: null,

@@ -9,6 +9,7 @@ const IDLE: CollabSnapshot = {
   ready: false,
   unsaved: false,
   refused: null,
+  undone: null,
   failedAttempts: 0,
   fatal: null,
   notice: null,

@@ -55,7 +55,7 @@ export function StoryEditorPage({ articleId }: { articleId: string }) {
   const fatalMessage = state.fatal?.message ?? (story.missing ? 'This story does not exist. It may have been deleted.' : null);
   const sentBack = article ? pendingSendBack(article, story.activity) : null;
   const readOnly = article ? readOnlyReason(user, article) : null;
-  const review = useReview({ articleId, session, article, user, names, onArticle: story.replace });
+  const review = useReview({ articleId, session, undone: state.undone, article, user, names, onArticle: story.replace });
   const owner = article ? isStoryOwner(user.username, { createdBy: article.createdBy?.username ?? null, assignees: article.assignees.map((a) => a.username) }) : false;
   const maySpike = article ? canSpike(user.role, article.status, { isOwner: owner }) : false;
 

@@ -2,10 +2,11 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import type { Editor, Extensions } from '@tiptap/core';
 import type { PublicUser } from '../../../shared/accounts.ts';
 import type { Article } from '../../../shared/api.ts';
+import { describeChangesUndone } from '../../../shared/collab/changesRefused.ts';
 import { SuggestingMode, type SuggestionAuthor } from '../../../shared/editor/suggestions/index.ts';
 import type { CommentThread } from '../../../shared/review/listThreads.ts';
 import { isEditorial } from '../../../shared/roles.ts';
-import type { CollabSession } from '../collab/CollabSession.ts';
+import type { CollabSession, CollabSnapshot } from '../collab/CollabSession.ts';
 import { HistoryPanel } from '../history/HistoryPanel.tsx';
 import { CommentHighlights } from './CommentHighlights.ts';
 import { CommentsPanel, type CommentDraft } from './CommentsPanel.tsx';
@@ -33,9 +34,11 @@ export interface ReviewParts {
  * Comments, suggesting mode, review settings, desk limits and version history for one open
  * story. `article` and `session` may be null while the story loads.
  */
-export function useReview({ articleId, session, article, user, names, onArticle }: {
+export function useReview({ articleId, session, undone, article, user, names, onArticle }: {
   articleId: string;
   session: CollabSession | null;
+  /** The last edit of this user's the server undid (CollabSnapshot.undone): said in the notice. */
+  undone: CollabSnapshot['undone'];
   article: Article | null;
   user: PublicUser;
   names: ReadonlyMap<string, string>;
@@ -56,6 +59,10 @@ export function useReview({ articleId, session, article, user, names, onArticle 
     if (!session) return;
     return watchThreads(session.doc, setThreads);
   }, [session]);
+
+  useEffect(() => {
+    if (undone) setNotice(describeChangesUndone(undone.reason));
+  }, [undone]);
 
   useEffect(() => {
     if (!notice) return;
