@@ -57,3 +57,36 @@ test('offline, two tabs of the story on one device still share what is typed', a
   await expectSaved(page);
   await expectSaved(other);
 });
+
+test('signing out warns while a story holds changes the server has not stored, and not once they are saved', async ({ page }) => {
+  const url = copydesk.server.url;
+  const cookie = await signInCookie(url, nellie.username, nellie.password);
+  const story = await createStory(url, 'Rail strike called off', cookie);
+  await signInContext(page.context(), url, nellie);
+  await page.goto(`${url}/stories/${story.id}`);
+  await expectSaved(page);
+
+  await page.context().setOffline(true);
+  await expect(connection(page)).toContainText('Offline');
+  await cursorToEnd(page);
+  await page.keyboard.type(' Talks resume on Friday.');
+  const asked: string[] = [];
+  page.on('dialog', (dialog) => {
+    asked.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.locator('.user-menu summary').click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect.poll(() => asked).toEqual(['1 story has changes the server has not stored yet. Signing out deletes them from this device. Sign out anyway?']);
+  // Still signed in, the change still on this device: back online, opening the story sends it.
+  await expect(page.locator('.user-menu summary')).toBeVisible();
+  await page.context().setOffline(false);
+  await page.goto(`${url}/stories/${story.id}`);
+  await expectSaved(page);
+  await expect(storyText(page)).toContainText('Talks resume on Friday.');
+
+  await page.locator('.user-menu summary').click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  expect(asked).toHaveLength(1);
+});

@@ -10,7 +10,7 @@ import { Heartbeat } from './Heartbeat.ts';
 import { SaveTracker } from './SaveTracker.ts';
 import { isSignedOut } from './isSignedOut.ts';
 import { listenForRefusals } from './listenForRefusals.ts';
-import { localStoreName, rememberLocalStore } from './localStores.ts';
+import { localStoreName, markUnsaved, rememberLocalStore } from './localStores.ts';
 
 /** What a browser's WebSocket reports for a connection that failed without a close frame. */
 const ABNORMAL_CLOSURE = 1006;
@@ -47,6 +47,8 @@ export class CollabSession {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   private readonly local: IndexeddbPersistence;
+  /** This device's copy of the story (IndexedDB database name). */
+  private readonly storeName: string;
   private readonly saves: SaveTracker;
   private readonly heartbeat: Heartbeat;
   private readonly listeners = new Set<() => void>();
@@ -64,9 +66,9 @@ export class CollabSession {
     identity: Presence & { username: string },
     collabUrl: string,
   ) {
-    const storeName = localStoreName(identity.username, articleId);
-    rememberLocalStore(identity.username, storeName);
-    this.local = new IndexeddbPersistence(storeName, this.doc);
+    this.storeName = localStoreName(identity.username, articleId);
+    rememberLocalStore(identity.username, this.storeName);
+    this.local = new IndexeddbPersistence(this.storeName, this.doc);
     this.provider = new WebsocketProvider(collabUrl, articleId, this.doc, {
       params: { schemaVersion: SCHEMA_VERSION },
       shouldReconnect: (event) => !FATAL_CLOSE_CODES.has(event.code),
@@ -195,6 +197,9 @@ export class CollabSession {
       return;
     }
     this.snapshot = next;
+    // Marked while unsaved, cleared only by a save the server confirmed: a copy left with unsent
+    // changes by an earlier visit keeps its mark until this session has sent them.
+    if (next.unsaved !== prev.unsaved) markUnsaved(this.storeName, next.unsaved);
     for (const listener of this.listeners) listener();
   };
 

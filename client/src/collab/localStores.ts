@@ -1,10 +1,12 @@
 /**
  * This device's copies of stories (IndexedDB), one database per account and story, so an edit
  * typed by one person is never sent under another's session on a shared machine; signing out
- * deletes the account's copies.
+ * deletes the account's copies. Copies holding changes the server has not stored are marked, so
+ * signing out can warn before it deletes them.
  */
 
 const REGISTRY_KEY = 'copydesk-local-stores';
+const UNSAVED_KEY = 'copydesk-unsaved-stores';
 
 /** The IndexedDB database holding `username`'s copy of a story on this device. */
 export function localStoreName(username: string, articleId: string): string {
@@ -36,6 +38,7 @@ export async function forgetLocalStores(username: string): Promise<void> {
   const names = registry[username] ?? [];
   delete registry[username];
   localStorage.setItem(REGISTRY_KEY, JSON.stringify(registry));
+  for (const name of names) markUnsaved(name, false);
   await Promise.all(
     names.map(
       (name) =>
@@ -45,4 +48,28 @@ export async function forgetLocalStores(username: string): Promise<void> {
         }),
     ),
   );
+}
+
+function readUnsaved(): Set<string> {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(UNSAVED_KEY) ?? '[]');
+    return new Set(Array.isArray(parsed) ? parsed.filter((name): name is string => typeof name === 'string') : []);
+  } catch {
+    return new Set();
+  }
+}
+
+/** Marks the copy `name` as holding changes the server has not stored (or clears the mark once it has). */
+export function markUnsaved(name: string, unsaved: boolean): void {
+  const names = readUnsaved();
+  if (names.has(name) === unsaved) return;
+  if (unsaved) names.add(name);
+  else names.delete(name);
+  localStorage.setItem(UNSAVED_KEY, JSON.stringify([...names]));
+}
+
+/** How many of `username`'s copies on this device hold changes the server has not stored. */
+export function unsavedStoreCount(username: string): number {
+  const unsaved = readUnsaved();
+  return (readRegistry()[username] ?? []).filter((name) => unsaved.has(name)).length;
 }

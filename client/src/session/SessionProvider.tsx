@@ -6,7 +6,8 @@ import { MfaEnrolmentPage } from '../mfa/MfaEnrolmentPage.tsx';
 import { SessionContext, type Session } from './sessionContext.ts';
 import { SignInPage } from './SignInPage.tsx';
 import { errorMessage } from '../format/errorMessage.ts';
-import { forgetLocalStores } from '../collab/localStores.ts';
+import { forgetLocalStores, unsavedStoreCount } from '../collab/localStores.ts';
+import { unsavedSignOutQuestion } from './unsavedSignOutQuestion.ts';
 
 type State =
   | { kind: 'loading' }
@@ -52,6 +53,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     const username = state.kind === 'signedIn' || state.kind === 'enrol' ? state.user.username : null;
+    const unsaved = username ? unsavedStoreCount(username) : 0;
+    if (unsaved > 0 && !window.confirm(unsavedSignOutQuestion(unsaved))) return;
     try {
       await signOutOnServer();
     } finally {
