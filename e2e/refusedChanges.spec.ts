@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Route } from '@playwright/test';
 import { apiAs, createAccount, signInCookie, signInContext, type Account } from './support/accounts.ts';
 import { createStory } from './support/copydeskServer.ts';
 import { connection, cursorToEnd, expectSaved, storyText } from './support/editorPage.ts';
@@ -42,4 +42,41 @@ test('a line typed offline while the story was approved is never called saved, s
   await move(edCookie, 'draft');
   await expectSaved(page);
   expect(await storedText()).toContain('Crews worked through the night.');
+});
+
+test('an edit the server undoes (suggestions became required before the page heard) is explained, and the page switches to suggesting', async ({ page }) => {
+  const url = copydesk.server.url;
+  const nellieCookie = await signInCookie(url, nellie.username, nellie.password);
+  const edCookie = await signInCookie(url, ed.username, ed.password);
+  const story = await createStory(url, 'Storm cuts power to the coast', nellieCookie);
+  await apiAs(url, nellieCookie, 'POST', `/api/articles/${story.id}/transitions`, { to: 'in_review' });
+  await signInContext(page.context(), url, nellie);
+  // While `holding`, the page's reads of the story wait: it cannot learn the new rule from its poll.
+  let holding = false;
+  const held: Route[] = [];
+  await page.route(`**/api/articles/${story.id}`, (route) => {
+    if (holding && route.request().method() === 'GET') held.push(route);
+    else void route.continue();
+  });
+  await page.goto(`${url}/stories/${story.id}`);
+  await expectSaved(page);
+
+  holding = true;
+  await apiAs(url, edCookie, 'PUT', `/api/articles/${story.id}/review`, { requireSuggestions: true });
+  await cursorToEnd(page);
+  await page.keyboard.type(' Crews worked through the night.');
+  await expect(page.locator('.review-notice')).toHaveText(
+    'Your last edit was undone: edits to this story must be suggestions now. Type it again as a suggestion.',
+  );
+  await expect(storyText(page)).not.toContainText('Crews worked');
+
+  holding = false;
+  for (const route of held.splice(0)) await route.continue();
+  // The refusal made the page re-read the story: it now requires suggesting, and what is typed stays, as a suggestion.
+  await expect(page.locator('.suggesting-required')).toBeVisible();
+  await expect(page.locator('ins.suggestion-insert')).toHaveCount(0);
+  await cursorToEnd(page);
+  await page.keyboard.type(' Crews worked through the night.');
+  await expectSaved(page);
+  await expect(page.locator('ins.suggestion-insert')).toContainText('Crews worked through the night.');
 });

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { WebSocket } from 'ws';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import { openDatabase } from '../storage/sqlite/openDatabase.ts';
-import { readStoredState } from './readStoredState.ts';
+import { storedStory } from './storedStory.ts';
 import { hashSessionToken } from '../auth/sessionToken.ts';
 import {
   api,
@@ -27,16 +26,7 @@ describe('the collaboration socket checks who is asking', () => {
   let vic: TestUser;
 
   /** The story's paragraphs as SQLite holds them. */
-  const stored = (id: string): string[] => {
-    const db = openDatabase(server.dataDir);
-    try {
-      const doc = new Y.Doc();
-      Y.applyUpdate(doc, readStoredState(db, id)!);
-      return paragraphs(doc);
-    } finally {
-      db.close();
-    }
-  };
+  const stored = (id: string): string[] => paragraphs(storedStory(server.dataDir, id));
 
   beforeAll(async () => {
     ed = await createUser(server.url, server.admin, 'ed', 'editor', 'Ed Itor');

@@ -2,10 +2,9 @@ import * as decoding from 'lib0/decoding';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ChangesRefused } from '../../shared/collab/changesRefused.ts';
-import { openDatabase } from '../storage/sqlite/openDatabase.ts';
 import { api, createStory, createUser, paragraphs, type TestUser } from './helpers.ts';
 import { appendParagraphUpdate, openRawSocket, type RawSocket } from './rawSocket.ts';
-import { readStoredState } from './readStoredState.ts';
+import { storedStory } from './storedStory.ts';
 import { useTestServer } from './testServer.ts';
 
 /** The reasons of the "permission denied" messages (y-protocols/auth) a socket received. */
@@ -40,23 +39,11 @@ describe('changes a socket may not make are refused out loud', () => {
     rita = await createUser(server.url, server.admin, 'rita', 'reporter', 'Rita Porter');
   });
 
-  function storedParagraphs(id: string): string[] {
-    const db = openDatabase(server.dataDir);
-    try {
-      const doc = new Y.Doc();
-      Y.applyUpdate(doc, readStoredState(db, id)!);
-      return paragraphs(doc);
-    } finally {
-      db.close();
-    }
-  }
+  const storedParagraphs = (id: string): string[] => paragraphs(storedStory(server.dataDir, id));
 
   it('a reporter’s offline paragraph on her approved story is not stored, and her socket hears why', async () => {
     const id = await createStory(server.url, 'Council budget', rita.auth);
-    const db = openDatabase(server.dataDir);
-    const base = new Y.Doc();
-    Y.applyUpdate(base, readStoredState(db, id)!);
-    db.close();
+    const base = storedStory(server.dataDir, id);
     for (const [who, to] of [
       [rita, 'in_review'],
       [ed, 'approved'],
@@ -79,10 +66,7 @@ describe('changes a socket may not make are refused out loud', () => {
     const vic = await createUser(server.url, server.admin, 'vic', 'viewer', 'Vic Viewer');
     const id = await createStory(server.url, 'Harbour closure', server.admin);
     const writer = openRawSocket(server.url, id, { auth: server.admin });
-    const db = openDatabase(server.dataDir);
-    const base = new Y.Doc();
-    Y.applyUpdate(base, readStoredState(db, id)!);
-    db.close();
+    const base = storedStory(server.dataDir, id);
     const typed = appendParagraphUpdate(base, 'the harbour closes at noon');
     await writer.greeted;
     writer.send(syncStep2Frame(typed));

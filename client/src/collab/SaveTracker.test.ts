@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { openDatabase } from '../../../server/storage/sqlite/openDatabase.ts';
-import { readStoredState } from '../../../server/test/readStoredState.ts';
+import { storedStory } from '../../../server/test/storedStory.ts';
 import type { RunningServer } from '../../../server/index.ts';
 import {
   api,
@@ -23,15 +22,7 @@ import { startDelayingProxy } from './test/startDelayingProxy.ts';
 
 /** What the server has written to SQLite for a story, read through a second connection. */
 function storedParagraphs(dataDir: string, articleId: string): string[] {
-  const db = openDatabase(dataDir);
-  try {
-    const state = readStoredState(db, articleId);
-    const doc = new Y.Doc();
-    if (state) Y.applyUpdate(doc, state);
-    return paragraphs(doc);
-  } finally {
-    db.close();
-  }
+  return paragraphs(storedStory(dataDir, articleId));
 }
 
 describe('SaveTracker against the real server', () => {
