@@ -71,6 +71,8 @@ interface Peer {
   heldTimer: NodeJS.Timeout | null;
   /** State vectors of the socket's sync step 1 messages still owed a reply, oldest first. */
   replies: Uint8Array[];
+  /** Whether the socket was told its changes are refused (read-only, spiked): told once, then dropped unread. */
+  toldRefused: boolean;
   /** Made once per socket, not per keystroke: the origin undoing its refused changes, the name and colour on its cursors, and its awareness rules. */
   refused: Extract<TransactionOrigin, { kind: 'server' }>;
   user: AwarenessUser;
@@ -212,6 +214,7 @@ export class CollabDocument {
       slot: { held: null },
       heldTimer: null,
       replies: [],
+      toldRefused: false,
       refused: {
         kind: 'server',
         reason: `undoing a refused change by ${connection.user.username}`,
@@ -252,7 +255,7 @@ export class CollabDocument {
     if (!peer) return;
     if (this.#spiked) {
       // A writer's socket opened before the spike is closed (AccessChanged), but what it sends meanwhile never reaches the story.
-      this.refuseChanges(connection, update, ChangesRefused.Spiked);
+      this.refuseChanges(connection, update);
       return;
     }
     const hadHeld = peer.slot.held !== null;
@@ -307,19 +310,18 @@ export class CollabDocument {
 
   /**
    * A socket's update that may not reach the story (a read-only socket, a spiked story): dropped.
-   * When it would have changed the story, the socket is told (y-websocket's "permission denied",
-   * with `reason`), so its browser keeps the changes and never calls them saved. A viewer's empty
-   * sync step 2, or changes the story already holds, are dropped without a word.
-   * Throws when the update is malformed.
+   * When it would have changed the story, the socket is told once (y-websocket's "permission
+   * denied"), so its browser keeps the changes and never calls them saved; what the socket sends
+   * after that is dropped unread. A viewer's empty sync step 2, or changes the story already
+   * holds, are dropped without a word. Throws when the update is malformed.
    */
-  refuseChanges(connection: Connection, update: Uint8Array, reason: ChangesRefused): void {
+  refuseChanges(connection: Connection, update: Uint8Array): void {
     this.#deps.metrics?.updateRefused('read_only');
-    if (!bringsChanges(this.ydoc, update)) return;
-    this.#deps.log.info('refused changes from a socket that may not change the story', {
-      articleId: this.articleId,
-      user: connection.user.username,
-      reason,
-    });
+    const peer = this.#peers.get(connection);
+    if (!peer || peer.toldRefused || !bringsChanges(this.ydoc, update)) return;
+    peer.toldRefused = true;
+    const reason = this.#spiked ? ChangesRefused.Spiked : ChangesRefused.ReadOnly;
+    this.#deps.log.info('refused changes from a socket that may not change the story', { articleId: this.articleId, user: connection.user.username, reason });
     connection.send(encodePermissionDenied(reason));
   }
 

@@ -2,7 +2,6 @@ import type { Duplex } from 'node:stream';
 import type { TurnCork } from './TurnCork.ts';
 import type { WebSocket, RawData } from 'ws';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
-import { ChangesRefused } from '../../shared/collab/changesRefused.ts';
 import type { Role } from '../../shared/roles.ts';
 import type { StoryAccess } from '../auth/storyAccess.ts';
 import type { Logger } from '../log.ts';
@@ -181,7 +180,7 @@ export class Connection {
         case 'update':
           if (this.access === 'read') {
             // A reader's editor may still send changes (typed as the story moved on in the workflow, or offline): they never reach the story, and the browser hears so.
-            doc.refuseChanges(this, message.update, ChangesRefused.ReadOnly);
+            doc.refuseChanges(this, message.update);
             break;
           }
           doc.applyClientUpdate(this, message.update);

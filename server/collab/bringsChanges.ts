@@ -3,7 +3,9 @@ import * as Y from 'yjs';
 /**
  * Whether applying `update` would change `ydoc`: content it does not hold yet (content that would
  * wait for some it lacks included), or a deletion of something it has not deleted. The update is
- * decoded, never applied. Throws on a malformed update.
+ * decoded, never applied, and each deleted range is looked up in the story's structs (a binary
+ * search, then the structs the range spans), so a hostile range costs no pass over the story.
+ * Throws on a malformed update.
  */
 export function bringsChanges(ydoc: Y.Doc, update: Uint8Array): boolean {
   const { structs, ds } = Y.decodeUpdate(update);
@@ -12,31 +14,21 @@ export function bringsChanges(ydoc: Y.Doc, update: Uint8Array): boolean {
     if (struct instanceof Y.Skip) continue;
     if (struct.id.clock + struct.length > Y.getState(ydoc.store, struct.id.client)) return true;
   }
-  if (ds.clients.size === 0) return false;
-  // Rare (a reconnecting editor's sync step 2 carries its whole delete set): one pass over the story.
-  const deleted = Y.createDeleteSetFromStructStore(ydoc.store);
   for (const [client, ranges] of ds.clients) {
     const known = Y.getState(ydoc.store, client);
-    const held = deleted.clients.get(client) ?? [];
+    const held = ydoc.store.clients.get(client);
     for (const { clock, len } of ranges) {
       if (len === 0) continue;
-      if (clock + len > known) return true;
-      if (!covered(held, clock, len)) return true;
+      if (clock + len > known || !held || !allDeleted(held, clock, clock + len)) return true;
     }
   }
   return false;
 }
 
-/** Whether the sorted, merged ranges `held` cover [clock, clock + len). */
-function covered(held: ReadonlyArray<{ clock: number; len: number }>, clock: number, len: number): boolean {
-  let low = 0;
-  let high = held.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const range = held[mid]!;
-    if (clock < range.clock) high = mid - 1;
-    else if (clock >= range.clock + range.len) low = mid + 1;
-    else return clock + len <= range.clock + range.len;
+/** Whether every struct of `structs` (one client's, in clock order, covering [0, state)) in [from, to) is deleted. */
+function allDeleted(structs: ReadonlyArray<Y.GC | Y.Item>, from: number, to: number): boolean {
+  for (let i = Y.findIndexSS(structs as Array<Y.GC | Y.Item>, from); i < structs.length && structs[i]!.id.clock < to; i++) {
+    if (!structs[i]!.deleted) return false;
   }
-  return false;
+  return true;
 }

@@ -58,7 +58,30 @@ describe('changes a socket may not make are refused out loud', () => {
     socket.send(syncStep2Frame(appendParagraphUpdate(base, 'typed offline')));
     await socket.barrier();
     expect(denials(socket)).toEqual([ChangesRefused.ReadOnly]);
+    // Told once: what the socket sends after that is dropped unread.
+    socket.send(syncStep2Frame(appendParagraphUpdate(base, 'and more')));
+    await socket.barrier();
+    expect(denials(socket)).toEqual([ChangesRefused.ReadOnly]);
     expect(storedParagraphs(id)).not.toContain('typed offline');
+    expect(storedParagraphs(id)).not.toContain('and more');
+    socket.ws.close();
+  });
+
+  it('on a spiked story the reason is the spike; a malformed update from a reader closes its socket and changes nothing', async () => {
+    const id = await createStory(server.url, 'Ferry timetable', rita.auth);
+    const base = storedStory(server.dataDir, id);
+    expect((await api(server.url, 'POST', `/api/articles/${id}/spike`, undefined, ed.auth)).status).toBe(200);
+    const socket = openRawSocket(server.url, id, { auth: rita.auth });
+    await socket.greeted;
+    socket.send(syncStep2Frame(appendParagraphUpdate(base, 'typed on the train')));
+    await socket.barrier();
+    expect(denials(socket)).toEqual([ChangesRefused.Spiked]);
+
+    const reader = openRawSocket(server.url, id, { auth: rita.auth });
+    await reader.greeted;
+    reader.send(Uint8Array.of(0, 2, 3, 7, 200, 1));
+    expect(await reader.closed).toBe(4400);
+    expect(paragraphs(storedStory(server.dataDir, id))).toEqual(paragraphs(base));
     socket.ws.close();
   });
 

@@ -15,6 +15,9 @@ import { localStoreName, markUnsaved, rememberLocalStore } from './localStores.t
 /** What a browser's WebSocket reports for a connection that failed without a close frame. */
 const ABNORMAL_CLOSURE = 1006;
 
+/** At most one re-read of the story per this many ms because the server refused our changes. */
+const REFUSAL_REREAD_MS = 1000;
+
 /** A plain, immutable picture of a session's connection, for rendering. */
 export interface CollabSnapshot {
   socket: 'connecting' | 'connected' | 'disconnected';
@@ -59,6 +62,7 @@ export class CollabSession {
   private notice: string | null = null;
   private accessChanges = 0;
   private undone: CollabSnapshot['undone'] = null;
+  private refusalRereadAt = 0;
   private checkingSession = false;
 
   constructor(
@@ -77,6 +81,11 @@ export class CollabSession {
     // The server stamps the signed-in account over this anyway; setting it shows our own caret right away.
     this.provider.awareness.setLocalStateField('user', { name: identity.name, color: identity.color });
     this.saves = new SaveTracker(this.doc, this.provider);
+    // Every change of ours marks the device copy again: another tab of the story may have cleared
+    // the mark with a save of its own while this tab's changes still wait.
+    this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin !== this.provider) markUnsaved(this.storeName, true);
+    });
     this.heartbeat = new Heartbeat(this.provider, this.reconnect);
     this.snapshot = this.computeSnapshot();
 
@@ -111,7 +120,10 @@ export class CollabSession {
         this.undone = { reason, count: (this.undone?.count ?? 0) + 1 };
         this.update();
       }
-      // Our rights on the story, or its rules, changed before we heard: re-read it.
+      // Our rights on the story, or its rules, changed before we heard: re-read it (once for a burst of refused keystrokes).
+      const now = Date.now();
+      if (now - this.refusalRereadAt < REFUSAL_REREAD_MS) return;
+      this.refusalRereadAt = now;
       this.accessChanges += 1;
       this.update();
     });
@@ -197,9 +209,9 @@ export class CollabSession {
       return;
     }
     this.snapshot = next;
-    // Marked while unsaved, cleared only by a save the server confirmed: a copy left with unsent
-    // changes by an earlier visit keeps its mark until this session has sent them.
-    if (next.unsaved !== prev.unsaved) markUnsaved(this.storeName, next.unsaved);
+    // Cleared only by a save the server confirmed: a copy left with unsent changes by an earlier
+    // visit keeps its mark until this session has sent them.
+    if (prev.unsaved && !next.unsaved) markUnsaved(this.storeName, false);
     for (const listener of this.listeners) listener();
   };
 

@@ -122,6 +122,13 @@ describe('SaveTracker against the real server', () => {
     expect(seen).not.toContain(false);
     expect(storedParagraphs(dataDir, id)).not.toContain('Typed in the tunnel.');
     expect(paragraphs(client.ydoc)).toContain('Typed in the tunnel.');
+    // A new socket, still read-only: refused again before any of its replies could count as saved.
+    client.provider.disconnect();
+    client.provider.connect();
+    await waitFor('the client to sync again', () => client.provider.synced);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(tracker.refused).toBe('read_only');
+    expect(seen).not.toContain(false);
 
     // Ed sends the story back to her: her socket reconnects with write access and the paragraphs are stored.
     await move(ed.auth, 'draft');
