@@ -44,6 +44,39 @@ test('a line typed offline while the story was approved is never called saved, s
   expect(await storedText()).toContain('Crews worked through the night.');
 });
 
+test('changes the server refused can be discarded: the device copy goes and the page shows the stored story', async ({ page }) => {
+  const url = copydesk.server.url;
+  const nellieCookie = await signInCookie(url, nellie.username, nellie.password);
+  const edCookie = await signInCookie(url, ed.username, ed.password);
+  const story = await createStory(url, 'Pier reopens after repairs', nellieCookie);
+  await apiAs(url, nellieCookie, 'POST', `/api/articles/${story.id}/transitions`, { to: 'in_review' });
+  await signInContext(page.context(), url, nellie);
+  await page.goto(`${url}/stories/${story.id}`);
+  await expectSaved(page);
+  await page.context().setOffline(true);
+  await expect(connection(page)).toContainText('Offline');
+  await cursorToEnd(page);
+  await page.keyboard.type(' A line nobody wanted.');
+  await apiAs(url, edCookie, 'POST', `/api/articles/${story.id}/transitions`, { to: 'approved' });
+  await page.context().setOffline(false);
+  await expect(connection(page)).toContainText('Not saved');
+
+  const asked: string[] = [];
+  page.once('dialog', (dialog) => {
+    asked.push(dialog.message());
+    void dialog.accept();
+  });
+  await page.getByRole('button', { name: 'Discard them' }).click();
+  await expectSaved(page);
+  expect(asked).toEqual(['Discard the changes this device kept for this story? The server never stored them; they cannot be brought back.']);
+  await expect(storyText(page)).not.toContainText('A line nobody wanted.');
+  await expect(page.getByRole('button', { name: 'Discard them' })).toHaveCount(0);
+  // Opened again, the story stays as the server has it.
+  await page.reload();
+  await expectSaved(page);
+  await expect(storyText(page)).not.toContainText('A line nobody wanted.');
+});
+
 test('an edit the server undoes (suggestions became required before the page heard) is explained, and the page switches to suggesting', async ({ page }) => {
   const url = copydesk.server.url;
   const nellieCookie = await signInCookie(url, nellie.username, nellie.password);

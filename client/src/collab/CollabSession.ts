@@ -180,6 +180,18 @@ export class CollabSession {
 
   getSnapshot = (): CollabSnapshot => this.snapshot;
 
+  /**
+   * Deletes this device's copy of the story, with the changes the server refused to store (the
+   * writer decided they are not wanted), and reloads the page from the server's story. Other open
+   * tabs of the story still hold them: they share them again until they are closed too.
+   */
+  async discardRefusedChanges(): Promise<void> {
+    this.provider.disconnect();
+    await this.local.clearData();
+    markUnsaved(this.storeName, false);
+    window.location.reload();
+  }
+
   destroy(): void {
     this.listeners.clear();
     window.removeEventListener('offline', this.goOffline);

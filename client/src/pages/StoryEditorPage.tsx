@@ -28,6 +28,8 @@ import { StoryPeopleDialog } from '../workflow/StoryPeopleDialog.tsx';
 import { useStory } from '../workflow/useStory.ts';
 import { WorkflowBar } from '../workflow/WorkflowBar.tsx';
 
+const DISCARD_QUESTION = 'Discard the changes this device kept for this story? The server never stored them; they cannot be brought back.';
+
 /** One story, open for co-editing (or reading, when the signed-in user may not edit it), with its workflow. */
 export function StoryEditorPage({ articleId }: { articleId: string }) {
   const { user, recheck } = useSession();
@@ -66,6 +68,17 @@ export function StoryEditorPage({ articleId }: { articleId: string }) {
           ← All stories
         </Link>
         <ConnectionIndicator label={label} />
+        {state.refused && session ? (
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => {
+              if (window.confirm(DISCARD_QUESTION)) void session.discardRefusedChanges();
+            }}
+          >
+            Discard them
+          </button>
+        ) : null}
         <div className="masthead-spacer" />
         <PeopleStack people={people} label="In this story" max={6} />
         {fatalMessage ? null : <ExportMenu articleId={articleId} />}
