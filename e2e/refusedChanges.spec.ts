@@ -1,4 +1,4 @@
-import { expect, test, type Route } from '@playwright/test';
+import { expect, test, type Page, type Route } from '@playwright/test';
 import { apiAs, createAccount, signInCookie, signInContext, type Account } from './support/accounts.ts';
 import { createStory } from './support/copydeskServer.ts';
 import { connection, cursorToEnd, expectSaved, storyText } from './support/editorPage.ts';
@@ -13,11 +13,15 @@ test.beforeAll(async () => {
   ed = await createAccount(copydesk.server.url, 'ed', 'Ed Itor', 'editor');
 });
 
-test('a line typed offline while the story was approved is never called saved, stays on screen, and is saved once the story is sent back', async ({ page }) => {
+/**
+ * Nellie's story goes to review and she opens it; her network goes, she types `text` at its end, Ed
+ * approves the story, and her network comes back: the page on her read-only story, the line on it.
+ */
+async function typedOfflineWhileApproved(page: Page, headline: string, text: string) {
   const url = copydesk.server.url;
   const nellieCookie = await signInCookie(url, nellie.username, nellie.password);
   const edCookie = await signInCookie(url, ed.username, ed.password);
-  const story = await createStory(url, 'Storm cuts power to the coast', nellieCookie);
+  const story = await createStory(url, headline, nellieCookie);
   const move = (cookie: string, to: string) => apiAs(url, cookie, 'POST', `/api/articles/${story.id}/transitions`, { to });
   await move(nellieCookie, 'in_review');
   await signInContext(page.context(), url, nellie);
@@ -27,38 +31,28 @@ test('a line typed offline while the story was approved is never called saved, s
   await page.context().setOffline(true);
   await expect(connection(page)).toContainText('Offline');
   await cursorToEnd(page);
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('Crews worked through the night.');
+  await page.keyboard.type(text);
   await move(edCookie, 'approved');
   await page.context().setOffline(false);
+  const storedText = async () => JSON.stringify(await apiAs<unknown>(url, edCookie, 'GET', `/api/articles/${story.id}/export?format=json`));
+  return { sendBack: () => move(edCookie, 'draft'), storedText };
+}
 
+test('a line typed offline while the story was approved is never called saved, stays on screen, and is saved once the story is sent back', async ({ page }) => {
+  const { sendBack, storedText } = await typedOfflineWhileApproved(page, 'Storm cuts power to the coast', ' Crews worked through the night.');
   await expect(connection(page)).toHaveText('Not saved: this story is read-only for you now. Your latest changes are kept on this device only.');
   await expect(storyText(page)).toContainText('Crews worked through the night.');
-  const storedText = async () => JSON.stringify(await apiAs<unknown>(url, edCookie, 'GET', `/api/articles/${story.id}/export?format=json`));
   expect(await storedText()).not.toContain('Crews worked through the night.');
   // The page re-read the story: the editor is read-only now, so nothing more can be typed into it.
   await expect(page.locator('.ProseMirror[contenteditable="false"]').first()).toBeVisible();
 
-  await move(edCookie, 'draft');
+  await sendBack();
   await expectSaved(page);
   expect(await storedText()).toContain('Crews worked through the night.');
 });
 
 test('changes the server refused can be discarded: the device copy goes and the page shows the stored story', async ({ page }) => {
-  const url = copydesk.server.url;
-  const nellieCookie = await signInCookie(url, nellie.username, nellie.password);
-  const edCookie = await signInCookie(url, ed.username, ed.password);
-  const story = await createStory(url, 'Pier reopens after repairs', nellieCookie);
-  await apiAs(url, nellieCookie, 'POST', `/api/articles/${story.id}/transitions`, { to: 'in_review' });
-  await signInContext(page.context(), url, nellie);
-  await page.goto(`${url}/stories/${story.id}`);
-  await expectSaved(page);
-  await page.context().setOffline(true);
-  await expect(connection(page)).toContainText('Offline');
-  await cursorToEnd(page);
-  await page.keyboard.type(' A line nobody wanted.');
-  await apiAs(url, edCookie, 'POST', `/api/articles/${story.id}/transitions`, { to: 'approved' });
-  await page.context().setOffline(false);
+  const { storedText } = await typedOfflineWhileApproved(page, 'Pier reopens after repairs', ' A line nobody wanted.');
   await expect(connection(page)).toContainText('Not saved');
 
   const asked: string[] = [];
@@ -75,6 +69,7 @@ test('changes the server refused can be discarded: the device copy goes and the 
   await page.reload();
   await expectSaved(page);
   await expect(storyText(page)).not.toContainText('A line nobody wanted.');
+  expect(await storedText()).not.toContain('A line nobody wanted.');
 });
 
 test('an edit the server undoes (suggestions became required before the page heard) is explained, and the page switches to suggesting', async ({ page }) => {
