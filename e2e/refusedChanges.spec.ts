@@ -90,6 +90,9 @@ test('an edit the server undoes (suggestions became required before the page hea
   await expectSaved(page);
 
   holding = true;
+  // A read sent before the hold may still be answered after the change below: wait for the page's
+  // next read (within its 4-second poll) to be held, so its copy of the story predates the change.
+  await expect.poll(() => held.length, { timeout: 10_000 }).toBeGreaterThan(0);
   await apiAs(url, edCookie, 'PUT', `/api/articles/${story.id}/review`, { requireSuggestions: true });
   await cursorToEnd(page);
   await page.keyboard.type(' Crews worked through the night.');
