@@ -97,17 +97,33 @@ test('an edit the server undoes (suggestions became required before the page hea
   await cursorToEnd(page);
   await page.keyboard.type(' Crews worked through the night.');
   await expect(page.locator('.review-notice')).toHaveText(
-    'Your last edit was undone: edits to this story must be suggestions now. Type it again as a suggestion.',
+    'Your last edit was undone: edits to this story must be suggestions now. Make it again as a suggestion: words it took away are kept above the story.',
   );
   await expect(storyText(page)).not.toContainText('Crews worked');
+  // Her words are not gone: they wait above the story, on this device, even across a reload.
+  const undoneWords = page.getByRole('region', { name: 'Your undone words' });
+  await expect(undoneWords.locator('blockquote')).toHaveText('Crews worked through the night.');
 
   holding = false;
   for (const route of held.splice(0)) await route.continue();
   // The refusal made the page re-read the story: it now requires suggesting, and what is typed stays, as a suggestion.
   await expect(page.locator('.suggesting-required')).toBeVisible();
   await expect(page.locator('ins.suggestion-insert')).toHaveCount(0);
+  await page.reload();
+  await expectSaved(page);
+  await expect(undoneWords.locator('blockquote')).toHaveText('Crews worked through the night.');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
+  await undoneWords.getByRole('button', { name: 'Copy the words' }).click();
+  await expect(undoneWords.locator('.undone-words-copy')).toHaveText('Copied.');
   await cursorToEnd(page);
-  await page.keyboard.type(' Crews worked through the night.');
+  await page.keyboard.type(' ');
+  await page.keyboard.press('ControlOrMeta+V');
   await expectSaved(page);
   await expect(page.locator('ins.suggestion-insert')).toContainText('Crews worked through the night.');
+  await undoneWords.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(undoneWords).toHaveCount(0);
+  await page.reload();
+  await expectSaved(page);
+  await expect(page.locator('ins.suggestion-insert')).toContainText('Crews worked through the night.');
+  await expect(undoneWords).toHaveCount(0);
 });

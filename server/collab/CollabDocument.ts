@@ -23,6 +23,7 @@ import { encodeAwareness, encodeAwarenessUpdate, encodePermissionDenied, encodeS
 import { summaryOf } from './readSummary.ts';
 import type { RelaySubscription, StoryRelay } from './relay/StoryRelay.ts';
 import { UpdateGate, type GateRefusal, type HeldSlot, type SchemaCheck } from './UpdateGate.ts';
+import { WordsBack } from './WordsBack.ts';
 import { soleClient, updateClients } from './updateClients.ts';
 
 /** What a live document needs from the rest of the server. */
@@ -73,6 +74,8 @@ interface Peer {
   replies: Uint8Array[];
   /** Whether the socket was told its changes are refused (read-only, spiked): told once, then dropped unread. */
   toldRefused: boolean;
+  /** Its edits the gate undid, and the words they took away, told to its writer. */
+  wordsBack: WordsBack;
   /** Made once per socket, not per keystroke: the origin undoing its refused changes, the name and colour on its cursors, and its awareness rules. */
   refused: Extract<TransactionOrigin, { kind: 'server' }>;
   user: AwarenessUser;
@@ -215,6 +218,7 @@ export class CollabDocument {
       heldTimer: null,
       replies: [],
       toldRefused: false,
+      wordsBack: new WordsBack((notice) => connection.send(encodePermissionDenied(notice))),
       refused: {
         kind: 'server',
         reason: `undoing a refused change by ${connection.user.username}`,
@@ -238,6 +242,7 @@ export class CollabDocument {
     this.connections.delete(connection);
     const peer = this.#peers.get(connection);
     if (peer?.heldTimer) clearTimeout(peer.heldTimer);
+    peer?.wordsBack.dispose();
     this.#peers.delete(connection);
     if (connection.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
@@ -266,7 +271,11 @@ export class CollabDocument {
         update,
         connection.origin,
         peer.refused,
-        { suggestionsOnly: this.#suggestingRequired && !isEditorial(connection.user.role), author: connection.user },
+        {
+          suggestionsOnly: this.#suggestingRequired && !isEditorial(connection.user.role),
+          author: connection.user,
+          watchDeletedBlocks: peer.wordsBack.watching,
+        },
         peer.slot,
       );
     } catch (error) {
@@ -283,8 +292,11 @@ export class CollabDocument {
         refusal,
         detail: this.#gate.lastDetail ?? '',
       });
-      // The undo reaches the sender as a forward change like everyone else; this says why its words went.
-      if (refusal !== 'malformed') connection.send(encodePermissionDenied(UNDONE_BECAUSE[refusal]));
+      // The undo reaches the sender as a forward change like everyone else; this says why its words
+      // went, and sends them back to her to paste as a suggestion.
+      if (refusal !== 'malformed') peer.wordsBack.undone(UNDONE_BECAUSE[refusal], this.#gate.lastUndoneRuns);
+    } else if (this.#gate.lastUndoneRuns.length > 0) {
+      peer.wordsBack.gather(this.#gate.lastUndoneRuns);
     }
     const held = peer.slot.held;
     if (held) {

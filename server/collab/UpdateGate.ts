@@ -3,6 +3,9 @@ import * as Y from 'yjs';
 import { COMMENTS_MAP, DOC_FIELD, META_MAP } from '../../shared/collab/docFields.ts';
 import { fragmentJson } from '../../shared/collab/fragmentJson.ts';
 import { onlySuggests, type SuggestionAuthor } from './onlySuggests.ts';
+import { undoneRuns } from './undoneRuns.ts';
+import type { WordRun } from './GatheredWords.ts';
+import { wordsIntoDeletedBlocks } from './wordsIntoDeletedBlocks.ts';
 
 /** What a client's update may change. */
 export interface GateRules {
@@ -10,6 +13,11 @@ export interface GateRules {
   suggestionsOnly: boolean;
   /** Who sends: every new suggestion must be in this account's name. */
   author?: SuggestionAuthor;
+  /**
+   * Gather what an accepted update types into blocks deleted before it came (lastUndoneRuns): set
+   * after the server undid this sender's edit, whose page types on into the undone block until it hears.
+   */
+  watchDeletedBlocks?: boolean;
 }
 
 /**
@@ -26,9 +34,11 @@ export type SchemaCheck = (ydoc: Y.Doc, transaction: Y.Transaction) => { message
 
 /** The update being applied: what the check of its transaction needs. */
 interface Applying {
+  update: Uint8Array;
   origin: unknown;
   before: JSONContent | null;
   author: SuggestionAuthor | undefined;
+  watchDeletedBlocks: boolean;
   failure: unknown;
   refusal: GateRefusal | null;
   undo: Y.UndoManager | null;
@@ -50,6 +60,8 @@ export interface HeldUpdate {
 export interface HeldSlot {
   held: HeldUpdate | null;
 }
+
+const NO_RUNS: readonly WordRun[] = Object.freeze([]);
 
 // `any`: Yjs types are invariant in their event type, and a root may be any of them.
 function rootOf(type: Y.AbstractType<any>): Y.AbstractType<any> {
@@ -74,6 +86,12 @@ export class UpdateGate {
   readonly #schemaCheck: SchemaCheck | null;
   /** The reason of the last refusal, for the log. */
   lastDetail: string | null = null;
+  /**
+   * The words the last update typed that the story does not keep: undone with it when it was refused
+   * (see undoneRuns), or typed into a block deleted before it came (see GateRules.watchDeletedBlocks).
+   * They go back to the writer.
+   */
+  lastUndoneRuns: readonly WordRun[] = NO_RUNS;
   #applying: Applying | null = null;
 
   constructor(live: Y.Doc, schemaCheck: SchemaCheck | null = null) {
@@ -99,6 +117,7 @@ export class UpdateGate {
     const applying = this.#applying;
     if (!applying || transaction.origin !== applying.origin) return;
     applying.refusal = applying.failure === null ? this.#judge(transaction, applying.before, applying.author) : 'malformed';
+    if (!applying.refusal && applying.watchDeletedBlocks) this.lastUndoneRuns = wordsIntoDeletedBlocks(transaction, applying.update);
     if (applying.refusal) {
       applying.undo = new Y.UndoManager([this.#live.getXmlFragment(DOC_FIELD), this.#live.getMap(META_MAP), this.#live.getMap(COMMENTS_MAP)], {
         trackedOrigins: new Set([applying.origin]),
@@ -122,10 +141,13 @@ export class UpdateGate {
       store.pendingDs = slot.held.ds;
       slot.held = null;
     }
+    this.lastUndoneRuns = NO_RUNS;
     const applying: Applying = {
+      update,
       origin,
       before: rules.suggestionsOnly ? storyJson(live) : null,
       author: rules.author,
+      watchDeletedBlocks: rules.watchDeletedBlocks ?? false,
       failure: null,
       refusal: null,
       undo: null,
@@ -146,7 +168,11 @@ export class UpdateGate {
     }
     const manager = applying.undo as Y.UndoManager | null;
     if (manager) {
-      live.transact(() => manager.undo(), refusedOrigin);
+      live.transact((transaction) => {
+        const insertions = manager.undoStack.at(-1)?.insertions;
+        if (insertions && applying.failure === null) this.lastUndoneRuns = undoneRuns(transaction, insertions);
+        manager.undo();
+      }, refusedOrigin);
       manager.destroy();
     }
     if (applying.failure !== null) throw applying.failure;

@@ -62,6 +62,8 @@ export interface TestClient {
   closed: Promise<number>;
   /** The reasons of the server's "permission denied" messages: changes it dropped or undid (ChangesRefused ids). */
   refusals: string[];
+  /** The words the server undid with each of those messages (one list per message). */
+  undoneWords: string[][];
   destroy(): void;
 }
 
@@ -96,7 +98,11 @@ export function connectClient(
   });
   if (options.user) provider.awareness.setLocalStateField('user', options.user);
   const refusals: string[] = [];
-  listenForRefusals(provider, (reason) => refusals.push(reason));
+  const undoneWords: string[][] = [];
+  listenForRefusals(provider, ({ reason, words }) => {
+    refusals.push(reason);
+    undoneWords.push(words);
+  });
   const synced = new Promise<void>((resolve) => {
     if (provider.synced) resolve();
     provider.on('sync', (isSynced: boolean) => {
@@ -114,6 +120,7 @@ export function connectClient(
     synced,
     closed,
     refusals,
+    undoneWords,
     destroy: () => {
       provider.destroy();
       ydoc.destroy();

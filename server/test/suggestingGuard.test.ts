@@ -4,7 +4,8 @@ import type { Article } from '../../shared/api.ts';
 import { META_MAP } from '../../shared/collab/docFields.ts';
 import { listSuggestions } from '../../shared/editor/suggestions/listSuggestions.ts';
 import { api, connectClient, createStory, createUser, waitFor, type Auth, type TestClient, type TestUser } from './helpers.ts';
-import { bodyTexts, editStory, rangeOf, resolveSuggestion, storyDoc, suggestReplace } from './storyEdits.ts';
+import { articleSchema } from '../../shared/editor/schema.ts';
+import { bodyTexts, editStory, rangeOf, resolveSuggestion, storyDoc, suggestReplace, typeAt } from './storyEdits.ts';
 import { useTestServer } from './testServer.ts';
 
 const BODY = 'The council approved the budget on Tuesday.';
@@ -113,5 +114,28 @@ describe('required suggesting holds on the real server: no self-acceptance, no d
 
     suggestReplace(ritaClient.ydoc, ritaAuthor, 's-real', 'Tuesday', 'Monday');
     await waitFor('her own suggestion to reach Ed', () => suggestionsOf(edClient).join() === 'rita: -Tuesday +Monday');
+  });
+
+  it('plain words a reporter typed offline are undone for everyone when they arrive, and sent back to her alone to paste as a suggestion', async () => {
+    const { ritaClient, edClient } = await requiredStory('Offline words');
+    ritaClient.provider.disconnect();
+    // Offline, as plain edits: a word inside the paragraph, then a paragraph of her own.
+    typeAt(ritaClient.ydoc, (doc) => rangeOf(doc, ' on Tuesday').from, ' unanimously');
+    editStory(ritaClient.ydoc, (tr) => {
+      const end = tr.doc.content.size;
+      return tr.insert(end, articleSchema.nodes.paragraph!.create(null, articleSchema.text('Crews worked through the night.')));
+    });
+    expect(bodyTexts(ritaClient.ydoc)).toEqual(['The council approved the budget unanimously on Tuesday.', 'Crews worked through the night.']);
+
+    ritaClient.provider.connect();
+    await waitFor('her plain words to be undone on her side', () => bodyTexts(ritaClient.ydoc).join('|') === BODY);
+    await waitFor('both to be in step', inStep(ritaClient, edClient));
+    expect(bodyTexts(edClient.ydoc)).toEqual([BODY]);
+    // She is told why, with her words, in story order; Ed hears nothing.
+    // The reason at once; her words once her keystrokes pause.
+    await waitFor('her words to reach her', () => ritaClient.refusals.length === 2);
+    expect(ritaClient.refusals).toEqual(['suggestions_required', 'suggestions_required']);
+    expect(ritaClient.undoneWords).toEqual([[], ['unanimously', 'Crews worked through the night.']]);
+    expect(edClient.refusals).toEqual([]);
   });
 });

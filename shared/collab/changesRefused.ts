@@ -35,7 +35,7 @@ export function describeChangesRefused(reason: string): string {
 export function describeChangesUndone(reason: string): string {
   switch (reason) {
     case ChangesRefused.SuggestionsRequired:
-      return 'Your last edit was undone: edits to this story must be suggestions now. Type it again as a suggestion.';
+      return 'Your last edit was undone: edits to this story must be suggestions now. Make it again as a suggestion: words it took away are kept above the story.';
     case ChangesRefused.Schema:
       return 'Your last edit was undone: it did not fit the structure of a story.';
     case ChangesRefused.Comments:

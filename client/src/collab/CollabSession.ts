@@ -9,6 +9,7 @@ import type { Presence } from '../../../shared/api.ts';
 import { Heartbeat } from './Heartbeat.ts';
 import { SaveTracker } from './SaveTracker.ts';
 import { isSignedOut } from './isSignedOut.ts';
+import { forgetKeptWords, keepWords, readKeptWords } from './keptWords.ts';
 import { listenForRefusals } from './listenForRefusals.ts';
 import { localStoreName, markUnsaved, rememberLocalStore } from './localStores.ts';
 
@@ -31,6 +32,8 @@ export interface CollabSnapshot {
   refused: string | null;
   /** The last edit of ours the server undid in the story, and why; `count` grows with each one. */
   undone: { reason: string; count: number } | null;
+  /** Words of ours the server undid, kept on this device until dismissed, to paste back (oldest first). */
+  undoneWords: readonly string[];
   /** Failed connection attempts since the last successful sync. */
   failedAttempts: number;
   /** Why the server refused us for good; the session no longer reconnects. */
@@ -62,6 +65,7 @@ export class CollabSession {
   private notice: string | null = null;
   private accessChanges = 0;
   private undone: CollabSnapshot['undone'] = null;
+  private undoneWords: readonly string[];
   private refusalRereadAt = 0;
   private checkingSession = false;
 
@@ -72,6 +76,7 @@ export class CollabSession {
   ) {
     this.storeName = localStoreName(identity.username, articleId);
     rememberLocalStore(identity.username, this.storeName);
+    this.undoneWords = readKeptWords(this.storeName);
     this.local = new IndexeddbPersistence(this.storeName, this.doc);
     this.provider = new WebsocketProvider(collabUrl, articleId, this.doc, {
       params: { schemaVersion: SCHEMA_VERSION },
@@ -113,11 +118,13 @@ export class CollabSession {
       this.provider.disconnect();
       this.update();
     });
-    listenForRefusals(this.provider, (reason) => {
+    listenForRefusals(this.provider, ({ reason, words }) => {
       if (keptOnDevice(reason)) this.saves.refuse(reason);
       else {
-        // Undone in the story for everyone; the undo itself arrives as an update.
+        // Undone in the story for everyone; the undo itself arrives as an update. The words it
+        // takes away stay here, to be pasted back.
         this.undone = { reason, count: (this.undone?.count ?? 0) + 1 };
+        if (words.length > 0) this.undoneWords = keepWords(this.storeName, words);
         this.update();
       }
       // Our rights on the story, or its rules, changed before we heard: re-read it (once for a burst of refused keystrokes).
@@ -192,6 +199,13 @@ export class CollabSession {
     window.location.reload();
   }
 
+  /** Forgets the undone words kept for this story (she pasted them back, or does not want them). */
+  dismissUndoneWords(): void {
+    forgetKeptWords([this.storeName]);
+    this.undoneWords = [];
+    this.update();
+  }
+
   destroy(): void {
     this.listeners.clear();
     window.removeEventListener('offline', this.goOffline);
@@ -213,6 +227,7 @@ export class CollabSession {
       prev.unsaved === next.unsaved &&
       prev.refused === next.refused &&
       prev.undone === next.undone &&
+      prev.undoneWords === next.undoneWords &&
       prev.failedAttempts === next.failedAttempts &&
       prev.fatal === next.fatal &&
       prev.notice === next.notice &&
@@ -239,6 +254,7 @@ export class CollabSession {
       unsaved: this.saves.hasUnsavedChanges,
       refused: this.saves.refused,
       undone: this.undone,
+      undoneWords: this.undoneWords,
       failedAttempts: this.everSynced && provider.synced ? 0 : provider.wsUnsuccessfulReconnects,
       fatal: this.fatal,
       notice: this.notice,

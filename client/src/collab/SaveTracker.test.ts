@@ -103,7 +103,7 @@ describe('SaveTracker against the real server', () => {
     await client.synced;
     const tracker = new SaveTracker(client.ydoc, client.provider);
     cleanups.push(() => tracker.destroy());
-    listenForRefusals(client.provider, tracker.refuse);
+    listenForRefusals(client.provider, ({ reason }) => tracker.refuse(reason));
     await move(rita.auth, 'in_review');
 
     // Rita's train goes into a tunnel; she adds a paragraph while Ed approves the story.

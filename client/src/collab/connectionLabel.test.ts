@@ -9,6 +9,7 @@ const base: CollabSnapshot = {
   unsaved: false,
   refused: null,
   undone: null,
+  undoneWords: [],
   failedAttempts: 0,
   fatal: null,
   notice: null,

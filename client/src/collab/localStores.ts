@@ -5,6 +5,8 @@
  * signing out can warn before it deletes them.
  */
 
+import { forgetKeptWords } from './keptWords.ts';
+
 const REGISTRY_KEY = 'copydesk-local-stores';
 const UNSAVED_KEY = 'copydesk-unsaved-stores';
 
@@ -39,6 +41,7 @@ export async function forgetLocalStores(username: string): Promise<void> {
   delete registry[username];
   localStorage.setItem(REGISTRY_KEY, JSON.stringify(registry));
   for (const name of names) markUnsaved(name, false);
+  forgetKeptWords(names);
   await Promise.all(
     names.map(
       (name) =>

@@ -10,6 +10,7 @@ const IDLE: CollabSnapshot = {
   unsaved: false,
   refused: null,
   undone: null,
+  undoneWords: [],
   failedAttempts: 0,
   fatal: null,
   notice: null,

@@ -13,6 +13,7 @@ import { EditorWorkspace } from '../editor/EditorWorkspace.tsx';
 import { useUnsavedWarning } from '../hooks/useUnsavedWarning.ts';
 import { ExportMenu } from '../publish/ExportMenu.tsx';
 import { PublishPanel } from '../publish/PublishPanel.tsx';
+import { UndoneWords } from '../review/UndoneWords.tsx';
 import { useReview } from '../review/useReview.tsx';
 import { Link } from '../router/Link.tsx';
 import { navigate } from '../router/router.ts';
@@ -124,6 +125,7 @@ export function StoryEditorPage({ articleId }: { articleId: string }) {
                 {readOnly}
               </p>
             ) : null}
+            {state.undoneWords.length > 0 ? <UndoneWords words={state.undoneWords} onDismiss={() => session.dismissUndoneWords()} /> : null}
             {story.error ? (
               <p className="banner banner-error" role="alert">
                 {story.error}
