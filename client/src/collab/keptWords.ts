@@ -6,8 +6,9 @@
 
 const KEPT_WORDS_KEY = 'copydesk-undone-words';
 
-/** At most this many runs of words are kept per story (the latest ones). */
+/** At most this many runs of words are kept per story, and this many characters (the latest ones). */
 export const MAX_KEPT_RUNS = 50;
+export const MAX_KEPT_CHARS = 100_000;
 
 function readAll(): Record<string, string[]> {
   try {
@@ -29,10 +30,12 @@ export function readKeptWords(name: string): string[] {
   return Array.isArray(words) ? words.filter((run): run is string => typeof run === 'string') : [];
 }
 
-/** Adds `words` to those kept for `name` (keeping the latest MAX_KEPT_RUNS); returns what is kept now. */
+/** Adds `words` to those kept for `name` (keeping the latest, within the limits); returns what is kept now. */
 export function keepWords(name: string, words: readonly string[]): string[] {
   const all = readAll();
   const kept = [...readKeptWords(name), ...words].slice(-MAX_KEPT_RUNS);
+  let chars = kept.reduce((sum, run) => sum + run.length, 0);
+  while (kept.length > 1 && chars > MAX_KEPT_CHARS) chars -= kept.shift()!.length;
   all[name] = kept;
   writeAll(all);
   return kept;
