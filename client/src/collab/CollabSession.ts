@@ -11,7 +11,9 @@ import { SaveTracker } from './SaveTracker.ts';
 import { isSignedOut } from './isSignedOut.ts';
 import { forgetKeptWords, keepWords, readKeptWords } from './keptWords.ts';
 import { listenForRefusals } from './listenForRefusals.ts';
-import { localStoreName, markUnsaved, rememberLocalStore } from './localStores.ts';
+import { clearUnsaved, localStoreName, markUnsaved, rememberLocalStore, sessionsMarking } from './localStores.ts';
+import { holdSessionLock, openSessionIds } from './sessionLocks.ts';
+import { MARK_REFRESH_MS } from './unsavedMarks.ts';
 
 /** What a browser's WebSocket reports for a connection that failed without a close frame. */
 const ABNORMAL_CLOSURE = 1006;
@@ -55,6 +57,13 @@ export class CollabSession {
   private readonly local: IndexeddbPersistence;
   /** This device's copy of the story (IndexedDB database name). */
   private readonly storeName: string;
+  /** This session's name in the copy's unsaved marks, when it last set its mark, and when it started loading the copy. */
+  private readonly markId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  private markedAt = 0;
+  private readonly localLoadStartedAt: number;
+  /** Sessions that marked the copy and were closed when this one started loading it: their changes are in what it loads. */
+  private closedAtLoad: ReadonlySet<string> = new Set();
+  private readonly releaseSessionLock: () => void;
   private readonly saves: SaveTracker;
   private readonly heartbeat: Heartbeat;
   private readonly listeners = new Set<() => void>();
@@ -77,6 +86,14 @@ export class CollabSession {
     this.storeName = localStoreName(identity.username, articleId);
     rememberLocalStore(identity.username, this.storeName);
     this.undoneWords = readKeptWords(this.storeName);
+    this.releaseSessionLock = holdSessionLock(this.markId);
+    const marking = sessionsMarking(this.storeName);
+    if (marking.length > 0) {
+      void openSessionIds().then((open) => {
+        if (open) this.closedAtLoad = new Set(marking.filter((id) => !open.has(id)));
+      });
+    }
+    this.localLoadStartedAt = Date.now();
     this.local = new IndexeddbPersistence(this.storeName, this.doc);
     this.provider = new WebsocketProvider(collabUrl, articleId, this.doc, {
       params: { schemaVersion: SCHEMA_VERSION },
@@ -86,10 +103,14 @@ export class CollabSession {
     // The server stamps the signed-in account over this anyway; setting it shows our own caret right away.
     this.provider.awareness.setLocalStateField('user', { name: identity.name, color: identity.color });
     this.saves = new SaveTracker(this.doc, this.provider);
-    // Every change of ours marks the device copy again: another tab of the story may have cleared
-    // the mark with a save of its own while this tab's changes still wait.
+    // Every change of ours (and what the device copy loads) keeps this session's mark on the copy
+    // fresh, at most once a second: another tab's save clears only marks older than its own load.
     this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
-      if (origin !== this.provider) markUnsaved(this.storeName, true);
+      if (origin === this.provider) return;
+      const now = Date.now();
+      if (now - this.markedAt < MARK_REFRESH_MS) return;
+      this.markedAt = now;
+      markUnsaved(this.storeName, this.markId, now);
     });
     this.heartbeat = new Heartbeat(this.provider, this.reconnect);
     this.snapshot = this.computeSnapshot();
@@ -195,7 +216,7 @@ export class CollabSession {
   async discardRefusedChanges(): Promise<void> {
     this.provider.disconnect();
     await this.local.clearData();
-    markUnsaved(this.storeName, false);
+    this.clearMark();
     window.location.reload();
   }
 
@@ -214,6 +235,7 @@ export class CollabSession {
     this.saves.destroy();
     this.provider.destroy();
     void this.local.destroy();
+    this.releaseSessionLock();
     this.doc.destroy();
   }
 
@@ -238,9 +260,15 @@ export class CollabSession {
     this.snapshot = next;
     // Cleared only by a save the server confirmed: a copy left with unsent changes by an earlier
     // visit keeps its mark until this session has sent them.
-    if (prev.unsaved && !next.unsaved) markUnsaved(this.storeName, false);
+    if (prev.unsaved && !next.unsaved) this.clearMark();
     for (const listener of this.listeners) listener();
   };
+
+  /** Everything this session holds is stored (or discarded): its mark goes, with those of sessions whose changes it loaded. */
+  private clearMark(): void {
+    this.markedAt = 0;
+    clearUnsaved(this.storeName, this.markId, this.localLoaded ? this.localLoadStartedAt : null, this.closedAtLoad);
+  }
 
   private computeSnapshot(): CollabSnapshot {
     const provider = this.provider;
