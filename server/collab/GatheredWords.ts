@@ -1,4 +1,4 @@
-/** At most this many characters of undone words go back to the writer at once (the rest is cut, marked with …). */
+/** At most this many characters of undone words are gathered for a writer between two sends (the rest is cut, marked with …). */
 export const MAX_UNDONE_CHARS = 20_000;
 
 /** A run of words in one block of the story (the Yjs type holding the text), or, null, going on from the last run. */
@@ -7,14 +7,25 @@ export interface WordRun {
   text: string;
 }
 
+/** What is sent: the runs as typed (spaces kept), and whether the first goes on from the last run sent before. */
+export interface TakenWords {
+  words: string[];
+  continues: boolean;
+}
+
 /**
  * Words of one writer's that the server undid, gathered over her keystrokes until they are sent
  * back to her: runs in the same block join up in the order they came, so a sentence typed key by
- * key comes back as one sentence, not as letters. A run of no known block goes on from the last one.
+ * key comes back as one sentence, not as letters. A run of no known block goes on from the last one,
+ * across sends too (`continues`). Bounded: MAX_UNDONE_CHARS between two sends.
  */
 export class GatheredWords {
   readonly #runs = new Map<object, string>();
+  #chars = 0;
+  #cut = false;
+  /** The block of the last run gathered, and of the last run sent. */
   #last: object | null = null;
+  #lastSent: object | null = null;
 
   get empty(): boolean {
     return this.#runs.size === 0;
@@ -22,28 +33,30 @@ export class GatheredWords {
 
   add(runs: readonly WordRun[]): void {
     for (const { block, text } of runs) {
+      const room = MAX_UNDONE_CHARS - this.#chars;
+      if (room <= 0 || text === '') {
+        this.#cut ||= room <= 0 && text !== '';
+        continue;
+      }
+      const kept = text.length > room ? `${text.slice(0, room)}…` : text;
+      this.#cut ||= kept !== text;
       const key = block ?? this.#last ?? {};
-      this.#runs.set(key, (this.#runs.get(key) ?? '') + text);
+      this.#runs.set(key, (this.#runs.get(key) ?? '') + kept);
+      this.#chars += kept.length;
       this.#last = key;
     }
   }
 
-  /** The gathered words, one string per block (trimmed, empty ones left out, cut at `maxChars`); empties the buffer. */
-  take(maxChars = MAX_UNDONE_CHARS): string[] {
-    const kept: string[] = [];
-    let left = maxChars;
-    for (const run of this.#runs.values()) {
-      const words = run.trim();
-      if (words === '') continue;
-      if (words.length > left) {
-        kept.push(`${words.slice(0, left)}…`);
-        break;
-      }
-      kept.push(words);
-      left -= words.length;
-    }
+  /** The gathered runs, one per block; empties the buffer. */
+  take(): TakenWords {
+    const entries = [...this.#runs];
+    const continues = entries.length > 0 && entries[0]![0] === this.#lastSent;
+    if (entries.length > 0) this.#lastSent = entries.at(-1)![0];
+    const words = entries.map(([, text]) => text);
+    if (this.#cut && words.length > 0 && !words.at(-1)!.endsWith('…')) words[words.length - 1] += '…';
     this.#runs.clear();
-    this.#last = null;
-    return kept;
+    this.#chars = 0;
+    this.#cut = false;
+    return { words, continues };
   }
 }

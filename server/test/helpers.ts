@@ -60,10 +60,10 @@ export interface TestClient {
   synced: Promise<void>;
   /** Resolves with the code of the first close the server sends. */
   closed: Promise<number>;
-  /** The reasons of the server's "permission denied" messages: changes it dropped or undid (ChangesRefused ids). */
+  /** The reasons of the server's "permission denied" messages: changes it dropped or undid (ChangesRefused ids); follow-ups left out. */
   refusals: string[];
-  /** The words the server undid with each of those messages (one list per message). */
-  undoneWords: string[][];
+  /** The words the server sent back, joined as a browser keeps them (runs as typed). */
+  undoneWords: string[];
   destroy(): void;
 }
 
@@ -98,10 +98,13 @@ export function connectClient(
   });
   if (options.user) provider.awareness.setLocalStateField('user', options.user);
   const refusals: string[] = [];
-  const undoneWords: string[][] = [];
-  listenForRefusals(provider, ({ reason, words }) => {
-    refusals.push(reason);
-    undoneWords.push(words);
+  const undoneWords: string[] = [];
+  listenForRefusals(provider, ({ reason, words, continues, followUp }) => {
+    if (!followUp) refusals.push(reason);
+    const [first, ...rest] = words;
+    if (first !== undefined && continues && undoneWords.length > 0) undoneWords[undoneWords.length - 1] += first;
+    else if (first !== undefined) undoneWords.push(first);
+    undoneWords.push(...rest);
   });
   const synced = new Promise<void>((resolve) => {
     if (provider.synced) resolve();

@@ -132,10 +132,9 @@ describe('required suggesting holds on the real server: no self-acceptance, no d
     await waitFor('both to be in step', inStep(ritaClient, edClient));
     expect(bodyTexts(edClient.ydoc)).toEqual([BODY]);
     // She is told why, with her words, in story order; Ed hears nothing.
-    // The reason at once; her words once her keystrokes pause.
-    await waitFor('her words to reach her', () => ritaClient.refusals.length === 2);
-    expect(ritaClient.refusals).toEqual(['suggestions_required', 'suggestions_required']);
-    expect(ritaClient.undoneWords).toEqual([[], ['unanimously', 'Crews worked through the night.']]);
+    await waitFor('the notice to reach her', () => ritaClient.refusals.length > 0);
+    expect(ritaClient.refusals).toEqual(['suggestions_required']);
+    expect(ritaClient.undoneWords.map((run) => run.trim())).toEqual(['unanimously', 'Crews worked through the night.']);
     expect(edClient.refusals).toEqual([]);
   });
 });

@@ -5,21 +5,30 @@ import { readRefusalNotice, writeRefusalNotice } from './refusalNotice.ts';
 
 describe('refusal notices', () => {
   it('are the bare reason when no words were undone, as plain y-websocket clients print it', () => {
-    expect(writeRefusalNotice({ reason: ChangesRefused.ReadOnly, words: [] })).toBe('read_only');
-    expect(readRefusalNotice('read_only')).toEqual({ reason: 'read_only', words: [] });
+    expect(writeRefusalNotice({ reason: ChangesRefused.ReadOnly, words: [], continues: false, followUp: false })).toBe('read_only');
+    expect(readRefusalNotice('read_only')).toEqual({ reason: 'read_only', words: [], continues: false, followUp: false });
   });
 
   it('read back what was written, for any reason and words', () => {
     fc.assert(
-      fc.property(fc.string().filter((reason) => !reason.includes('\n')), fc.array(fc.string({ minLength: 1 })), (reason, words) => {
-        expect(readRefusalNotice(writeRefusalNotice({ reason, words }))).toEqual({ reason, words });
-      }),
+      fc.property(
+        fc.string().filter((reason) => !reason.includes('\n')),
+        fc.array(fc.string()),
+        fc.boolean(),
+        fc.boolean(),
+        (reason, words, continues, followUp) => {
+          const notice = { reason, words, continues: words.length > 0 && continues, followUp };
+          expect(readRefusalNotice(writeRefusalNotice(notice))).toEqual(notice);
+        },
+      ),
     );
   });
 
   it('keep the reason of a notice whose words are not a list of strings', () => {
-    expect(readRefusalNotice('schema\nnot json')).toEqual({ reason: 'schema', words: [] });
-    expect(readRefusalNotice('schema\n{"a":1}')).toEqual({ reason: 'schema', words: [] });
-    expect(readRefusalNotice('schema\n["kept", 3, ""]')).toEqual({ reason: 'schema', words: ['kept'] });
+    const bare = { words: [], continues: false, followUp: false };
+    expect(readRefusalNotice('schema\nnot json')).toEqual({ reason: 'schema', ...bare });
+    expect(readRefusalNotice('schema\n["a"]')).toEqual({ reason: 'schema', ...bare });
+    expect(readRefusalNotice('schema\n{"words":"a","followUp":1}')).toEqual({ reason: 'schema', ...bare });
+    expect(readRefusalNotice('schema\n{"words":["kept", 3],"continues":true}')).toEqual({ reason: 'schema', words: ['kept'], continues: true, followUp: false });
   });
 });

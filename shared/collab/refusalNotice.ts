@@ -1,29 +1,38 @@
 /**
  * The text of a "permission denied" message (y-protocols/auth) the server sends a socket whose
  * changes it refused: the reason (a ChangesRefused id) and, for changes it undid in the story, the
- * words they typed, so the writer can paste them back (one string per run of text). The reason comes
- * first, alone on its line: a plain y-websocket client shows the message as it is.
+ * words they typed, so the writer can paste them back. The reason comes first, alone on its line:
+ * a plain y-websocket client shows the message as it is. The words follow as JSON.
  */
 export interface RefusalNotice {
   reason: string;
-  /** Words of the sender's that the server undid, in story order; empty when none (or kept on the device). */
+  /** Runs of the sender's words the server undid, as typed (spaces kept); empty when none. */
   words: string[];
+  /** The first run goes on from the last run of the notice before. */
+  continues: boolean;
+  /** Words she typed after the undo into what it took away: not another undo. */
+  followUp: boolean;
 }
 
-export function writeRefusalNotice({ reason, words }: RefusalNotice): string {
-  return words.length === 0 ? reason : `${reason}\n${JSON.stringify(words)}`;
+export function writeRefusalNotice({ reason, words, continues, followUp }: RefusalNotice): string {
+  if (words.length === 0 && !followUp) return reason;
+  return `${reason}\n${JSON.stringify({ words, continues, followUp })}`;
 }
 
-/** Reads a notice; words that are not a JSON list of strings are left out, the reason is kept. */
+/** Reads a notice; words that are not a list of strings are left out, the reason is kept. */
 export function readRefusalNotice(text: string): RefusalNotice {
   const end = text.indexOf('\n');
-  if (end === -1) return { reason: text, words: [] };
-  const reason = text.slice(0, end);
+  const notice: RefusalNotice = { reason: end === -1 ? text : text.slice(0, end), words: [], continues: false, followUp: false };
+  if (end === -1) return notice;
   try {
     const parsed: unknown = JSON.parse(text.slice(end + 1));
-    const words = Array.isArray(parsed) ? parsed.filter((run): run is string => typeof run === 'string' && run !== '') : [];
-    return { reason, words };
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return notice;
+    const { words, continues, followUp } = parsed as Record<string, unknown>;
+    notice.words = Array.isArray(words) ? words.filter((run): run is string => typeof run === 'string') : [];
+    notice.continues = continues === true;
+    notice.followUp = followUp === true;
   } catch {
-    return { reason, words: [] };
+    // The reason is enough.
   }
+  return notice;
 }

@@ -9,9 +9,9 @@ import type { Presence } from '../../../shared/api.ts';
 import { Heartbeat } from './Heartbeat.ts';
 import { SaveTracker } from './SaveTracker.ts';
 import { isSignedOut } from './isSignedOut.ts';
-import { forgetKeptWords, keepWords, readKeptWords } from './keptWords.ts';
+import { dismissKeptWords, isKeptWordsKey, keepWords, readKeptWords } from './keptWords.ts';
 import { listenForRefusals } from './listenForRefusals.ts';
-import { clearUnsaved, localStoreName, markUnsaved, rememberLocalStore, sessionsMarking } from './localStores.ts';
+import { clearUnsaved, deleteLocalStore, localStoreName, markUnsaved, rememberLocalStore, sessionsMarking } from './localStores.ts';
 import { holdSessionLock, openSessionIds } from './sessionLocks.ts';
 import { MARK_REFRESH_MS } from './unsavedMarks.ts';
 
@@ -34,7 +34,7 @@ export interface CollabSnapshot {
   refused: string | null;
   /** The last edit of ours the server undid in the story, and why; `count` grows with each one. */
   undone: { reason: string; count: number } | null;
-  /** Words of ours the server undid, kept on this device until dismissed, to paste back (oldest first). */
+  /** Words of ours the server undid, kept on this device until dismissed, to paste back (oldest first, as typed: see wordsToShow). */
   undoneWords: readonly string[];
   /** Failed connection attempts since the last successful sync. */
   failedAttempts: number;
@@ -54,13 +54,14 @@ export interface CollabSnapshot {
 export class CollabSession {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
-  private readonly local: IndexeddbPersistence;
+  /** This device's copy, opened once the closed sessions that marked it are known (see openLocal). */
+  private local: IndexeddbPersistence | null = null;
   /** This device's copy of the story (IndexedDB database name). */
   private readonly storeName: string;
   /** This session's name in the copy's unsaved marks, when it last set its mark, and when it started loading the copy. */
   private readonly markId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   private markedAt = 0;
-  private readonly localLoadStartedAt: number;
+  private localLoadStartedAt = 0;
   /** Sessions that marked the copy and were closed when this one started loading it: their changes are in what it loads. */
   private closedAtLoad: ReadonlySet<string> = new Set();
   private readonly releaseSessionLock: () => void;
@@ -77,6 +78,7 @@ export class CollabSession {
   private undoneWords: readonly string[];
   private refusalRereadAt = 0;
   private checkingSession = false;
+  private destroyed = false;
 
   constructor(
     readonly articleId: string,
@@ -87,14 +89,6 @@ export class CollabSession {
     rememberLocalStore(identity.username, this.storeName);
     this.undoneWords = readKeptWords(this.storeName);
     this.releaseSessionLock = holdSessionLock(this.markId);
-    const marking = sessionsMarking(this.storeName);
-    if (marking.length > 0) {
-      void openSessionIds().then((open) => {
-        if (open) this.closedAtLoad = new Set(marking.filter((id) => !open.has(id)));
-      });
-    }
-    this.localLoadStartedAt = Date.now();
-    this.local = new IndexeddbPersistence(this.storeName, this.doc);
     this.provider = new WebsocketProvider(collabUrl, articleId, this.doc, {
       params: { schemaVersion: SCHEMA_VERSION },
       shouldReconnect: (event) => !FATAL_CLOSE_CODES.has(event.code),
@@ -115,10 +109,6 @@ export class CollabSession {
     this.heartbeat = new Heartbeat(this.provider, this.reconnect);
     this.snapshot = this.computeSnapshot();
 
-    this.local.on('synced', () => {
-      this.localLoaded = true;
-      this.update();
-    });
     this.provider.on('status', this.update);
     this.provider.on('sync', (synced: boolean) => {
       if (synced) {
@@ -139,13 +129,18 @@ export class CollabSession {
       this.provider.disconnect();
       this.update();
     });
-    listenForRefusals(this.provider, ({ reason, words }) => {
+    listenForRefusals(this.provider, ({ reason, words, continues, followUp }) => {
+      // Words the server undid stay here, to be pasted back.
+      if (words.length > 0) this.undoneWords = keepWords(this.storeName, words, continues);
+      if (followUp) {
+        // What we typed on into what an undo took away, before we heard of it: not another undo.
+        this.update();
+        return;
+      }
       if (keptOnDevice(reason)) this.saves.refuse(reason);
       else {
-        // Undone in the story for everyone; the undo itself arrives as an update. The words it
-        // takes away stay here, to be pasted back.
+        // Undone in the story for everyone; the undo itself arrives as an update.
         this.undone = { reason, count: (this.undone?.count ?? 0) + 1 };
-        if (words.length > 0) this.undoneWords = keepWords(this.storeName, words);
         this.update();
       }
       // Our rights on the story, or its rules, changed before we heard: re-read it (once for a burst of refused keystrokes).
@@ -158,8 +153,34 @@ export class CollabSession {
     this.saves.subscribe(this.update);
     window.addEventListener('offline', this.goOffline);
     window.addEventListener('online', this.goOnline);
+    window.addEventListener('storage', this.keptWordsChanged);
     if (!navigator.onLine) this.goOffline();
+
+    // Which sessions that marked the copy are closed is asked before the copy is read: their
+    // changes are then in what this session loads, and its save may clear their marks.
+    const marking = sessionsMarking(this.storeName);
+    if (marking.length === 0) this.openLocal(new Set());
+    else void openSessionIds().then((open) => this.openLocal(open ? new Set(marking.filter((id) => !open.has(id))) : new Set()));
   }
+
+  private openLocal(closedAtLoad: ReadonlySet<string>): void {
+    if (this.destroyed) return;
+    this.closedAtLoad = closedAtLoad;
+    this.localLoadStartedAt = Date.now();
+    const local = new IndexeddbPersistence(this.storeName, this.doc);
+    this.local = local;
+    local.on('synced', () => {
+      this.localLoaded = true;
+      this.update();
+    });
+  }
+
+  /** Another tab kept or dismissed undone words of this story. */
+  private readonly keptWordsChanged = (event: StorageEvent): void => {
+    if (!isKeptWordsKey(event.key)) return;
+    this.undoneWords = readKeptWords(this.storeName);
+    this.update();
+  };
 
   /** The browser knows the network is gone: say so now rather than when the socket times out, and stop retrying. */
   private readonly goOffline = (): void => {
@@ -215,26 +236,28 @@ export class CollabSession {
    */
   async discardRefusedChanges(): Promise<void> {
     this.provider.disconnect();
-    await this.local.clearData();
+    if (this.local) await this.local.clearData();
+    else await deleteLocalStore(this.storeName);
     this.clearMark();
     window.location.reload();
   }
 
   /** Forgets the undone words kept for this story (she pasted them back, or does not want them). */
   dismissUndoneWords(): void {
-    forgetKeptWords([this.storeName]);
-    this.undoneWords = [];
+    this.undoneWords = dismissKeptWords(this.storeName, this.undoneWords);
     this.update();
   }
 
   destroy(): void {
+    this.destroyed = true;
     this.listeners.clear();
     window.removeEventListener('offline', this.goOffline);
     window.removeEventListener('online', this.goOnline);
+    window.removeEventListener('storage', this.keptWordsChanged);
     this.heartbeat.destroy();
     this.saves.destroy();
     this.provider.destroy();
-    void this.local.destroy();
+    void this.local?.destroy();
     this.releaseSessionLock();
     this.doc.destroy();
   }

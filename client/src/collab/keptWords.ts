@@ -1,7 +1,8 @@
 /**
  * Words of the writer's that the server undid in a story (see shared/collab/refusalNotice.ts), kept
  * on this device per copy of the story until she dismisses them, so a reload does not lose them
- * either. Signing out forgets them with the account's copies.
+ * either. Runs are kept as typed (spaces and all, so a sentence sent back in pieces joins up) and
+ * shown trimmed. Signing out warns while any are kept, then forgets them with the account's copies.
  */
 
 const KEPT_WORDS_KEY = 'copydesk-undone-words';
@@ -24,21 +25,59 @@ function writeAll(all: Record<string, string[]>): void {
   else localStorage.setItem(KEPT_WORDS_KEY, JSON.stringify(all));
 }
 
-/** The undone words kept for the copy `name`, oldest first. */
+/** Whether a `storage` event is about kept words (another tab kept or dismissed some). */
+export function isKeptWordsKey(key: string | null): boolean {
+  return key === null || key === KEPT_WORDS_KEY;
+}
+
+/** The undone words kept for the copy `name`, oldest first, as typed. */
 export function readKeptWords(name: string): string[] {
   const words = readAll()[name];
   return Array.isArray(words) ? words.filter((run): run is string => typeof run === 'string') : [];
 }
 
-/** Adds `words` to those kept for `name` (keeping the latest, within the limits); returns what is kept now. */
-export function keepWords(name: string, words: readonly string[]): string[] {
+/** The runs worth showing: trimmed, blank ones left out. */
+export function wordsToShow(kept: readonly string[]): string[] {
+  return kept.map((run) => run.trim()).filter((run) => run !== '');
+}
+
+/**
+ * Adds `words` to those kept for `name`, the first joined to the last kept run when it `continues`
+ * it (keeping the latest, within the limits); returns what is kept now.
+ */
+export function keepWords(name: string, words: readonly string[], continues: boolean): string[] {
   const all = readAll();
-  const kept = [...readKeptWords(name), ...words].slice(-MAX_KEPT_RUNS);
-  let chars = kept.reduce((sum, run) => sum + run.length, 0);
-  while (kept.length > 1 && chars > MAX_KEPT_CHARS) chars -= kept.shift()!.length;
-  all[name] = kept;
+  const kept = readKeptWords(name);
+  const [first, ...rest] = words;
+  if (first !== undefined && continues && kept.length > 0) kept[kept.length - 1] += first;
+  else if (first !== undefined) kept.push(first);
+  kept.push(...rest);
+  const latest = kept.slice(-MAX_KEPT_RUNS);
+  let chars = latest.reduce((sum, run) => sum + run.length, 0);
+  while (latest.length > 1 && chars > MAX_KEPT_CHARS) chars -= latest.shift()!.length;
+  all[name] = latest;
   writeAll(all);
-  return kept;
+  return latest;
+}
+
+/** Forgets, of the words kept for `name`, the runs in `shown` (what one tab showed): words another tab kept since stay. */
+export function dismissKeptWords(name: string, shown: readonly string[]): string[] {
+  const all = readAll();
+  const left = readKeptWords(name);
+  for (const run of shown) {
+    const at = left.indexOf(run);
+    if (at !== -1) left.splice(at, 1);
+  }
+  if (left.length > 0) all[name] = left;
+  else delete all[name];
+  writeAll(all);
+  return left;
+}
+
+/** The copies in `names` with words kept. */
+export function copiesWithKeptWords(names: readonly string[]): string[] {
+  const all = readAll();
+  return names.filter((name) => Array.isArray(all[name]) && wordsToShow(all[name]).length > 0);
 }
 
 /** Forgets the words kept for each copy in `names`. */

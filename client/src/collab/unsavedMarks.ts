@@ -16,7 +16,7 @@ export const MARK_REFRESH_MS = 1000;
 export const LOADED_MARGIN_MS = 3000;
 
 /** The session id of marks written before marks were per session: cleared by the next confirmed save of the copy. */
-const EARLIER_SESSION = 'earlier';
+export const EARLIER_SESSION = 'earlier';
 
 /** Reads stored marks; the earlier list of copy names counts as marks of an earlier session. */
 export function parseMarks(raw: unknown): UnsavedMarks {

@@ -4,6 +4,7 @@ import { isEditorial } from '../../../shared/roles.ts';
 import { canDeleteForGood, canSpike } from '../../../shared/spiking.ts';
 import { isStoryOwner } from '../../../shared/workflow.ts';
 import { connectionLabel } from '../collab/connectionLabel.ts';
+import { wordsToShow } from '../collab/keptWords.ts';
 import { useCollabDoc } from '../collab/useCollabDoc.ts';
 import { usePeople } from '../collab/usePeople.ts';
 import { AppHeader } from '../components/AppHeader.tsx';
@@ -41,6 +42,7 @@ export function StoryEditorPage({ articleId }: { articleId: string }) {
   const [spiking, setSpiking] = useState<'spike' | 'delete' | null>(null);
   const people = usePeople(session?.provider.awareness ?? null);
   const label = connectionLabel(state);
+  const undoneWords = useMemo(() => wordsToShow(state.undoneWords), [state.undoneWords]);
   const fatalCode = state.fatal?.code;
   useUnsavedWarning(state.unsaved);
 
@@ -125,7 +127,7 @@ export function StoryEditorPage({ articleId }: { articleId: string }) {
                 {readOnly}
               </p>
             ) : null}
-            {state.undoneWords.length > 0 ? <UndoneWords words={state.undoneWords} onDismiss={() => session.dismissUndoneWords()} /> : null}
+            {undoneWords.length > 0 ? <UndoneWords words={undoneWords} onDismiss={() => session.dismissUndoneWords()} /> : null}
             {story.error ? (
               <p className="banner banner-error" role="alert">
                 {story.error}
