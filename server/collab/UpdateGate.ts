@@ -84,6 +84,8 @@ const storyJson = (ydoc: Y.Doc): JSONContent => fragmentJson(ydoc.getXmlFragment
 export class UpdateGate {
   readonly #live: Y.Doc;
   readonly #schemaCheck: SchemaCheck | null;
+  /** The roots a refusal undoes: the story, its details, its comment threads. */
+  readonly #undoScope: ReadonlySet<Y.AbstractType<any>>;
   /** The reason of the last refusal, for the log. */
   lastDetail: string | null = null;
   /**
@@ -99,9 +101,7 @@ export class UpdateGate {
     this.#schemaCheck = schemaCheck;
     // Define the roots before any update arrives: a root first met inside an update is created as a
     // generic type, and the typed one defined later would not be the instance its changes name.
-    live.getXmlFragment(DOC_FIELD);
-    live.getMap(META_MAP);
-    live.getMap(COMMENTS_MAP);
+    this.#undoScope = new Set([live.getXmlFragment(DOC_FIELD), live.getMap(META_MAP), live.getMap(COMMENTS_MAP)]);
     live.on('beforeObserverCalls', this.#check);
   }
 
@@ -119,7 +119,7 @@ export class UpdateGate {
     applying.refusal = applying.failure === null ? this.#judge(transaction, applying.before, applying.author) : 'malformed';
     if (!applying.refusal && applying.watchDeletedBlocks) this.lastUndoneRuns = wordsIntoDeletedBlocks(transaction, applying.update);
     if (applying.refusal) {
-      applying.undo = new Y.UndoManager([this.#live.getXmlFragment(DOC_FIELD), this.#live.getMap(META_MAP), this.#live.getMap(COMMENTS_MAP)], {
+      applying.undo = new Y.UndoManager([...this.#undoScope], {
         trackedOrigins: new Set([applying.origin]),
         captureTimeout: 0,
       });
@@ -170,7 +170,7 @@ export class UpdateGate {
     if (manager) {
       live.transact((transaction) => {
         const insertions = manager.undoStack.at(-1)?.insertions;
-        if (insertions && applying.failure === null) this.lastUndoneRuns = undoneRuns(transaction, insertions);
+        if (insertions && applying.failure === null) this.lastUndoneRuns = undoneRuns(transaction, insertions, this.#undoScope);
         manager.undo();
       }, refusedOrigin);
       manager.destroy();

@@ -28,10 +28,14 @@ function story(paragraphs: string[]) {
 function wordsOfEdit(paragraphs: string[], edit: (texts: Y.XmlText[], fragment: Y.XmlFragment) => void): string[] {
   const { doc, fragment, texts } = story(paragraphs);
   const manager = new Y.UndoManager(fragment, { trackedOrigins: new Set([WRITER]), captureTimeout: 0 });
-  doc.transact(() => edit(texts(), fragment), WRITER);
+  doc.transact(() => {
+    edit(texts(), fragment);
+    // Outside what the undo covers: stays, so it is not given back.
+    doc.getText('elsewhere').insert(0, 'Not undone.');
+  }, WRITER);
   const words = new GatheredWords();
   doc.transact((transaction) => {
-    words.add(undoneRuns(transaction, manager.undoStack.at(-1)!.insertions));
+    words.add(undoneRuns(transaction, manager.undoStack.at(-1)!.insertions, new Set([fragment])));
     manager.undo();
   });
   // The undo takes every inserted word away again.

@@ -7,6 +7,12 @@ type IdSet = ReturnType<typeof Y.createDeleteSet>;
 // `any`: Yjs types are invariant in their event type, and a parent may be any of them.
 type Parent = Y.AbstractType<any>;
 
+const rootOf = (type: Parent): Parent => {
+  let current = type;
+  while (current._item) current = current._item.parent as Parent;
+  return current;
+};
+
 /** The block holding `parent`'s text: a paragraph may hold several text nodes, and an undone one is written anew. */
 const blockOf = (parent: Parent): object => {
   const outer = parent._item?.parent;
@@ -17,16 +23,16 @@ const blockOf = (parent: Parent): object => {
  * The words a refused transaction typed, about to be undone: every run of text it inserted that is
  * still in the story, in story order within each text node (nodes in the order they were written),
  * each with its block (paragraph, heading...).
- * `insertions` is the refused transaction's insertions (its UndoManager stack item); call inside
- * the transaction that undoes it, before the undo.
+ * `insertions` is the refused transaction's insertions (its UndoManager stack item), `scope` the
+ * roots the undo covers (text elsewhere stays); call inside the transaction that undoes it, before the undo.
  */
-export function undoneRuns(transaction: Y.Transaction, insertions: IdSet): WordRun[] {
+export function undoneRuns(transaction: Y.Transaction, insertions: IdSet, scope: ReadonlySet<Parent>): WordRun[] {
   const parents: Parent[] = [];
   const seen = new Set<Parent>();
   Y.iterateDeletedStructs(transaction, insertions, (struct) => {
     if (!(struct instanceof Y.Item) || struct.deleted || !(struct.content instanceof Y.ContentString)) return;
     const parent = struct.parent as Parent;
-    if (!seen.has(parent)) {
+    if (!seen.has(parent) && scope.has(rootOf(parent))) {
       seen.add(parent);
       parents.push(parent);
     }
