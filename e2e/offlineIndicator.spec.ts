@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { apiAs, createAccount, signInCookie, signInContext, type Account } from './support/accounts.ts';
 import { createStory } from './support/copydeskServer.ts';
-import { connection, cursorToEnd, expectSaved, storyText } from './support/editorPage.ts';
+import { connection, cursorToEnd, expectSaved, storyText, typeOffline } from './support/editorPage.ts';
 import { useCopydesk } from './support/useCopydesk.ts';
 
 const copydesk = useCopydesk();
@@ -66,10 +66,7 @@ test('signing out warns while a story holds changes the server has not stored, a
   await page.goto(`${url}/stories/${story.id}`);
   await expectSaved(page);
 
-  await page.context().setOffline(true);
-  await expect(connection(page)).toContainText('Offline');
-  await cursorToEnd(page);
-  await page.keyboard.type(' Talks resume on Friday.');
+  await typeOffline(page, ' Talks resume on Friday.');
   const asked: string[] = [];
   page.on('dialog', (dialog) => {
     asked.push(dialog.message());

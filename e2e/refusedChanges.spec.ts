@@ -1,7 +1,7 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
 import { apiAs, createAccount, signInCookie, signInContext, type Account } from './support/accounts.ts';
 import { createStory } from './support/copydeskServer.ts';
-import { connection, cursorToEnd, expectSaved, storyText } from './support/editorPage.ts';
+import { connection, cursorToEnd, expectSaved, storyText, typeOffline } from './support/editorPage.ts';
 import { useCopydesk } from './support/useCopydesk.ts';
 
 const copydesk = useCopydesk();
@@ -28,10 +28,7 @@ async function typedOfflineWhileApproved(page: Page, headline: string, text: str
   await page.goto(`${url}/stories/${story.id}`);
   await expectSaved(page);
 
-  await page.context().setOffline(true);
-  await expect(connection(page)).toContainText('Offline');
-  await cursorToEnd(page);
-  await page.keyboard.type(text);
+  await typeOffline(page, text);
   await move(edCookie, 'approved');
   await page.context().setOffline(false);
   const storedText = async () => JSON.stringify(await apiAs<unknown>(url, edCookie, 'GET', `/api/articles/${story.id}/export?format=json`));

@@ -34,6 +34,14 @@ export async function cursorToEnd(page: Page): Promise<void> {
   await page.keyboard.press('ControlOrMeta+End');
 }
 
+/** Takes `page`'s browser offline, waits for the header to say so, and types `text` at the end of the story. */
+export async function typeOffline(page: Page, text: string): Promise<void> {
+  await page.context().setOffline(true);
+  await expect(connection(page)).toContainText('Offline');
+  await cursorToEnd(page);
+  await page.keyboard.type(text);
+}
+
 /** The text of the first element `locator` matches, without other writers' caret labels in it. */
 export function textWithoutCarets(locator: Locator): Promise<string> {
   return locator.first().evaluate((element) => {
