@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { COMMENTS_MAP, DOC_FIELD, META_MAP } from '../../shared/collab/docFields.ts';
 import { fragmentJson } from '../../shared/collab/fragmentJson.ts';
 import { onlySuggests, type SuggestionAuthor } from './onlySuggests.ts';
+import { rootOf } from './rootOf.ts';
 import { undoneRuns } from './undoneRuns.ts';
 import type { WordRun } from './GatheredWords.ts';
 import { wordsIntoDeletedBlocks } from './wordsIntoDeletedBlocks.ts';
@@ -62,13 +63,6 @@ export interface HeldSlot {
 }
 
 const NO_RUNS: readonly WordRun[] = Object.freeze([]);
-
-// `any`: Yjs types are invariant in their event type, and a root may be any of them.
-function rootOf(type: Y.AbstractType<any>): Y.AbstractType<any> {
-  let current = type;
-  while (current._item) current = current._item.parent as Y.AbstractType<any>;
-  return current;
-}
 
 const storyJson = (ydoc: Y.Doc): JSONContent => fragmentJson(ydoc.getXmlFragment(DOC_FIELD));
 

@@ -1,17 +1,12 @@
 import * as Y from 'yjs';
 import type { WordRun } from './GatheredWords.ts';
+import { rootOf } from './rootOf.ts';
 
 /** A Yjs delete set (the type is not exported by name): here, the ids of what a transaction inserted. */
 type IdSet = ReturnType<typeof Y.createDeleteSet>;
 
 // `any`: Yjs types are invariant in their event type, and a parent may be any of them.
 type Parent = Y.AbstractType<any>;
-
-const rootOf = (type: Parent): Parent => {
-  let current = type;
-  while (current._item) current = current._item.parent as Parent;
-  return current;
-};
 
 /** The block holding `parent`'s text: a paragraph may hold several text nodes, and an undone one is written anew. */
 const blockOf = (parent: Parent): object => {
