@@ -98,7 +98,7 @@ test('an edit the server undoes (suggestions became required before the page hea
   );
   await expect(storyText(page)).not.toContainText('Crews worked');
   // Her words are not gone: they wait above the story, on this device, even across a reload.
-  const undoneWords = page.getByRole('region', { name: 'Your undone words' });
+  const undoneWords = page.getByRole('region', { name: 'Your words not in the story' });
   await expect(undoneWords.locator('blockquote')).toHaveText('Crews worked through the night.');
 
   holding = false;

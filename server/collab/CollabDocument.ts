@@ -274,7 +274,6 @@ export class CollabDocument {
         {
           suggestionsOnly: this.#suggestingRequired && !isEditorial(connection.user.role),
           author: connection.user,
-          watchDeletedBlocks: peer.wordsBack.watching,
         },
         peer.slot,
       );

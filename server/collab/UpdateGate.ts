@@ -14,11 +14,6 @@ export interface GateRules {
   suggestionsOnly: boolean;
   /** Who sends: every new suggestion must be in this account's name. */
   author?: SuggestionAuthor;
-  /**
-   * Gather what an accepted update types into blocks deleted before it came (lastUndoneRuns): set
-   * after the server undid this sender's edit, whose page types on into the undone block until it hears.
-   */
-  watchDeletedBlocks?: boolean;
 }
 
 /**
@@ -39,7 +34,6 @@ interface Applying {
   origin: unknown;
   before: JSONContent | null;
   author: SuggestionAuthor | undefined;
-  watchDeletedBlocks: boolean;
   failure: unknown;
   refusal: GateRefusal | null;
   undo: Y.UndoManager | null;
@@ -84,8 +78,8 @@ export class UpdateGate {
   lastDetail: string | null = null;
   /**
    * The words the last update typed that the story does not keep: undone with it when it was refused
-   * (see undoneRuns), or typed into a block deleted before it came (see GateRules.watchDeletedBlocks).
-   * They go back to the writer.
+   * (see undoneRuns), or typed into a block deleted before it came, by the server's undo or by a
+   * colleague (see wordsIntoDeletedBlocks). They go back to the writer.
    */
   lastUndoneRuns: readonly WordRun[] = NO_RUNS;
   #applying: Applying | null = null;
@@ -111,7 +105,8 @@ export class UpdateGate {
     const applying = this.#applying;
     if (!applying || transaction.origin !== applying.origin) return;
     applying.refusal = applying.failure === null ? this.#judge(transaction, applying.before, applying.author) : 'malformed';
-    if (!applying.refusal && applying.watchDeletedBlocks) this.lastUndoneRuns = wordsIntoDeletedBlocks(transaction, applying.update);
+    // Accepted, it may still have typed into blocks deleted before it came: the story keeps nothing of those words.
+    if (!applying.refusal) this.lastUndoneRuns = wordsIntoDeletedBlocks(transaction, applying.update);
     if (applying.refusal) {
       applying.undo = new Y.UndoManager([...this.#undoScope], {
         trackedOrigins: new Set([applying.origin]),
@@ -141,7 +136,6 @@ export class UpdateGate {
       origin,
       before: rules.suggestionsOnly ? storyJson(live) : null,
       author: rules.author,
-      watchDeletedBlocks: rules.watchDeletedBlocks ?? false,
       failure: null,
       refusal: null,
       undo: null,

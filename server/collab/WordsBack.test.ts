@@ -4,7 +4,7 @@ import { readRefusalNotice, type RefusalNotice } from '../../shared/collab/refus
 import { MAX_UNDONE_CHARS } from './GatheredWords.ts';
 import { WordsBack } from './WordsBack.ts';
 
-describe('WordsBack: an undone writer hears why at once, with her words, and gets what she typed on once her keys pause', () => {
+describe('WordsBack: a writer gets back the words the story did not keep, an undo at once and with its reason, the rest once her keys pause', () => {
   let sent: RefusalNotice[];
   let back: WordsBack;
   const paragraph = {};
@@ -20,7 +20,6 @@ describe('WordsBack: an undone writer hears why at once, with her words, and get
 
   it('sends the undo with its words at once, then her keystrokes into the undone block joined, 400 ms after the last', () => {
     expect(back.watching).toBe(false);
-    back.gather([{ block: paragraph, text: 'before any undo' }]);
     back.undone(ChangesRefused.SuggestionsRequired, [{ block: paragraph, text: ' Crews' }]);
     expect(sent).toEqual([{ reason: 'suggestions_required', words: [' Crews'], continues: false, followUp: false }]);
     expect(back.watching).toBe(true);
@@ -54,6 +53,31 @@ describe('WordsBack: an undone writer hears why at once, with her words, and get
     expect(back.watching).toBe(true);
     vi.advanceTimersByTime(10_000);
     expect(back.watching).toBe(false);
+  });
+
+  it('words typed into a paragraph a colleague deleted go back as block_deleted, joined while she types, not joined to words of long ago', () => {
+    for (const key of 'Roads') {
+      back.gather([{ block: null, text: key }]);
+      vi.advanceTimersByTime(100);
+    }
+    vi.advanceTimersByTime(300);
+    expect(sent).toEqual([{ reason: 'block_deleted', words: ['Roads'], continues: false, followUp: true }]);
+    back.gather([{ block: null, text: ' reopened' }]);
+    vi.advanceTimersByTime(400);
+    expect(sent[1]).toEqual({ reason: 'block_deleted', words: [' reopened'], continues: true, followUp: true });
+    vi.advanceTimersByTime(10_000);
+    back.gather([{ block: null, text: 'Later.' }]);
+    vi.advanceTimersByTime(400);
+    expect(sent[2]).toEqual({ reason: 'block_deleted', words: ['Later.'], continues: false, followUp: true });
+    // Within 10 s of an undo they are the undo's; after, a colleague's deletion again.
+    back.undone(ChangesRefused.SuggestionsRequired, []);
+    back.gather([{ block: paragraph, text: 'typed on' }]);
+    vi.advanceTimersByTime(400);
+    expect(sent[4]).toEqual({ reason: 'suggestions_required', words: ['typed on'], continues: false, followUp: true });
+    vi.advanceTimersByTime(10_000);
+    back.gather([{ block: paragraph, text: 'much later' }]);
+    vi.advanceTimersByTime(400);
+    expect(sent[5]).toEqual({ reason: 'block_deleted', words: ['much later'], continues: false, followUp: true });
   });
 
   it('bounds what one send carries, and sends nothing once the socket is gone', () => {

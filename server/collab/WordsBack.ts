@@ -1,34 +1,39 @@
-import type { ChangesRefused } from '../../shared/collab/changesRefused.ts';
+import { ChangesRefused } from '../../shared/collab/changesRefused.ts';
 import { writeRefusalNotice } from '../../shared/collab/refusalNotice.ts';
 import { GatheredWords, type WordRun } from './GatheredWords.ts';
 
-/** Words typed into undone blocks are sent back once the writer's keystrokes pause this long (ms)... */
+/** Words the story did not keep are sent back once the writer's keystrokes pause this long (ms)... */
 const QUIET_MS = 400;
 /** ...or this long after the first of them, whatever she types. */
 const LATEST_MS = 3000;
-/** After an undo, what the writer types into deleted blocks is watched for this long (ms): her page hears of the undo well within. */
+/** For this long after an undo (ms), what she types into deleted blocks goes back as the undo's: her page hears of it well within. */
 const WATCH_MS = 10_000;
 
 /**
- * One socket's undone edits, told to its writer (the "permission denied" message of y-protocols/auth):
- * each undo at once, with the reason and the words it took away, so her page re-reads the story's
- * rules and keeps her words; then, as follow-ups once her keys pause, what she typed on into deleted
- * blocks before her page heard. Owned by the story, one per socket. Words gathered but not yet sent
- * when the socket goes are lost with it; the undo's own words never wait.
+ * One socket's words the story did not keep, told to its writer (the "permission denied" message of
+ * y-protocols/auth). An undone edit goes back at once, with the reason and the words it took away,
+ * so her page re-reads the story's rules and keeps her words. Words she typed into blocks deleted
+ * before they arrived (what an undo took away, or a paragraph a colleague deleted while she typed
+ * in it, offline perhaps) go back as follow-ups once her keys pause: for WATCH_MS after an undo
+ * under the undo's reason, otherwise as BlockDeleted. Owned by the story, one per socket. Words
+ * gathered but not yet sent when the socket goes are lost with it; the undo's own words never wait.
  */
 export class WordsBack {
   readonly #send: (notice: string) => void;
-  readonly #words = new GatheredWords();
+  #words = new GatheredWords();
+  /** The reason of the last undo, and of what is gathered now. */
   #reason: ChangesRefused | null = null;
+  #gatheredReason: ChangesRefused = ChangesRefused.BlockDeleted;
   #refusedAt = 0;
   #firstAt = 0;
+  #sentAt = 0;
   #timer: NodeJS.Timeout | null = null;
 
   constructor(send: (notice: string) => void) {
     this.#send = send;
   }
 
-  /** Whether this writer's edits were undone lately: what she types into deleted blocks is hers to get back. */
+  /** Whether this writer's edits were undone lately: what she types into deleted blocks goes back as the undo's. */
   get watching(): boolean {
     return this.#reason !== null && Date.now() - this.#refusedAt < WATCH_MS;
   }
@@ -39,30 +44,39 @@ export class WordsBack {
     this.#refusedAt = Date.now();
     this.#words.add(runs);
     this.#cancelTimer();
-    this.#send(writeRefusalNotice({ reason, ...this.#words.take(), followUp: false }));
+    this.#sendNow(reason, false);
   }
 
   /** Words of hers the story did not keep (typed into a block deleted before they came): sent when her keys pause. */
   gather(runs: readonly WordRun[]): void {
-    if (runs.length === 0 || this.#reason === null) return;
+    if (runs.length === 0) return;
     const now = Date.now();
-    if (this.#words.empty) this.#firstAt = now;
+    if (this.#words.empty) {
+      this.#firstAt = now;
+      this.#gatheredReason = this.watching ? this.#reason! : ChangesRefused.BlockDeleted;
+      // Words of a while ago are another story: these do not go on from them.
+      if (now - Math.max(this.#sentAt, this.#refusedAt) >= WATCH_MS) this.#words = new GatheredWords();
+    }
     this.#words.add(runs);
     this.#cancelTimer();
     this.#timer = setTimeout(() => this.flush(), Math.max(0, Math.min(QUIET_MS, this.#firstAt + LATEST_MS - now)));
     this.#timer.unref();
   }
 
-  /** Sends what was gathered now, as a follow-up of the last undo. */
+  /** Sends what was gathered now, as a follow-up. */
   flush(): void {
     this.#cancelTimer();
-    if (this.#words.empty || this.#reason === null) return;
-    this.#send(writeRefusalNotice({ reason: this.#reason, ...this.#words.take(), followUp: true }));
+    if (!this.#words.empty) this.#sendNow(this.#gatheredReason, true);
   }
 
   /** The socket is gone: nothing more is sent. */
   dispose(): void {
     this.#cancelTimer();
+  }
+
+  #sendNow(reason: ChangesRefused, followUp: boolean): void {
+    this.#sentAt = Date.now();
+    this.#send(writeRefusalNotice({ reason, ...this.#words.take(), followUp }));
   }
 
   #cancelTimer(): void {

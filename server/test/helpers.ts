@@ -62,6 +62,8 @@ export interface TestClient {
   closed: Promise<number>;
   /** The reasons of the server's "permission denied" messages: changes it dropped or undid (ChangesRefused ids); follow-ups left out. */
   refusals: string[];
+  /** The reasons of the follow-ups: words the story did not keep, sent after they arrived (ChangesRefused ids). */
+  followUps: string[];
   /** The words the server sent back, joined as a browser keeps them (runs as typed). */
   undoneWords: string[];
   destroy(): void;
@@ -98,9 +100,10 @@ export function connectClient(
   });
   if (options.user) provider.awareness.setLocalStateField('user', options.user);
   const refusals: string[] = [];
+  const followUps: string[] = [];
   const undoneWords: string[] = [];
   listenForRefusals(provider, ({ reason, words, continues, followUp }) => {
-    if (!followUp) refusals.push(reason);
+    (followUp ? followUps : refusals).push(reason);
     const [first, ...rest] = words;
     if (first !== undefined && continues && undoneWords.length > 0) undoneWords[undoneWords.length - 1] += first;
     else if (first !== undefined) undoneWords.push(first);
@@ -123,6 +126,7 @@ export function connectClient(
     synced,
     closed,
     refusals,
+    followUps,
     undoneWords,
     destroy: () => {
       provider.destroy();

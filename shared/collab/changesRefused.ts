@@ -13,6 +13,12 @@ export const ChangesRefused = {
   Schema: 'schema',
   /** Comment threads change through the comments API only. Undone for everyone. */
   Comments: 'comments',
+  /**
+   * Words typed into a block deleted before they arrived (a colleague deleted the paragraph while
+   * the writer typed in it, or while she was offline): the story keeps nothing of them. Not a
+   * refusal: they are sent back to the writer as a follow-up.
+   */
+  BlockDeleted: 'block_deleted',
 } as const;
 
 export type ChangesRefused = (typeof ChangesRefused)[keyof typeof ChangesRefused];
