@@ -31,6 +31,11 @@ export class GatheredWords {
     return this.#runs.size === 0;
   }
 
+  /** Characters gathered since the last take. */
+  get chars(): number {
+    return this.#chars;
+  }
+
   add(runs: readonly WordRun[]): void {
     for (const { block, text } of runs) {
       const room = MAX_UNDONE_CHARS - this.#chars;

@@ -80,6 +80,14 @@ describe('WordsBack: a writer gets back the words the story did not keep, an und
     expect(sent[5]).toEqual({ reason: 'block_deleted', words: ['much later'], continues: false, followUp: true });
   });
 
+  it('words that came in bulk (a reconnecting page, a paste) go at once, joined to what her keys typed before', () => {
+    back.gather([{ block: null, text: 'Ro' }]);
+    back.gather([{ block: null, text: 'ads reopened at dawn after a night of work.' }]);
+    expect(sent).toEqual([{ reason: 'block_deleted', words: ['Roads reopened at dawn after a night of work.'], continues: false, followUp: true }]);
+    vi.advanceTimersByTime(5000);
+    expect(sent).toHaveLength(1);
+  });
+
   it('bounds what one send carries, and sends nothing once the socket is gone', () => {
     back.undone(ChangesRefused.Comments, [{ block: paragraph, text: 'x'.repeat(MAX_UNDONE_CHARS + 10) }, { block: {}, text: 'more' }]);
     expect(sent[0]!.words).toEqual([`${'x'.repeat(MAX_UNDONE_CHARS)}…`]);

@@ -6,6 +6,11 @@ import { GatheredWords, type WordRun } from './GatheredWords.ts';
 const QUIET_MS = 400;
 /** ...or this long after the first of them, whatever she types. */
 const LATEST_MS = 3000;
+/**
+ * As many characters as this go at once: more than keystrokes, they came in bulk (a reconnecting
+ * page's offline work, a paste), and a socket that drops meanwhile would take them with it.
+ */
+const AT_ONCE_CHARS = 32;
 /** For this long after an undo (ms), what she types into deleted blocks goes back as the undo's: her page hears of it well within. */
 const WATCH_MS = 10_000;
 
@@ -15,8 +20,9 @@ const WATCH_MS = 10_000;
  * so her page re-reads the story's rules and keeps her words. Words she typed into blocks deleted
  * before they arrived (what an undo took away, or a paragraph a colleague deleted while she typed
  * in it, offline perhaps) go back as follow-ups once her keys pause: for WATCH_MS after an undo
- * under the undo's reason, otherwise as BlockDeleted. Owned by the story, one per socket. Words
- * gathered but not yet sent when the socket goes are lost with it; the undo's own words never wait.
+ * under the undo's reason, otherwise as BlockDeleted; words that came in bulk go at once. Owned by
+ * the story, one per socket. Keystrokes gathered but not yet sent when the socket goes are lost
+ * with it; the undo's own words never wait.
  */
 export class WordsBack {
   readonly #send: (notice: string) => void;
@@ -59,6 +65,10 @@ export class WordsBack {
     }
     this.#words.add(runs);
     this.#cancelTimer();
+    if (this.#words.chars >= AT_ONCE_CHARS) {
+      this.flush();
+      return;
+    }
     this.#timer = setTimeout(() => this.flush(), Math.max(0, Math.min(QUIET_MS, this.#firstAt + LATEST_MS - now)));
     this.#timer.unref();
   }
