@@ -242,7 +242,6 @@ export class CollabDocument {
     this.connections.delete(connection);
     const peer = this.#peers.get(connection);
     if (peer?.heldTimer) clearTimeout(peer.heldTimer);
-    peer?.wordsBack.dispose();
     this.#peers.delete(connection);
     if (connection.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);

@@ -14,10 +14,11 @@ export interface TakenWords {
 }
 
 /**
- * Words of one writer's that the server undid, gathered over her keystrokes until they are sent
- * back to her: runs in the same block join up in the order they came, so a sentence typed key by
- * key comes back as one sentence, not as letters. A run of no known block goes on from the last one,
- * across sends too (`continues`). Bounded: MAX_UNDONE_CHARS between two sends.
+ * Words of one writer's that the story did not keep, gathered until they are sent back to her: runs
+ * in the same block join up in the order they came, and a run of no known block goes on from the
+ * last one. Across sends, `continues` says the first run goes on from the last one sent, so a
+ * sentence typed key by key comes back as one sentence, not as letters. Bounded: MAX_UNDONE_CHARS
+ * between two sends.
  */
 export class GatheredWords {
   readonly #runs = new Map<object, string>();
@@ -29,11 +30,6 @@ export class GatheredWords {
 
   get empty(): boolean {
     return this.#runs.size === 0;
-  }
-
-  /** Characters gathered since the last take. */
-  get chars(): number {
-    return this.#chars;
   }
 
   add(runs: readonly WordRun[]): void {
