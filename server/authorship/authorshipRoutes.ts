@@ -4,6 +4,7 @@ import type { AppDeps } from '../AppDeps.ts';
 import type { StoryAttribution } from '../storage/AuthorshipStore.ts';
 import { findArticle } from '../routes/articles.ts';
 import { storyAuthorship, type AuthorshipAccount } from './storyAuthorship.ts';
+import { readStoredState } from '../storage/readStoredState.ts';
 
 /** What the authorship route needs. */
 export type AuthorshipRoutesDeps = Pick<AppDeps, 'articleStore' | 'docStore' | 'authorship' | 'registry' | 'accounts'>;
@@ -34,7 +35,7 @@ export function authorshipRoutes(deps: AuthorshipRoutesDeps): Router {
       res.json(storyAuthorship(record.id, live.ydoc, withAttributedHere(attribution, live.attributedHere()), accounts));
       return;
     }
-    const { state } = await deps.docStore.load(record.id);
+    const state = await readStoredState(deps.docStore, record.id);
     // Opened meanwhile: the live document may hold edits not stored yet.
     const opened = deps.registry.loaded(record.id);
     const ydoc = opened ? opened.ydoc : new Y.Doc();

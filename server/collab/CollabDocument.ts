@@ -25,6 +25,7 @@ import type { RelaySubscription, StoryRelay } from './relay/StoryRelay.ts';
 import { UpdateGate, type GateRefusal, type HeldSlot, type SchemaCheck } from './UpdateGate.ts';
 import { WordsBack } from './WordsBack.ts';
 import { soleClient, updateClients } from './updateClients.ts';
+import { readStoredState } from '../storage/readStoredState.ts';
 
 /** What a live document needs from the rest of the server. */
 export interface CollabDocumentDeps {
@@ -187,7 +188,7 @@ export class CollabDocument {
    * (with the relay origin: this server's sockets receive it, nothing is stored again).
    */
   async catchUp(): Promise<void> {
-    const { state } = await this.#deps.docStore.load(this.articleId);
+    const state = await readStoredState(this.#deps.docStore, this.articleId);
     if (state && !this.#destroyed) Y.applyUpdate(this.ydoc, state, RELAY_ORIGIN);
   }
 

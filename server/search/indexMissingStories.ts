@@ -5,6 +5,7 @@ import type { ArticleStore } from '../storage/ArticleStore.ts';
 import type { DocStore } from '../storage/DocStore.ts';
 import type { SearchIndex } from '../storage/SearchIndex.ts';
 import { searchDocumentOf } from './searchDocumentOf.ts';
+import { readStoredState } from '../storage/readStoredState.ts';
 
 /**
  * Indexes every story the index does not hold yet (stories written before search existed), one at
@@ -17,8 +18,8 @@ export async function indexMissingStories(deps: { articleStore: ArticleStore; do
     if (indexed.has(record.id)) continue;
     const ydoc = new Y.Doc();
     try {
-      const stored = await deps.docStore.load(record.id);
-      if (stored.state) Y.applyUpdate(ydoc, stored.state);
+      const state = await readStoredState(deps.docStore, record.id);
+      if (state) Y.applyUpdate(ydoc, state);
       await deps.searchIndex.put(record.id, searchDocumentOf(readArticle(ydoc)));
       count++;
     } catch (error) {

@@ -19,7 +19,10 @@ export interface StoredDoc {
  * can fill it.
  */
 export interface DocStore {
-  /** The story's whole state and the length of its log, read consistently. */
+  /**
+   * The story's whole state and the length of its log, read consistently. A store may keep
+   * bookkeeping for a loaded story until it is released: pair every load with `release`.
+   */
   load(articleId: string): Promise<StoredDoc>;
   /**
    * Appends every update, in order, in ONE transaction, durably: when the promise resolves all
@@ -31,6 +34,6 @@ export interface DocStore {
    * in one transaction. Resolves with how many log rows it merged (0 when the log was empty).
    */
   compact(articleId: string): Promise<number>;
-  /** The story left this server's memory: forget anything kept for it (optional). */
+  /** One `load` of the story is done with (the story left memory, a one-off read ended): once every load is released, forget anything kept for it (optional). */
   release?(articleId: string): void;
 }

@@ -93,6 +93,33 @@ describe('SQLite storage', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('keeps what it knows of a story only while a load holds it: every load is paired with a release', async () => {
+    const dir = tempDir();
+    const db = openDatabase(dir);
+    await insertArticle(new SqliteArticleStore(db), 'k');
+    const docs = new SqliteDocStore(db);
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, 'keystroke');
+    await docs.load('k');
+    // A one-off read of the open story (an export) comes and goes.
+    await docs.load('k');
+    docs.release('k');
+    expect(docs.loadedStories).toBe(1);
+    await docs.appendAll([{ articleId: 'k', update: Y.encodeStateAsUpdate(doc) }]);
+    expect(await docs.compact('k')).toBe(1);
+    docs.release('k');
+    expect(docs.loadedStories).toBe(0);
+    docs.release('k');
+    docs.release('never loaded');
+    expect(docs.loadedStories).toBe(0);
+    // Still compacts without its bookkeeping: the log is read for the story's rows.
+    await docs.appendAll([{ articleId: 'k', update: Y.encodeStateAsUpdate(doc) }]);
+    expect(await docs.compact('k')).toBe(1);
+    expect((await docs.load('k')).logLength).toBe(0);
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('moves an update log written before the log was keyed by story into the new table, in order', async () => {
     const dir = tempDir();
     const old = new Database(databasePath(dir));

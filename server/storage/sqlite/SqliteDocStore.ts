@@ -42,8 +42,8 @@ export class SqliteDocStore implements DocStore {
   readonly #appendAll: (updates: readonly PendingUpdate[]) => Array<number | bigint>;
   readonly #compact: Database.Transaction<(articleId: string) => number[]>;
   readonly #load: (articleId: string) => { doc: StoredDoc; seqs: number[] };
-  /** Sequence numbers of each loaded story's rows in the log, oldest first. */
-  readonly #seqs = new Map<string, number[]>();
+  /** Each loaded story's rows in the log (sequence numbers, oldest first), and how many loads hold it. */
+  readonly #loaded = new Map<string, { seqs: number[]; holds: number }>();
   /** The highest sequence a compaction merged since the last sweep (0: nothing to sweep). */
   #sweepThrough = 0;
   #sweepTimer: NodeJS.Timeout | null = null;
@@ -90,7 +90,7 @@ export class SqliteDocStore implements DocStore {
     });
     this.#compact = db.transaction((articleId: string) => {
       const stored = this.#snapshot.get(articleId);
-      const known = this.#sharedFile ? undefined : this.#seqs.get(articleId);
+      const known = this.#sharedFile ? undefined : this.#loaded.get(articleId)?.seqs;
       const rows = known ? this.#rowsBySeq(articleId, known) : this.#rows.all(articleId, stored?.through_seq ?? 0);
       if (rows.length === 0) return [];
       const snapshot = stored ? storedBytes(stored.data, stored.deflated) : null;
@@ -104,7 +104,11 @@ export class SqliteDocStore implements DocStore {
 
   async load(articleId: string): Promise<StoredDoc> {
     const { doc, seqs } = this.#load(articleId);
-    this.#seqs.set(articleId, seqs);
+    const loaded = this.#loaded.get(articleId);
+    if (loaded) {
+      loaded.seqs = seqs;
+      loaded.holds += 1;
+    } else this.#loaded.set(articleId, { seqs, holds: 1 });
     return doc;
   }
 
@@ -112,16 +116,16 @@ export class SqliteDocStore implements DocStore {
     if (updates.length === 0) return;
     // One row (a keystroke on a quiet server) is its own transaction: no BEGIN and COMMIT around it.
     const seqs = updates.length === 1 ? [this.#insert.run(updates[0]!.articleId, updates[0]!.update).lastInsertRowid] : this.#appendAll(updates);
-    updates.forEach(({ articleId }, i) => this.#seqs.get(articleId)?.push(Number(seqs[i])));
+    updates.forEach(({ articleId }, i) => this.#loaded.get(articleId)?.seqs.push(Number(seqs[i])));
   }
 
   async compact(articleId: string): Promise<number> {
     // On a shared file the write lock is taken first: the rows read are all the story has.
     const merged = this.#sharedFile ? this.#compact.immediate(articleId) : this.#compact(articleId);
-    const known = this.#seqs.get(articleId);
-    if (known && merged.length > 0) {
+    const loaded = this.#loaded.get(articleId);
+    if (loaded && merged.length > 0) {
       const gone = new Set(merged);
-      this.#seqs.set(articleId, known.filter((seq) => !gone.has(seq)));
+      loaded.seqs = loaded.seqs.filter((seq) => !gone.has(seq));
     }
     if (merged.length > 0) this.#sweepLater(merged.at(-1)!);
     return merged.length;
@@ -157,7 +161,13 @@ export class SqliteDocStore implements DocStore {
   }
 
   release(articleId: string): void {
-    this.#seqs.delete(articleId);
+    const loaded = this.#loaded.get(articleId);
+    if (loaded && --loaded.holds <= 0) this.#loaded.delete(articleId);
+  }
+
+  /** How many stories the store keeps bookkeeping for (loaded and not yet released). */
+  get loadedStories(): number {
+    return this.#loaded.size;
   }
 
   #rowsBySeq(articleId: string, seqs: readonly number[]): UpdateRow[] {

@@ -138,4 +138,36 @@ describe('SqliteUnitOfWork', () => {
     expect((await docs.load('s')).logLength).toBe(1);
     expect(await values()).toEqual([]);
   });
+
+  it('passes release through to the store, in order behind a compaction that waits for a transaction', async () => {
+    db.exec("INSERT INTO articles (id, headline, status, byline, slug, section, tags, word_count, created_at, updated_at) VALUES ('s', '', 'draft', '', '', '', '[]', 0, '', '')");
+    const store = new SqliteDocStore(db);
+    const docs = unit.guard(store);
+    const ydoc = new Y.Doc();
+    ydoc.getText('t').insert(0, 'kept');
+    await docs.load('s');
+    await docs.appendAll([{ articleId: 's', update: Y.encodeStateAsUpdate(ydoc) }]);
+    expect(store.loadedStories).toBe(1);
+    let closeStory!: () => void;
+    // The registry's chain, started outside the transaction, closing the story while it is open.
+    const closing = new Promise<void>((resolve) => (closeStory = resolve)).then(() => {
+      const compacted = docs.compact('s');
+      docs.release!('s');
+      return compacted;
+    });
+    await unit.transact(async () => {
+      await insert('inside');
+      closeStory();
+      await insert('inside again');
+      await Promise.resolve();
+      await Promise.resolve();
+      // Both wait for the commit: the store still knows the story's rows.
+      expect(store.loadedStories).toBe(1);
+    });
+    const compacted = closing;
+    expect(await compacted).toBe(1);
+    await values();
+    expect(store.loadedStories).toBe(0);
+    expect((await docs.load('s')).logLength).toBe(0);
+  });
 });

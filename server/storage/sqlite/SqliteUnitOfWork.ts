@@ -101,6 +101,8 @@ export class SqliteUnitOfWork implements UnitOfWork {
       load: (articleId) => this.run(() => store.load(articleId)),
       appendAll: (updates) => (this.#open === null ? store.appendAll(updates) : this.run(() => store.appendAll(updates))),
       compact: (articleId) => this.run(() => store.compact(articleId)),
+      // In order with the calls before it: a compaction queued behind a transaction still finds what the store kept.
+      release: (articleId) => void this.run(() => store.release?.(articleId)),
     };
   }
 
