@@ -67,9 +67,23 @@ export async function signInContext(context: BrowserContext, baseUrl: string, ac
   expect(response.status()).toBe(200);
 }
 
-/** A new browser context signed in as `account`, serving the test images, and a page in it. */
+/** Contexts pageAs opened, closed after each test (see closeOpenedContexts). */
+const opened = new Set<BrowserContext>();
+
+/**
+ * Closes every context pageAs opened: useCopydesk does it after each test, so no page of a finished
+ * test keeps polling and redialling a server that has stopped while later specs run.
+ */
+export async function closeOpenedContexts(): Promise<void> {
+  const contexts = [...opened];
+  opened.clear();
+  await Promise.all(contexts.map((context) => context.close().catch(() => {})));
+}
+
+/** A new browser context signed in as `account`, serving the test images, and a page in it. Closed after the test. */
 export async function pageAs(browser: Browser, baseUrl: string, account: Account): Promise<Page> {
   const context = await browser.newContext();
+  opened.add(context);
   await serveTestImages(context);
   await signInContext(context, baseUrl, account);
   return context.newPage();

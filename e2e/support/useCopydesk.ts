@@ -1,4 +1,5 @@
 import { test } from '@playwright/test';
+import { closeOpenedContexts } from './accounts.ts';
 import { startCopydesk, type CopydeskServer } from './copydeskServer.ts';
 import { failOnCspViolations } from './failOnCspViolations.ts';
 
@@ -12,7 +13,7 @@ export type CopydeskFixture = Readonly<
 
 /**
  * Starts a real Copydesk server before the spec's tests and stops it (removing its data) after them.
- * Hooks the spec declares later run once it is up. A test in which a page reports a
+ * Hooks the spec declares later run once it is up. Pages opened with pageAs close after each test. A test in which a page reports a
  * Content-Security-Policy violation fails.
  */
 export function useCopydesk(): CopydeskFixture {
@@ -25,7 +26,11 @@ export function useCopydesk(): CopydeskFixture {
   test.beforeAll(async () => {
     running = await startCopydesk();
   });
+  test.afterEach(async () => {
+    await closeOpenedContexts();
+  });
   test.afterAll(async () => {
+    await closeOpenedContexts();
     await running?.stop();
   });
   return {
