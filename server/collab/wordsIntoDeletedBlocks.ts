@@ -12,7 +12,7 @@ import { MAX_UNDONE_CHARS, type WordRun } from './GatheredWords.ts';
  */
 export function wordsIntoDeletedBlocks(transaction: Y.Transaction, update: Uint8Array, maxChars = MAX_UNDONE_CHARS): WordRun[] {
   const lost = lostRanges(transaction);
-  if (lost.size === 0) return [];
+  if (lost === null) return [];
   let text = '';
   // The update's structs and each client's ranges are both in clock order: one walk through each.
   const next = new Map<number, number>();
@@ -35,9 +35,12 @@ export function wordsIntoDeletedBlocks(transaction: Y.Transaction, update: Uint8
   return [{ block: null, text: text.length > maxChars ? text.slice(0, maxChars) : text }];
 }
 
-/** Per client, the clock ranges new in `transaction` that went into blocks deleted before it, joined where they touch. */
-function lostRanges(transaction: Y.Transaction): Map<number, Array<[number, number]>> {
-  const lost = new Map<number, Array<[number, number]>>();
+/**
+ * Per client, the clock ranges new in `transaction` that went into blocks deleted before it, joined
+ * where they touch; null when there are none (every accepted update asks: nothing is allocated then).
+ */
+function lostRanges(transaction: Y.Transaction): Map<number, Array<[number, number]>> | null {
+  let lost: Map<number, Array<[number, number]>> | null = null;
   const store = transaction.doc.store;
   for (const [client, after] of transaction.afterState) {
     const before = transaction.beforeState.get(client) ?? 0;
@@ -51,7 +54,7 @@ function lostRanges(transaction: Y.Transaction): Map<number, Array<[number, numb
       if (!intoDeletedBlock(struct, transaction)) continue;
       const from = struct.id.clock;
       const to = from + struct.length;
-      if (!ranges) lost.set(client, (ranges = []));
+      if (!ranges) (lost ??= new Map()).set(client, (ranges = []));
       const last = ranges.at(-1);
       if (last && last[1] === from) last[1] = to;
       else ranges.push([from, to]);

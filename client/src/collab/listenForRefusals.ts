@@ -6,7 +6,8 @@ const MESSAGE_AUTH = 2;
 
 /**
  * Hands `onRefused` every "permission denied" message (y-protocols/auth) the server sends on
- * `provider`'s sockets: changes it dropped or undid (a ChangesRefused id), with the words it undid.
+ * `provider`'s sockets: changes it dropped or undid (a ChangesRefused id), with the words it undid,
+ * and follow-ups with words the story did not keep (typed into a deleted block).
  * y-websocket's own handler only logs them.
  */
 export function listenForRefusals(provider: WebsocketProvider, onRefused: (notice: RefusalNotice) => void): void {
