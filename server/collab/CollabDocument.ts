@@ -132,6 +132,10 @@ export class CollabDocument {
   readonly #attributed = new Map<number, string>();
   /** Ranges this server has queued for recording (rare: server changes, accepted suggestions). */
   readonly #ranges: ChangeRange[] = [];
+  /** The sync update message carrying the client update being applied (null: none, or a sync step 2). */
+  #frame: Uint8Array | null = null;
+  /** Whether the 'update' listener is on: only for a transaction whose update Yjs must encode. */
+  #encoding = false;
   /** Suggested words the current transaction accepted, found in `afterTransaction`, taken by its update. */
   #accepted: ChangeRange[] | null = null;
 
@@ -144,7 +148,8 @@ export class CollabDocument {
     // The server is not an editor: it has no cursor of its own.
     this.awareness.setLocalState(null);
     this.ydoc.on('afterTransaction', this.#onAfterTransaction);
-    this.ydoc.on('update', this.#onUpdate);
+    this.ydoc.on('afterTransactionCleanup', this.#onCleanup);
+    this.ydoc.on('afterAllTransactions', this.#stopEncoding);
     this.awareness.on('update', this.#onAwarenessUpdate);
   }
 
@@ -253,9 +258,10 @@ export class CollabDocument {
    * A socket's document update (sync step 2 or update): checked and applied with the socket's origin.
    * A part that depends on structs the story lacks is held for that socket, and the socket is asked
    * for what is missing (the server's sync step 1, which y-websocket answers with a step 2).
-   * Throws when the update is malformed (nothing of it stays in the story).
+   * Throws when the update is malformed (nothing of it stays in the story). `frame`: the sync
+   * update message that carried it, relayed as it is when the story takes exactly this update.
    */
-  applyClientUpdate(connection: Connection, update: Uint8Array): void {
+  applyClientUpdate(connection: Connection, update: Uint8Array, frame: Uint8Array | null = null): void {
     const peer = this.#peers.get(connection);
     if (!peer) return;
     if (this.#spiked) {
@@ -266,6 +272,7 @@ export class CollabDocument {
     const hadHeld = peer.slot.held !== null;
     const queuedBefore = this.#queuedSeq;
     let refusal;
+    this.#frame = frame;
     try {
       refusal = this.#gate.apply(
         update,
@@ -280,6 +287,8 @@ export class CollabDocument {
     } catch (error) {
       this.#deps.metrics?.updateRefused('malformed');
       throw error;
+    } finally {
+      this.#frame = null;
     }
     // Accepted: it changed the story (a sync step 2 with nothing new, or a part still held, did not).
     if (!refusal && this.#queuedSeq !== queuedBefore) this.#deps.metrics?.updateAccepted();
@@ -407,7 +416,9 @@ export class CollabDocument {
     this.#storedWaiters = [];
     if (this.#followTimer) clearTimeout(this.#followTimer);
     this.ydoc.off('afterTransaction', this.#onAfterTransaction);
-    this.ydoc.off('update', this.#onUpdate);
+    this.ydoc.off('afterTransactionCleanup', this.#onCleanup);
+    this.ydoc.off('afterAllTransactions', this.#stopEncoding);
+    this.#stopEncoding();
     this.awareness.off('update', this.#onAwarenessUpdate);
     this.awareness.destroy();
     this.#gate.destroy();
@@ -426,6 +437,34 @@ export class CollabDocument {
     for (const stateVector of replies) connection.send(encodeSyncStep2(this.ydoc, stateVector));
   }
 
+  /**
+   * Each transaction's update, without Yjs encoding it when it need not: a client's update the story
+   * took exactly (a keystroke, see UpdateGate.exactUpdate) is stored and relayed as it came. For any
+   * other transaction (a server change, a relayed update, a client's update with a part held back),
+   * the 'update' listener is put on for this transaction, so Yjs encodes what it did: Yjs encodes a
+   * transaction only while somebody listens, and checks right after this event.
+   */
+  #onCleanup = (transaction: Y.Transaction): void => {
+    const exact = this.#gate.exactUpdate(transaction);
+    const origin = toTransactionOrigin(transaction.origin);
+    if (exact && origin.kind === 'connection') {
+      // Off, though an earlier transaction of the same group needed it: this one is not encoded.
+      this.#stopEncoding();
+      this.#accept(exact, origin, this.#frame);
+    } else if (origin.kind === 'storage') this.#stopEncoding();
+    else if (!this.#encoding) {
+      this.#encoding = true;
+      this.ydoc.on('update', this.#onUpdate);
+    }
+  };
+
+  /** After a transaction (or a nested group of them): nobody listens for encoded updates until one needs it. */
+  #stopEncoding = (): void => {
+    if (!this.#encoding) return;
+    this.#encoding = false;
+    this.ydoc.off('update', this.#onUpdate);
+  };
+
   #onUpdate = (update: Uint8Array, rawOrigin: unknown): void => {
     const origin = toTransactionOrigin(rawOrigin);
     switch (origin.kind) {
@@ -436,24 +475,31 @@ export class CollabDocument {
         this.#relay(encodeUpdate(update), null);
         return;
       case 'connection':
-        this.#queue(update, origin.connection, this.#writerAttribution(update, origin.connection));
-        this.#deps.onChange?.(this.articleId, origin.connection.user.username);
-        break;
       case 'server':
-        this.#queue(update, null, this.#serverAttribution(update, origin));
-        this.#deps.onChange?.(this.articleId, null);
-        break;
+        this.#accept(update, origin, null);
+        return;
       default:
         assertNever(origin);
     }
-    this.#lastChangeAt = Date.now();
-    this.#scheduleSummary();
   };
 
-  #queue(update: Uint8Array, sender: Connection | null, attribution: Attribution | null): void {
+  /** A change of a socket or of the server: queued for the commit, relayed once stored. `frame`: the message to relay, when the socket sent one that says exactly this. */
+  #accept(update: Uint8Array, origin: Extract<TransactionOrigin, { kind: 'connection' | 'server' }>, frame: Uint8Array | null): void {
+    if (origin.kind === 'connection') {
+      this.#queue(update, frame, origin.connection, this.#writerAttribution(update, origin.connection));
+      this.#deps.onChange?.(this.articleId, origin.connection.user.username);
+    } else {
+      this.#queue(update, null, null, this.#serverAttribution(update, origin));
+      this.#deps.onChange?.(this.articleId, null);
+    }
+    this.#lastChangeAt = Date.now();
+    this.#scheduleSummary();
+  }
+
+  #queue(update: Uint8Array, frame: Uint8Array | null, sender: Connection | null, attribution: Attribution | null): void {
     this.#uncommitted += 1;
     const seq = ++this.#queuedSeq;
-    const onStored = () => this.#stored(update, sender, seq);
+    const onStored = () => this.#stored(update, frame, sender, seq);
     this.#deps.commits.push(attribution ? { articleId: this.articleId, update, onStored, attribution } : { articleId: this.articleId, update, onStored });
   }
 
@@ -509,12 +555,12 @@ export class CollabDocument {
   }
 
   /** After the commit that stored `update`: relay it, count it, answer what waited for it. */
-  #stored(update: Uint8Array, sender: Connection | null, seq: number): void {
+  #stored(update: Uint8Array, frame: Uint8Array | null, sender: Connection | null, seq: number): void {
     this.#uncommitted -= 1;
     this.#storedSeq = seq;
     this.#logLength += 1;
     if (this.#destroyed) return;
-    this.#relay(encodeUpdate(update), sender);
+    this.#relay(frame ?? encodeUpdate(update), sender);
     this.#deps.relay?.publishUpdate(this.articleId, update);
     if (this.#uncommitted === 0) {
       for (const [connection, peer] of this.#peers) this.#answerReplies(connection, peer);

@@ -183,7 +183,8 @@ export class Connection {
             doc.refuseChanges(this, message.update);
             break;
           }
-          doc.applyClientUpdate(this, message.update);
+          // An update frame is relayed as it came when the story takes exactly its update.
+          doc.applyClientUpdate(this, message.update, message.type === 'update' ? frame : null);
           break;
         case 'awareness': {
           // Bounded before any state is parsed: size, rate, and what a reader may show.

@@ -7,6 +7,7 @@ import { rootOf } from './rootOf.ts';
 import { undoneRuns } from './undoneRuns.ts';
 import type { WordRun } from './GatheredWords.ts';
 import { wordsIntoDeletedBlocks } from './wordsIntoDeletedBlocks.ts';
+import { soleClient, soleClientStart, structGroups } from './updateClients.ts';
 
 /** What a client's update may change. */
 export interface GateRules {
@@ -37,6 +38,10 @@ interface Applying {
   failure: unknown;
   refusal: GateRefusal | null;
   undo: Y.UndoManager | null;
+  /** Whether the story took exactly `update`'s structs, nothing held and nothing before (see exactUpdate). */
+  exact: boolean;
+  /** Whether a held part was put back for this update. */
+  resumed: boolean;
 }
 
 /**
@@ -93,6 +98,18 @@ export class UpdateGate {
     live.on('beforeObserverCalls', this.#check);
   }
 
+  /**
+   * The client's own bytes, when `transaction` is the one applying them and the story took exactly
+   * their structs: the bytes then say what the transaction did (its deletions perhaps with some the
+   * story had already made, which change nothing wherever they are applied again), so they can be
+   * stored and relayed as they came, and Yjs need not encode the transaction again. Null otherwise
+   * (a part held back or put back, a malformed update, an update of several clients, a server change).
+   */
+  exactUpdate(transaction: Y.Transaction): Uint8Array | null {
+    const applying = this.#applying;
+    return applying !== null && applying.exact && transaction.origin === applying.origin ? applying.update : null;
+  }
+
   /** Stops checking. */
   destroy(): void {
     this.#live.off('beforeObserverCalls', this.#check);
@@ -105,6 +122,7 @@ export class UpdateGate {
     const applying = this.#applying;
     if (!applying || transaction.origin !== applying.origin) return;
     applying.refusal = applying.failure === null ? this.#judge(transaction, applying.before, applying.author) : 'malformed';
+    applying.exact = applying.failure === null && !applying.resumed && tookExactly(transaction, applying.update);
     // Accepted, it may still have typed into blocks deleted before it came: the story keeps nothing of those words.
     if (!applying.refusal) this.lastUndoneRuns = wordsIntoDeletedBlocks(transaction, applying.update);
     if (applying.refusal) {
@@ -125,6 +143,7 @@ export class UpdateGate {
   apply(update: Uint8Array, origin: unknown, refusedOrigin: unknown, rules: GateRules, slot: HeldSlot | null = null): GateRefusal | null {
     const live = this.#live;
     const store = live.store;
+    const resumed = !!slot?.held;
     if (slot?.held) {
       store.pendingStructs = slot.held.structs;
       store.pendingDs = slot.held.ds;
@@ -139,6 +158,8 @@ export class UpdateGate {
       failure: null,
       refusal: null,
       undo: null,
+      exact: false,
+      resumed,
     };
     this.#applying = applying;
     try {
@@ -210,4 +231,23 @@ export class UpdateGate {
     }
     return null;
   }
+}
+
+/**
+ * Whether `transaction` integrated exactly the structs of `update` and nothing else: an update of one
+ * client whose structs start where the story's clock for that client stood (so none was known
+ * already), nothing left waiting for missing structs, and something changed. Structs of one client
+ * in an update are contiguous, so all of them are new. An update of no structs (deletions only)
+ * counts when it deleted something.
+ */
+function tookExactly(transaction: Y.Transaction, update: Uint8Array): boolean {
+  const store = transaction.doc.store;
+  if (store.pendingStructs !== null || store.pendingDs !== null) return false;
+  const groups = structGroups(update);
+  if (groups === 0) return transaction.deleteSet.clients.size > 0;
+  if (groups !== 1) return false;
+  const client = soleClient(update);
+  const before = transaction.beforeState.get(client) ?? 0;
+  if (soleClientStart(update) !== before) return false;
+  return transaction.afterState.get(client) !== before || transaction.deleteSet.clients.size > 0;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { soleClient, updateClients } from './updateClients.ts';
+import { soleClient, soleClientStart, structGroups, updateClients } from './updateClients.ts';
 
 function docOf(clientID: number): Y.Doc {
   const doc = new Y.Doc();
@@ -36,6 +36,31 @@ describe('updateClients', () => {
     b.on('update', (bytes: Uint8Array) => (deletion = bytes));
     b.getText('t').delete(0, 2);
     expect(updateClients(deletion!)).toEqual([]);
+  });
+
+  it("reads where a keystroke's structs start: the writer's clock before it", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 8 }), (words) => {
+        const doc = docOf(7);
+        const text = doc.getText('t');
+        let update: Uint8Array | null = null;
+        doc.on('update', (bytes: Uint8Array) => (update = bytes));
+        for (const word of words) {
+          const before = Y.encodeStateVector(doc);
+          text.insert(text.length, word);
+          expect(structGroups(update!)).toBe(1);
+          expect(soleClientStart(update!)).toBe(Y.decodeStateVector(before).get(7) ?? 0);
+        }
+        const other = docOf(8);
+        Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+        other.getText('t').insert(0, 'x');
+        const both = Y.encodeStateAsUpdate(other);
+        expect(structGroups(both)).toBe(2);
+        expect(soleClientStart(both)).toBe(-1);
+        doc.destroy();
+        other.destroy();
+      }),
+    );
   });
 
   it('refuses a truncated update', () => {

@@ -30,6 +30,17 @@ export function soleClient(update: Uint8Array): number {
   return readVarUint(update, next);
 }
 
+/** How many clients' structs a (v1) update carries (0: deletions only). */
+export function structGroups(update: Uint8Array): number {
+  return readVarUint(update, 0);
+}
+
+/** The clock of the first struct of a (v1) update of one client (see soleClient); -1 for any other update. */
+export function soleClientStart(update: Uint8Array): number {
+  if (soleClient(update) === -1) return -1;
+  return readVarUint(update, next);
+}
+
 /**
  * The Yjs client ids whose structs a (v1) update carries. The common case, an update of one client
  * (a keystroke), is read from the first three numbers of the update without decoding it; only an
