@@ -36,6 +36,9 @@ class FlakyDocStore implements DocStore {
     this.compactions += 1;
     return this.inner.compact(id);
   }
+  release(id: string) {
+    this.inner.release(id);
+  }
 }
 
 async function until(what: string, check: () => boolean): Promise<void> {
@@ -185,6 +188,23 @@ describe('CollabDocument storage failures', () => {
     staying.ws.close();
     await new Promise((resolve) => wss.close(resolve));
     doc.destroy();
+  });
+
+  it('lets go of the stored story when opening it fails after the store has read it', async () => {
+    const failingRules = Object.assign(Object.create(articleStore) as SqliteArticleStore, {
+      get: () => Promise.reject(new Error('SQLITE_IOERR: disk I/O error')),
+    });
+    const registry = new DocumentRegistry(deps({ articleStore: failingRules }));
+    await expect(registry.open('s')).rejects.toThrow('SQLITE_IOERR');
+    expect(registry.size).toBe(0);
+    expect(store.inner.loadedStories).toBe(0);
+    // Opened again once the database answers: held once, and let go when it unloads.
+    const healthy = new DocumentRegistry(deps());
+    await healthy.open('s');
+    expect(store.inner.loadedStories).toBe(1);
+    healthy.release('s');
+    await until('the story to unload', () => healthy.loaded('s') === null);
+    expect(store.inner.loadedStories).toBe(0);
   });
 
   it('loads a story once for concurrent opens', async () => {

@@ -170,17 +170,23 @@ export class CollabDocument {
       });
     }
     const { state, logLength } = await this.#deps.docStore.load(this.articleId);
-    this.#logLength = logLength;
-    if (state) Y.applyUpdate(this.ydoc, state, STORAGE_ORIGIN);
-    const violation = this.#deps.storyCheck?.(this.ydoc);
-    if (violation) {
-      this.#deps.log.warn('a stored story does not fit the article schema; exports may refuse it until it is edited', {
-        articleId: this.articleId,
-        path: violation.path,
-        problem: violation.message,
-      });
+    try {
+      this.#logLength = logLength;
+      if (state) Y.applyUpdate(this.ydoc, state, STORAGE_ORIGIN);
+      const violation = this.#deps.storyCheck?.(this.ydoc);
+      if (violation) {
+        this.#deps.log.warn('a stored story does not fit the article schema; exports may refuse it until it is edited', {
+          articleId: this.articleId,
+          path: violation.path,
+          problem: violation.message,
+        });
+      }
+      await this.refreshRules();
+    } catch (error) {
+      // The story never opens: the store's hold on it goes with it.
+      this.#deps.docStore.release?.(this.articleId);
+      throw error;
     }
-    await this.refreshRules();
     const backlog = this.#relayBacklog;
     this.#relayBacklog = null;
     for (const apply of backlog ?? []) apply();
