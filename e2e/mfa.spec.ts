@@ -19,8 +19,14 @@ function watchCsp(page: Page, violations: string[]): void {
   });
 }
 
-/** Goes through the setup on screen (QR code, key, first code); answers the key and the recovery codes shown. */
-async function setUp(page: Page): Promise<{ secret: string; usedCode: string; recoveryCodes: string[] }> {
+/** Goes through the setup on screen (password, QR code, key, first code); answers the key and the recovery codes shown. */
+async function setUp(page: Page, password: string): Promise<{ secret: string; usedCode: string; recoveryCodes: string[] }> {
+  // The password again first: a wrong one is refused and nothing is set up.
+  await page.getByLabel('Your password').fill(`${password}?`);
+  await page.getByRole('button', { name: 'Set up two-step sign-in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('That password is wrong.');
+  await expect(page.getByRole('img', { name: 'QR code for your authenticator app' })).toHaveCount(0);
+  await page.getByLabel('Your password').fill(password);
   await page.getByRole('button', { name: 'Set up two-step sign-in' }).click();
   await expect(page.getByRole('img', { name: 'QR code for your authenticator app' })).toBeVisible();
   const secret = (await page.locator('.mfa-secret').innerText()).replace(/\s+/g, '');
@@ -47,7 +53,7 @@ test('a reporter turns two-step sign-in on from the account menu, then signs in 
   await page.locator('.user-menu summary').click();
   await page.getByRole('button', { name: 'Two-step sign-in' }).click();
   const dialog = page.getByRole('dialog', { name: 'Two-step sign-in' });
-  const { secret, usedCode, recoveryCodes } = await setUp(page);
+  const { secret, usedCode, recoveryCodes } = await setUp(page, account.password);
   await expect(dialog).toContainText('Two-step sign-in is on. 10 of your recovery codes are left.');
   await dialog.getByRole('button', { name: 'Close' }).click();
 
@@ -105,7 +111,7 @@ test('an editor whose role requires two-step sign-in is sent to set it up, and t
   await signInWithForm(page, account);
   await expect(page.getByRole('heading', { name: 'Set up two-step sign-in' })).toBeVisible();
   await expect(page.getByText('requires two-step sign-in for every editor')).toBeVisible();
-  await setUp(page);
+  await setUp(page, account.password);
   await expect(page.getByRole('heading', { name: 'Set up two-step sign-in' })).toHaveCount(0);
   await expect(page.locator('.user-menu summary')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Stories', exact: true })).toBeVisible();

@@ -98,6 +98,8 @@ export const ErrorId = {
   CrossOrigin: 'cross_origin',
   /** Wrong username or password; one id for both, on purpose. */
   InvalidCredentials: 'invalid_credentials',
+  /** The password typed to confirm a change of one's own account (turning two-step sign-in on) is wrong. */
+  WrongPassword: 'wrong_password',
   /** Too many failed sign-ins; see Retry-After. */
   TooManyAttempts: 'too_many_attempts',
   /** The workflow does not allow that status change from the story's current status. */

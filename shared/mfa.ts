@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LoginBody } from './accounts.ts';
+import { LoginBody, PASSWORD_MAX_LENGTH } from './accounts.ts';
 import { ROLES, type Role } from './roles.ts';
 
 /** A TOTP code (six digits) or a recovery code; spaces and dashes are ignored. */
@@ -12,6 +12,13 @@ export type SignInBody = z.infer<typeof SignInBody>;
 /** Body of POST /api/me/mfa/confirm and DELETE /api/me/mfa. */
 export const MfaCodeBody = z.object({ code });
 export type MfaCodeBody = z.infer<typeof MfaCodeBody>;
+
+/**
+ * Body of POST /api/me/mfa: the account's password again. Whoever holds a session (a browser left
+ * signed in) must not be able to tie the account to their own phone and lock its owner out.
+ */
+export const MfaStartBody = z.object({ password: z.string().min(1).max(PASSWORD_MAX_LENGTH) });
+export type MfaStartBody = z.infer<typeof MfaStartBody>;
 
 /** Body of PUT /api/mfa/policy. */
 export const MfaPolicyBody = z.object({ requiredRoles: z.array(z.enum(ROLES)).max(ROLES.length * 2) });

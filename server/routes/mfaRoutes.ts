@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { ErrorId } from '../../shared/api.ts';
-import { MfaCodeBody, type MfaEnrolment, type MfaRecoveryCodes, type MfaStatus } from '../../shared/mfa.ts';
+import { MfaCodeBody, MfaStartBody, type MfaEnrolment, type MfaRecoveryCodes, type MfaStatus } from '../../shared/mfa.ts';
 import type { AppDeps } from '../AppDeps.ts';
 import { authOf } from '../auth/authMiddleware.ts';
 import { clientAddress } from '../auth/clientAddress.ts';
@@ -9,6 +9,7 @@ import { throttledCodeCheck, type CodeCheckResult } from '../auth/mfa/throttledC
 import { matchTotp, newTotpSecret, otpauthUrl } from '../auth/mfa/totp.ts';
 import { openSecret, unreadableSecretError } from '../auth/mfa/unreadableSecret.ts';
 import { verifySecondFactor } from '../auth/mfa/verifySecondFactor.ts';
+import { verifyPassword } from '../auth/password.ts';
 import { HttpError } from '../http/HttpError.ts';
 import { parseBody } from '../http/parseBody.ts';
 
@@ -25,14 +26,14 @@ function refuseCode(res: Response, result: CodeCheckResult): void {
 }
 
 /**
- * The signed-in account's two-step sign-in: GET /api/me/mfa (its state), POST /api/me/mfa (a new
- * secret, shown once), POST /api/me/mfa/confirm (the first code turns it on and answers the
+ * The signed-in account's two-step sign-in: GET /api/me/mfa (its state), POST /api/me/mfa (with the
+ * account's password: a new secret, shown once), POST /api/me/mfa/confirm (the first code turns it on and answers the
  * recovery codes, once), DELETE /api/me/mfa (a current code, or a recovery code, turns it off).
  * Open to a session limited to enrolment. Codes are throttled as passwords are.
  */
 export function mfaRoutes(deps: AppDeps): Router {
   const router = Router();
-  const { mfa, mfaSecrets, audit, throttle, transact } = deps.accounts;
+  const { mfa, mfaSecrets, audit, throttle, transact, users } = deps.accounts;
   const addressOf = (req: Request) => clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], deps.config.trustedProxies);
 
   router.get('/me/mfa', async (_req, res) => {
@@ -50,8 +51,16 @@ export function mfaRoutes(deps: AppDeps): Router {
     res.json(status);
   });
 
-  router.post('/me/mfa', async (_req, res) => {
+  router.post('/me/mfa', async (req, res) => {
     const { user } = authOf(res);
+    const { password } = parseBody(MfaStartBody, req.body);
+    // The password again, throttled as signing in is: a session alone does not tie the account to a phone.
+    const result = await throttledCodeCheck(throttle, { username: user.username, address: addressOf(req) }, async () => {
+      const account = await users.findById(user.id);
+      return verifyPassword(password, account && !account.disabled ? account.passwordHash : null, deps.config.scryptParams);
+    });
+    if (!result.ok && result.reason === 'throttled') refuseCode(res, result);
+    if (!result.ok) throw new HttpError(403, ErrorId.WrongPassword, 'That password is wrong.');
     const secret = newTotpSecret();
     if (!(await mfa.begin(user.id, mfaSecrets.seal(secret, user.id), new Date().toISOString()))) {
       throw new HttpError(409, ErrorId.MfaAlreadyEnabled, 'Two-step sign-in is on already: turn it off first to move it to another device.');

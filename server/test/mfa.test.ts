@@ -6,7 +6,7 @@ import { totpCode } from '../auth/mfa/totp.ts';
 import { DEFAULT_LOGIN_THROTTLE } from '../auth/loginThrottle.ts';
 import type { AuditEntry } from '../storage/AuditLog.ts';
 import { databasePath } from '../storage/sqlite/openDatabase.ts';
-import { api, connectClient, createStory, createUser, sessionCookieOf, type Auth, type TestUser } from './helpers.ts';
+import { api, connectClient, createStory, createUser, sessionCookieOf, TEST_ADMIN_PASSWORD, type Auth, type TestUser } from './helpers.ts';
 import { openRawSocket } from './rawSocket.ts';
 import { useTestServer } from './testServer.ts';
 
@@ -22,8 +22,8 @@ async function trySignIn(url: string, body: { username: string; password: string
 }
 
 /** Enrols the account signed in as `auth` through the API; the secret and the recovery codes. */
-async function enrol(url: string, auth: Auth): Promise<{ secret: string; recoveryCodes: string[] }> {
-  const started = await api<MfaEnrolment>(url, 'POST', '/api/me/mfa', undefined, auth);
+async function enrol(url: string, auth: Auth, password: string): Promise<{ secret: string; recoveryCodes: string[] }> {
+  const started = await api<MfaEnrolment>(url, 'POST', '/api/me/mfa', { password }, auth);
   expect(started.status).toBe(201);
   const confirmed = await api<MfaRecoveryCodes>(url, 'POST', '/api/me/mfa/confirm', { code: totpCode(started.body.secret, Date.now()) }, auth);
   expect(confirmed.status).toBe(200);
@@ -53,7 +53,7 @@ describe('two-step sign-in: enrolment, codes, recovery codes', () => {
 
   it('is off until turned on; an enrolment is a secret shown once, turned on by its first code with ten recovery codes', async () => {
     expect(await status(server.url, ana.auth)).toEqual({ enabled: false, pending: false, required: false, enrolmentRequired: false, recoveryCodesLeft: 0 });
-    const started = await api<MfaEnrolment>(server.url, 'POST', '/api/me/mfa', undefined, ana.auth);
+    const started = await api<MfaEnrolment>(server.url, 'POST', '/api/me/mfa', { password: ana.password }, ana.auth);
     expect(started.status).toBe(201);
     expect(started.headers.get('cache-control')).toBe('no-store');
     expect(started.body.secret).toMatch(/^[A-Z2-7]{32}$/);
@@ -80,14 +80,14 @@ describe('two-step sign-in: enrolment, codes, recovery codes', () => {
     expect(audit('mfa_enabled')).toHaveLength(1);
 
     // Moving it to another phone means turning it off first.
-    const again = await api<ErrorBody>(server.url, 'POST', '/api/me/mfa', undefined, ana.auth);
+    const again = await api<ErrorBody>(server.url, 'POST', '/api/me/mfa', { password: ana.password }, ana.auth);
     expect([again.status, again.body.error.id]).toEqual([409, 'mfa_already_enabled']);
     const reconfirm = await api<ErrorBody>(server.url, 'POST', '/api/me/mfa/confirm', { code: '123456' }, ana.auth);
     expect([reconfirm.status, reconfirm.body.error.id]).toEqual([409, 'mfa_already_enabled']);
   });
 
   it('keeps the secret sealed at rest, bound to its account; the recovery codes only as hashes', async () => {
-    const { secret, recoveryCodes } = await enrol(server.url, bo.auth);
+    const { secret, recoveryCodes } = await enrol(server.url, bo.auth, bo.password);
     const db = new Database(databasePath(server.dataDir), { readonly: true });
     try {
       const dump = JSON.stringify([db.prepare('SELECT * FROM user_mfa').all(), db.prepare('SELECT * FROM mfa_recovery_codes').all()]);
@@ -105,7 +105,7 @@ describe('two-step sign-in: enrolment, codes, recovery codes', () => {
 
   it('asks for a code only after the right password; a code is accepted once, and never an older one', async () => {
     const cy = await createUser(server.url, server.admin, 'cy', 'reporter');
-    const { secret } = await enrol(server.url, cy.auth);
+    const { secret } = await enrol(server.url, cy.auth, cy.password);
     // A wrong password answers as for any account, code or no code: nothing tells two-step sign-in is on.
     expect(await trySignIn(server.url, { username: 'cy', password: 'wrong password 123' })).toMatchObject({ status: 401, id: 'invalid_credentials', auth: null });
     expect(await trySignIn(server.url, { username: 'cy', password: 'wrong password 123', code: totpCode(secret, Date.now()) })).toMatchObject({
@@ -135,7 +135,7 @@ describe('two-step sign-in: enrolment, codes, recovery codes', () => {
   });
   it('accepts each recovery code once, in any case and spacing, and counts what is left', async () => {
     const dee = await createUser(server.url, server.admin, 'dee', 'reporter');
-    const { recoveryCodes } = await enrol(server.url, dee.auth);
+    const { recoveryCodes } = await enrol(server.url, dee.auth, dee.password);
     const code = recoveryCodes[3]!;
     const typed = ` ${code.toUpperCase().replaceAll('-', ' ')} `;
     const first = await trySignIn(server.url, { username: 'dee', password: dee.password, code: typed });
@@ -150,7 +150,7 @@ describe('two-step sign-in: enrolment, codes, recovery codes', () => {
 
   it('throttles codes as it throttles passwords: wrong codes end in 429, and then even the right one waits', async () => {
     const eve = await createUser(server.url, server.admin, 'eve', 'reporter');
-    const { secret } = await enrol(server.url, eve.auth);
+    const { secret } = await enrol(server.url, eve.auth, eve.password);
     let refused: Awaited<ReturnType<typeof trySignIn>> | null = null;
     for (let attempt = 0; attempt < 30 && refused === null; attempt++) {
       const answer = await trySignIn(server.url, { username: 'eve', password: eve.password, code: String(100000 + attempt) });
@@ -167,7 +167,7 @@ describe('two-step sign-in: enrolment, codes, recovery codes', () => {
 
   it('turns off with a current code or a recovery code, never without one; a password alone then signs in', async () => {
     const fay = await createUser(server.url, server.admin, 'fay', 'reporter');
-    const { secret, recoveryCodes } = await enrol(server.url, fay.auth);
+    const { secret, recoveryCodes } = await enrol(server.url, fay.auth, fay.password);
     const none = await api<ErrorBody>(server.url, 'DELETE', '/api/me/mfa', {}, fay.auth);
     expect([none.status, none.body.error.id]).toEqual([400, 'validation_failed']);
     const wrong = await api<ErrorBody>(server.url, 'DELETE', '/api/me/mfa', { code: '999999' }, fay.auth);
@@ -180,15 +180,32 @@ describe('two-step sign-in: enrolment, codes, recovery codes', () => {
     expect((await trySignIn(server.url, { username: 'fay', password: fay.password })).status).toBe(200);
     expect(audit('mfa_disabled').length).toBeGreaterThanOrEqual(1);
     // A pending enrolment is dropped without a code.
-    await api(server.url, 'POST', '/api/me/mfa', undefined, fay.auth);
+    await api(server.url, 'POST', '/api/me/mfa', { password: fay.password }, fay.auth);
     expect((await api(server.url, 'DELETE', '/api/me/mfa', undefined, fay.auth)).status).toBe(204);
     expect(await status(server.url, fay.auth)).toMatchObject({ enabled: false, pending: false });
   });
 
+  it('asks for the password before tying the account to a phone: a session alone is not enough', async () => {
+    const hy = await createUser(server.url, server.admin, 'hy', 'reporter');
+    const none = await api<ErrorBody>(server.url, 'POST', '/api/me/mfa', undefined, hy.auth);
+    expect([none.status, none.body.error.id]).toEqual([400, 'validation_failed']);
+    const wrong = await api<ErrorBody & { secret?: string }>(server.url, 'POST', '/api/me/mfa', { password: `${hy.password}x` }, hy.auth);
+    expect([wrong.status, wrong.body.error.id, wrong.body.secret]).toEqual([403, 'wrong_password', undefined]);
+    expect(await status(server.url, hy.auth)).toMatchObject({ enabled: false, pending: false });
+    // Another account's password does not do either.
+    expect((await api<ErrorBody>(server.url, 'POST', '/api/me/mfa', { password: TEST_ADMIN_PASSWORD }, hy.auth)).status).toBe(403);
+    // Wrong passwords count as failed sign-ins: the session is still good, signing in is slowed, then refused.
+    for (let i = 0; i < DEFAULT_LOGIN_THROTTLE.pair.lockAfter; i++) await api(server.url, 'POST', '/api/me/mfa', { password: 'not it at all' }, hy.auth);
+    const throttled = await api<ErrorBody>(server.url, 'POST', '/api/me/mfa', { password: hy.password }, hy.auth);
+    expect([throttled.status, throttled.body.error.id]).toEqual([429, 'too_many_attempts']);
+    expect((await trySignIn(server.url, { username: 'hy', password: hy.password })).status).toBe(429);
+    expect((await api(server.url, 'GET', '/api/me/mfa', undefined, hy.auth)).status).toBe(200);
+  });
+
   it('refuses a confirmation of an enrolment that a newer one replaced', async () => {
     const gus = await createUser(server.url, server.admin, 'gus', 'reporter');
-    const first = await api<MfaEnrolment>(server.url, 'POST', '/api/me/mfa', undefined, gus.auth);
-    await api<MfaEnrolment>(server.url, 'POST', '/api/me/mfa', undefined, gus.auth);
+    const first = await api<MfaEnrolment>(server.url, 'POST', '/api/me/mfa', { password: gus.password }, gus.auth);
+    await api<MfaEnrolment>(server.url, 'POST', '/api/me/mfa', { password: gus.password }, gus.auth);
     const stale = await api<ErrorBody>(server.url, 'POST', '/api/me/mfa/confirm', { code: totpCode(first.body.secret, Date.now()) }, gus.auth);
     expect([stale.status, stale.body.error.id]).toEqual([400, 'invalid_mfa_code']);
     expect(await status(server.url, gus.auth)).toMatchObject({ enabled: false, pending: true });
@@ -243,7 +260,7 @@ describe('two-step sign-in required by role', () => {
     // A reporter is not concerned.
     expect((await api(server.url, 'GET', '/api/articles', undefined, rita.auth)).status).toBe(200);
 
-    const { secret } = await enrol(server.url, limited);
+    const { secret } = await enrol(server.url, limited, ed.password);
     expect((await api(server.url, 'GET', '/api/articles', undefined, limited)).status).toBe(200);
     expect((await api(server.url, 'GET', '/api/articles', undefined, ed.auth)).status).toBe(200);
     const client = connectClient(server.url, story, { auth: limited });
@@ -255,7 +272,7 @@ describe('two-step sign-in required by role', () => {
 
     // The admin enrols too (their role requires it), then resets the editor's (a lost phone): the
     // editor's sessions are back to enrolment only, and the password alone signs in again.
-    const admin = await enrol(server.url, server.admin);
+    const admin = await enrol(server.url, server.admin, TEST_ADMIN_PASSWORD);
     const off = await api(server.url, 'DELETE', '/api/users/ed/mfa', undefined, server.admin);
     expect(off.status).toBe(204);
     expect((await api<ErrorBody>(server.url, 'GET', '/api/articles', undefined, limited)).body.error.id).toBe('mfa_enrolment_required');
@@ -274,7 +291,7 @@ describe('two-step sign-in without MFA_KEY', () => {
 
   it('stores the secret marked as unsealed, and works the same', async () => {
     const hal = await createUser(server.url, server.admin, 'hal', 'reporter');
-    const { secret } = await enrol(server.url, hal.auth);
+    const { secret } = await enrol(server.url, hal.auth, hal.password);
     const db = new Database(databasePath(server.dataDir), { readonly: true });
     try {
       expect((db.prepare('SELECT secret FROM user_mfa').get() as { secret: string }).secret).toBe(`plain:${secret}`);

@@ -10,12 +10,13 @@ import './mfa.css';
 type Step = { kind: 'start' } | { kind: 'scan'; enrolment: MfaEnrolment } | { kind: 'codes'; codes: string[] };
 
 /**
- * Turning two-step sign-in on: a new secret as a QR code (and as text, to type in), confirmed
+ * Turning two-step sign-in on: the account's password again, then a new secret as a QR code (and as text, to type in), confirmed
  * with the app's first code, then the recovery codes, shown only this once. `onDone` runs when
  * the user has seen them.
  */
 export function MfaSetup({ onDone, onCancel }: { onDone: () => void; onCancel?: () => void }) {
   const [step, setStep] = useState<Step>({ kind: 'start' });
+  const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -32,6 +33,15 @@ export function MfaSetup({ onDone, onCancel }: { onDone: () => void; onCancel?: 
     }
   }
 
+  function start(event: FormEvent) {
+    event.preventDefault();
+    void run(async () => {
+      const enrolment = await startMfa(password);
+      setPassword('');
+      setStep({ kind: 'scan', enrolment });
+    });
+  }
+
   function confirm(event: FormEvent) {
     event.preventDefault();
     void run(async () => setStep({ kind: 'codes', codes: await confirmMfa(code.trim()) }));
@@ -46,11 +56,19 @@ export function MfaSetup({ onDone, onCancel }: { onDone: () => void; onCancel?: 
   switch (step.kind) {
     case 'start':
       return (
-        <div className="mfa-setup">
+        <form className="mfa-setup" onSubmit={start}>
           <p>
             Each time you sign in, Copydesk will also ask for a six-digit code from an authenticator app on your phone (Google
             Authenticator, Microsoft Authenticator, 1Password, Aegis, …). Someone who learns your password cannot sign in without it.
           </p>
+          <Field
+            label="Your password"
+            hint="To be sure it is you who ties this account to a phone."
+            type="password"
+            value={password}
+            autoComplete="current-password"
+            onChange={(event) => setPassword(event.target.value)}
+          />
           {errorLine}
           <div className="modal-actions">
             {onCancel ? (
@@ -58,16 +76,11 @@ export function MfaSetup({ onDone, onCancel }: { onDone: () => void; onCancel?: 
                 Cancel
               </button>
             ) : null}
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={busy}
-              onClick={() => void run(async () => setStep({ kind: 'scan', enrolment: await startMfa() }))}
-            >
+            <button type="submit" className="button button-primary" disabled={busy || password === ''}>
               Set up two-step sign-in
             </button>
           </div>
-        </div>
+        </form>
       );
     case 'scan':
       return (

@@ -7,9 +7,9 @@ export function getMfaStatus(): Promise<MfaStatus> {
   return request<MfaStatus>('/api/me/mfa');
 }
 
-/** Starts an enrolment: a new secret for the authenticator app, shown once. */
-export function startMfa(): Promise<MfaEnrolment> {
-  return request<MfaEnrolment>('/api/me/mfa', { method: 'POST' });
+/** Starts an enrolment with the account's password: a new secret for the authenticator app, shown once. */
+export function startMfa(password: string): Promise<MfaEnrolment> {
+  return request<MfaEnrolment>('/api/me/mfa', { method: 'POST', body: JSON.stringify({ password }) });
 }
 
 /** Turns two-step sign-in on with the app's first code; answers the recovery codes, shown once. */
