@@ -26,6 +26,12 @@ export interface Config {
    * frame (or fragmented message) stays incomplete longer is terminated, freeing what it buffered.
    */
   partialFrameTimeoutMs: number;
+  /**
+   * Bytes the server may hold for one collaboration socket that its browser has not read yet (a
+   * stalled or very slow connection); past it the socket is closed (4213) and the browser
+   * reconnects and catches up. Keeps one reader from piling up a busy story's traffic in memory.
+   */
+  maxSocketBufferBytes: number;
   /** Largest JSON request body accepted, in bytes. */
   maxBodyBytes: number;
   /** Compact a story's update log into a snapshot once it holds this many rows. */
@@ -283,6 +289,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     maxMessageBytes: int(env, 'MAX_MESSAGE_BYTES', 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     maxSocketsPerAddress: int(env, 'MAX_SOCKETS_PER_ADDRESS', 500, 1, 1_000_000),
     partialFrameTimeoutMs: int(env, 'PARTIAL_FRAME_TIMEOUT_MS', 10_000, 100, 600_000),
+    maxSocketBufferBytes: int(env, 'MAX_SOCKET_BUFFER_BYTES', 16 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 256 * 1024 * 1024),
     compactAfterUpdates: int(env, 'COMPACT_AFTER_UPDATES', 500, 2, 1_000_000),
     unloadDelayMs: int(env, 'UNLOAD_DELAY_MS', 2000, 0, 3_600_000),

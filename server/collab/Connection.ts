@@ -30,6 +30,8 @@ export interface ConnectionOptions {
   log: Logger;
   /** Frames larger than this close the socket with CloseCode.MessageTooLarge. */
   maxMessageBytes: number;
+  /** Bytes sent to this socket and not yet taken by its peer; past it the socket is closed with CloseCode.FellBehind (none: unbounded). */
+  maxBufferedBytes?: number;
   /** A socket that does not answer a ping within this interval is dropped. */
   pingIntervalMs?: number;
   /** Called once, when the socket closes for any reason. */
@@ -118,6 +120,17 @@ export class Connection {
     const corked = this.#options.corked;
     if (corked) corked.cork.hold(corked.socket);
     this.#ws.send(message, this.#sent);
+    // A browser that stopped reading would have the story's whole traffic piled up here.
+    const limit = this.#options.maxBufferedBytes;
+    if (limit !== undefined && this.#ws.bufferedAmount > limit) {
+      this.#options.metrics?.socketFellBehind();
+      this.#options.log.info('closing a socket that fell behind: its browser is not reading what it is sent', {
+        articleId: this.articleId,
+        user: this.user.username,
+        bufferedBytes: this.#ws.bufferedAmount,
+      });
+      this.close(CloseCode.FellBehind, 'this connection fell too far behind');
+    }
   }
 
   /** One callback for every frame this socket sends (a keystroke sends to each colleague). */

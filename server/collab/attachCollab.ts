@@ -33,6 +33,7 @@ export interface CollabDeps {
     | 'trustedProxies'
     | 'maxSocketsPerAddress'
     | 'partialFrameTimeoutMs'
+    | 'maxSocketBufferBytes'
   >;
   articleStore: ArticleStore;
   registry: DocumentRegistry;
@@ -114,6 +115,7 @@ export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer 
       access: storyAccess(user, record.status, people, (record.spikedAt ?? null) !== null),
       log: deps.log,
       maxMessageBytes: deps.config.maxMessageBytes,
+      maxBufferedBytes: deps.config.maxSocketBufferBytes,
       pingIntervalMs: deps.pingIntervalMs,
       metrics: deps.metrics ?? null,
       corked: { socket, cork },

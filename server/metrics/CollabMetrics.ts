@@ -20,6 +20,8 @@ export interface CollabMetrics {
   updateRefused(reason: RefusalReason): void;
   /** A socket's awareness update was over the rate: its newest state waits for a token. */
   awarenessHeldBack(): void;
+  /** A socket was closed because its browser did not read what it was sent (see MAX_SOCKET_BUFFER_BYTES). */
+  socketFellBehind(): void;
 }
 
 /** What the commit queue reports. */

@@ -25,6 +25,7 @@ export class Metrics implements CollabMetrics, CommitMetrics, RelayMetrics, Sign
   #open: OpenCounts | null = null;
   readonly #commitSeconds: Histogram;
   readonly #failedCommits: Counter;
+  readonly #fellBehind: Counter;
   readonly #relayLag: Histogram;
   readonly #signInRefusals: Counter<'reason'>;
   readonly #signInLocks: Counter<'scope'>;
@@ -83,6 +84,11 @@ export class Metrics implements CollabMetrics, CommitMetrics, RelayMetrics, Sign
       buckets: COMMIT_BUCKETS,
       registers,
     });
+    this.#fellBehind = new Counter({
+      name: 'copydesk_sockets_fell_behind_total',
+      help: 'Collaboration sockets closed because their browser did not read what it was sent (MAX_SOCKET_BUFFER_BYTES).',
+      registers,
+    });
     this.#failedCommits = new Counter({
       name: 'copydesk_commits_failed_total',
       help: 'Grouped commits that failed (their updates stay queued and are retried).',
@@ -125,6 +131,10 @@ export class Metrics implements CollabMetrics, CommitMetrics, RelayMetrics, Sign
 
   awarenessHeldBack(): void {
     this.#heldBack++;
+  }
+
+  socketFellBehind(): void {
+    this.#fellBehind.inc();
   }
 
   committed(seconds: number): void {

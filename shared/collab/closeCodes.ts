@@ -43,6 +43,12 @@ export const CloseCode = {
    * asked: reconnect and sync again. Outside 4400–4499 so y-websocket reconnects by itself.
    */
   ResyncRequired: 4208,
+  /**
+   * The server held more for this socket than its limit while the browser did not read it (a
+   * stalled or very slow connection): reconnect and catch up. Outside 4400–4499 so y-websocket
+   * reconnects by itself; the browser may never see it, when nothing it is sent gets through.
+   */
+  FellBehind: 4213,
 } as const;
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
@@ -85,6 +91,8 @@ export function describeCloseCode(code: number): string | null {
       return 'Who may edit this story changed. Reconnecting with your current rights…';
     case CloseCode.ResyncRequired:
       return 'Some of your changes had to be sent again. Reconnecting…';
+    case CloseCode.FellBehind:
+      return 'This connection fell too far behind the story. Reconnecting…';
     default:
       return null;
   }
