@@ -97,8 +97,9 @@ const DEFAULT_HELD_TIMEOUT_MS = 10_000;
 /**
  * One open story: its Y.Doc, its awareness and the sockets editing it. It owns every client update:
  * `applyClientUpdate` checks it (UpdateGate) and applies it; each accepted update joins the server's
- * commit queue and only once it is stored is it relayed (encoded once, the same bytes to every other
- * socket) and the sender's sync step 1 answered ("saved"). A failed commit relays nothing.
+ * commit queue and only once it is stored is it relayed (the same bytes to every other socket: a
+ * keystroke's frame as it came, anything else encoded once) and the sender's sync step 1 answered
+ * ("saved"). A failed commit relays nothing.
  */
 export class CollabDocument {
   readonly ydoc = new Y.Doc();
