@@ -1,3 +1,4 @@
+import * as encoding from 'lib0/encoding';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { initialArticleState } from '../../shared/article/initialArticleState.ts';
+import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import { createLogger } from '../log.ts';
 import type { DocStore, PendingUpdate } from '../storage/DocStore.ts';
 import { openDatabase } from '../storage/sqlite/openDatabase.ts';
@@ -186,6 +188,61 @@ describe('CollabDocument storage failures', () => {
     expect(leaving.replies).toHaveLength(0);
 
     staying.ws.close();
+    await new Promise((resolve) => wss.close(resolve));
+    doc.destroy();
+  });
+
+  it('answers repeated sync step 1s while the store fails once it heals, and closes a socket that piles them up (4208)', async () => {
+    const doc = new CollabDocument('s', deps());
+    await doc.load();
+    const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    wss.on('connection', (ws) => {
+      const user = { id: 1, username: 'u', displayName: 'U', role: 'editor' as const, color: '#000000' };
+      new Connection(ws, { articleId: 's', user, access: 'write', log, maxMessageBytes: 1 << 20, onClose: () => {} }).attach(doc);
+    });
+    await new Promise((resolve) => wss.once('listening', resolve));
+    const url = `ws://127.0.0.1:${(wss.address() as { port: number }).port}`;
+    const open = async () => {
+      const ws = new WebSocket(url);
+      const replies: Buffer[] = [];
+      ws.on('message', (data: Buffer) => {
+        if (data[0] === 0 && data[1] === 1) replies.push(data);
+      });
+      const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+      await new Promise((resolve) => ws.once('open', resolve));
+      return { ws, replies, closed };
+    };
+    const stepOne = (stateVector: Uint8Array) => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, 0);
+      encoding.writeVarUint(encoder, 0);
+      encoding.writeVarUint8Array(encoder, stateVector);
+      return encoding.toUint8Array(encoder);
+    };
+    const browser = await open();
+    const flooder = await open();
+    await until('both sockets to be bound', () => doc.connections.size === 2);
+    store.failing = true;
+    addParagraph(doc);
+    // A browser probing while it waits: the same small state vector again and again.
+    const probe = stepOne(Y.encodeStateVector(new Y.Doc()));
+    for (let i = 0; i < 20; i++) browser.ws.send(probe);
+    // A script sending state vectors of 40,000 made-up clients (about 400 KB each).
+    const huge = encoding.createEncoder();
+    encoding.writeVarUint(huge, 40_000);
+    for (let client = 1; client <= 40_000; client++) {
+      encoding.writeVarUint(huge, client * 7919);
+      encoding.writeVarUint(huge, 1_000_000);
+    }
+    const flood = stepOne(encoding.toUint8Array(huge));
+    for (let i = 0; i < 4; i++) flooder.ws.send(flood);
+    expect(await flooder.closed).toBe(CloseCode.ResyncRequired);
+    expect(flooder.replies).toHaveLength(0);
+
+    store.failing = false;
+    await until('every probe to be answered', () => browser.replies.length === 20);
+    expect(new Set(browser.replies.map((reply) => reply.toString('hex'))).size).toBe(1);
+    browser.ws.close();
     await new Promise((resolve) => wss.close(resolve));
     doc.destroy();
   });

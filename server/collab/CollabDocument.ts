@@ -73,6 +73,8 @@ interface Peer {
   heldTimer: NodeJS.Timeout | null;
   /** State vectors of the socket's sync step 1 messages still owed a reply, oldest first. */
   replies: Uint8Array[];
+  /** Bytes those state vectors hold (see MAX_REPLY_BYTES). */
+  replyBytes: number;
   /** Whether the socket was told its changes are refused (read-only, spiked): told once, then dropped unread. */
   toldRefused: boolean;
   /** Its edits the gate undid, and the words they took away, told to its writer. */
@@ -92,6 +94,17 @@ const UNDONE_BECAUSE: Record<Exclude<GateRefusal, 'malformed'>, ChangesRefused> 
 };
 
 const DEFAULT_MAX_HELD_BYTES = 8 * 1024 * 1024;
+/**
+ * Bound on the state vectors of one socket's sync step 1 messages waiting for their answer (while
+ * a part of its work is held, or the store fails). A browser's probe is tens of bytes, a few a
+ * second; past the bound the socket must reconnect and sync again (4208).
+ */
+const MAX_REPLY_BYTES = 1024 * 1024;
+const REPLY_OVERHEAD_BYTES = 64;
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && Buffer.compare(a, b) === 0;
+}
 const DEFAULT_HELD_TIMEOUT_MS = 10_000;
 
 /**
@@ -230,6 +243,7 @@ export class CollabDocument {
       slot: { held: null },
       heldTimer: null,
       replies: [],
+      replyBytes: 0,
       toldRefused: false,
       wordsBack: new WordsBack((notice) => connection.send(encodePermissionDenied(notice))),
       refused: {
@@ -361,6 +375,12 @@ export class CollabDocument {
     const peer = this.#peers.get(connection);
     if (!peer) return;
     peer.replies.push(stateVector);
+    peer.replyBytes += stateVector.byteLength + REPLY_OVERHEAD_BYTES;
+    // Unanswered while a part of its work is held or the store fails: a socket may not pile them up.
+    if (peer.replyBytes > MAX_REPLY_BYTES) {
+      connection.close(CloseCode.ResyncRequired, 'too many sync requests waiting for an answer');
+      return;
+    }
     this.#answerReplies(connection, peer);
   }
 
@@ -441,7 +461,15 @@ export class CollabDocument {
     if (this.#uncommitted > 0 || peer.slot.held || peer.replies.length === 0) return;
     const replies = peer.replies;
     peer.replies = [];
-    for (const stateVector of replies) connection.send(encodeSyncStep2(this.ydoc, stateVector));
+    peer.replyBytes = 0;
+    // A browser asks again with the same state vector while it waits: one answer, sent for each.
+    let asked: Uint8Array | null = null;
+    let answer: Uint8Array | null = null;
+    for (const stateVector of replies) {
+      if (!answer || !asked || !sameBytes(asked, stateVector)) answer = encodeSyncStep2(this.ydoc, stateVector);
+      asked = stateVector;
+      connection.send(answer);
+    }
   }
 
   /**
