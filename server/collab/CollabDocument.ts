@@ -94,6 +94,7 @@ const UNDONE_BECAUSE: Record<Exclude<GateRefusal, 'malformed'>, ChangesRefused> 
 };
 
 const DEFAULT_MAX_HELD_BYTES = 8 * 1024 * 1024;
+const DEFAULT_HELD_TIMEOUT_MS = 10_000;
 /**
  * Bound on the state vectors of one socket's sync step 1 messages waiting for their answer (while
  * a part of its work is held, or the store fails). A browser's probe is tens of bytes, a few a
@@ -105,7 +106,6 @@ const REPLY_OVERHEAD_BYTES = 64;
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.byteLength === b.byteLength && Buffer.compare(a, b) === 0;
 }
-const DEFAULT_HELD_TIMEOUT_MS = 10_000;
 
 /**
  * One open story: its Y.Doc, its awareness and the sockets editing it. It owns every client update:
@@ -464,10 +464,12 @@ export class CollabDocument {
     peer.replyBytes = 0;
     // A browser asks again with the same state vector while it waits: one answer, sent for each.
     let asked: Uint8Array | null = null;
-    let answer: Uint8Array | null = null;
+    let answer: Uint8Array = new Uint8Array(0);
     for (const stateVector of replies) {
-      if (!answer || !asked || !sameBytes(asked, stateVector)) answer = encodeSyncStep2(this.ydoc, stateVector);
-      asked = stateVector;
+      if (asked === null || !sameBytes(asked, stateVector)) {
+        answer = encodeSyncStep2(this.ydoc, stateVector);
+        asked = stateVector;
+      }
       connection.send(answer);
     }
   }
