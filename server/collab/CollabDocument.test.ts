@@ -57,6 +57,31 @@ function textOf(state: Uint8Array | null): string {
   return doc.getXmlFragment('default').toString();
 }
 
+/**
+ * A WebSocket server on a free loopback port whose every socket is an editor's Connection on `doc`;
+ * `open` dials it and collects the sync step 2 replies (0, 1) and the close code.
+ */
+async function serveSockets(doc: CollabDocument, log = createLogger('silent')) {
+  const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+  wss.on('connection', (ws) => {
+    const user = { id: 1, username: 'u', displayName: 'U', role: 'editor' as const, color: '#000000' };
+    new Connection(ws, { articleId: 's', user, access: 'write', log, maxMessageBytes: 1 << 20, onClose: () => {} }).attach(doc);
+  });
+  await new Promise((resolve) => wss.once('listening', resolve));
+  const url = `ws://127.0.0.1:${(wss.address() as { port: number }).port}`;
+  const open = async () => {
+    const ws = new WebSocket(url);
+    const replies: Buffer[] = [];
+    ws.on('message', (data: Buffer) => {
+      if (data[0] === 0 && data[1] === 1) replies.push(data);
+    });
+    const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+    await new Promise((resolve) => ws.once('open', resolve));
+    return { ws, replies, closed };
+  };
+  return { wss, open };
+}
+
 describe('CollabDocument storage failures', () => {
   let dir: string;
   let db: ReturnType<typeof openDatabase>;
@@ -153,22 +178,7 @@ describe('CollabDocument storage failures', () => {
   it("answers a socket's sync step 1 only once everything is stored; a closed socket's replies are dropped", async () => {
     const doc = new CollabDocument('s', deps());
     await doc.load();
-    const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
-    wss.on('connection', (ws) => {
-      const user = { id: 1, username: 'u', displayName: 'U', role: 'editor' as const, color: '#000000' };
-      new Connection(ws, { articleId: 's', user, access: 'write', log, maxMessageBytes: 1 << 20, onClose: () => {} }).attach(doc);
-    });
-    await new Promise((resolve) => wss.once('listening', resolve));
-    const url = `ws://127.0.0.1:${(wss.address() as { port: number }).port}`;
-    const open = async () => {
-      const ws = new WebSocket(url);
-      const replies: Buffer[] = [];
-      ws.on('message', (data: Buffer) => {
-        if (data[0] === 0 && data[1] === 1) replies.push(data);
-      });
-      await new Promise((resolve) => ws.once('open', resolve));
-      return { ws, replies };
-    };
+    const { wss, open } = await serveSockets(doc);
     const leaving = await open();
     const staying = await open();
     await until('both sockets to be bound', () => doc.connections.size === 2);
@@ -195,23 +205,7 @@ describe('CollabDocument storage failures', () => {
   it('answers repeated sync step 1s while the store fails once it heals, and closes a socket that piles them up (4208)', async () => {
     const doc = new CollabDocument('s', deps());
     await doc.load();
-    const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
-    wss.on('connection', (ws) => {
-      const user = { id: 1, username: 'u', displayName: 'U', role: 'editor' as const, color: '#000000' };
-      new Connection(ws, { articleId: 's', user, access: 'write', log, maxMessageBytes: 1 << 20, onClose: () => {} }).attach(doc);
-    });
-    await new Promise((resolve) => wss.once('listening', resolve));
-    const url = `ws://127.0.0.1:${(wss.address() as { port: number }).port}`;
-    const open = async () => {
-      const ws = new WebSocket(url);
-      const replies: Buffer[] = [];
-      ws.on('message', (data: Buffer) => {
-        if (data[0] === 0 && data[1] === 1) replies.push(data);
-      });
-      const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
-      await new Promise((resolve) => ws.once('open', resolve));
-      return { ws, replies, closed };
-    };
+    const { wss, open } = await serveSockets(doc);
     const stepOne = (stateVector: Uint8Array) => {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, 0);
