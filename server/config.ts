@@ -32,6 +32,15 @@ export interface Config {
    * reconnects and catches up. Keeps one reader from piling up a busy story's traffic in memory.
    */
   maxSocketBufferBytes: number;
+  /**
+   * Bytes of answers one account's sockets may be sent per second on average (sync step 2 replies
+   * to its sync step 1 messages, awareness it queried), with `syncAnswerBurstBytes` at once. Beyond
+   * it, answers wait their turn: a script asking for a whole story again and again cannot keep the
+   * server from relaying everybody's keystrokes. A browser stays far below it.
+   */
+  syncAnswerBytesPerSecond: number;
+  /** What one account may be sent in answers at once (opening many long stories together), in bytes. */
+  syncAnswerBurstBytes: number;
   /** Largest JSON request body accepted, in bytes. */
   maxBodyBytes: number;
   /** Compact a story's update log into a snapshot once it holds this many rows. */
@@ -290,6 +299,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     maxSocketsPerAddress: int(env, 'MAX_SOCKETS_PER_ADDRESS', 500, 1, 1_000_000),
     partialFrameTimeoutMs: int(env, 'PARTIAL_FRAME_TIMEOUT_MS', 10_000, 100, 600_000),
     maxSocketBufferBytes: int(env, 'MAX_SOCKET_BUFFER_BYTES', 16 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+    syncAnswerBytesPerSecond: int(env, 'SYNC_ANSWER_BYTES_PER_SECOND', 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    syncAnswerBurstBytes: int(env, 'SYNC_ANSWER_BURST_BYTES', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 256 * 1024 * 1024),
     compactAfterUpdates: int(env, 'COMPACT_AFTER_UPDATES', 500, 2, 1_000_000),
     unloadDelayMs: int(env, 'UNLOAD_DELAY_MS', 2000, 0, 3_600_000),

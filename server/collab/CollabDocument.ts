@@ -75,6 +75,8 @@ interface Peer {
   replies: Uint8Array[];
   /** Bytes those state vectors hold (see MAX_REPLY_BYTES). */
   replyBytes: number;
+  /** Set while its replies wait for its account's answer budget. */
+  answerTimer: NodeJS.Timeout | null;
   /** Whether the socket was told its changes are refused (read-only, spiked): told once, then dropped unread. */
   toldRefused: boolean;
   /** Its edits the gate undid, and the words they took away, told to its writer. */
@@ -102,6 +104,11 @@ const DEFAULT_HELD_TIMEOUT_MS = 10_000;
  */
 const MAX_REPLY_BYTES = 1024 * 1024;
 const REPLY_OVERHEAD_BYTES = 64;
+
+function clearPeerTimers(peer: Peer): void {
+  if (peer.heldTimer) clearTimeout(peer.heldTimer);
+  if (peer.answerTimer) clearTimeout(peer.answerTimer);
+}
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.byteLength === b.byteLength && Buffer.compare(a, b) === 0;
@@ -244,6 +251,7 @@ export class CollabDocument {
       heldTimer: null,
       replies: [],
       replyBytes: 0,
+      answerTimer: null,
       toldRefused: false,
       wordsBack: new WordsBack((notice) => connection.send(encodePermissionDenied(notice))),
       refused: {
@@ -268,7 +276,7 @@ export class CollabDocument {
   removeConnection(connection: Connection): void {
     this.connections.delete(connection);
     const peer = this.#peers.get(connection);
-    if (peer?.heldTimer) clearTimeout(peer.heldTimer);
+    if (peer) clearPeerTimers(peer);
     this.#peers.delete(connection);
     if (connection.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
@@ -438,7 +446,7 @@ export class CollabDocument {
     this.#destroyed = true;
     void this.#subscription?.close().catch(() => {});
     this.#subscription = null;
-    for (const peer of this.#peers.values()) if (peer.heldTimer) clearTimeout(peer.heldTimer);
+    for (const peer of this.#peers.values()) clearPeerTimers(peer);
     this.#peers.clear();
     this.#storedWaiters = [];
     if (this.#followTimer) clearTimeout(this.#followTimer);
@@ -458,18 +466,34 @@ export class CollabDocument {
   }
 
   #answerReplies(connection: Connection, peer: Peer): void {
-    if (this.#uncommitted > 0 || peer.slot.held || peer.replies.length === 0) return;
+    if (this.#uncommitted > 0 || peer.slot.held || peer.replies.length === 0 || peer.answerTimer) return;
     const replies = peer.replies;
     peer.replies = [];
     peer.replyBytes = 0;
+    const budget = connection.answerBudget;
     // A browser asks again with the same state vector while it waits: one answer, sent for each.
     let asked: Uint8Array | null = null;
     let answer: Uint8Array = new Uint8Array(0);
-    for (const stateVector of replies) {
+    for (let i = 0; i < replies.length; i++) {
+      const waitMs = budget?.waitMs() ?? 0;
+      if (waitMs > 0) {
+        // Its account asked for more than its budget: the rest wait, in order, and nothing is encoded meanwhile.
+        this.#deps.metrics?.answerHeldBack();
+        const waiting = replies.slice(i);
+        peer.replies = waiting.concat(peer.replies);
+        peer.replyBytes = peer.replies.reduce((sum, stateVector) => sum + stateVector.byteLength + REPLY_OVERHEAD_BYTES, 0);
+        peer.answerTimer = setTimeout(() => {
+          peer.answerTimer = null;
+          if (this.#peers.get(connection) === peer) this.#answerReplies(connection, peer);
+        }, waitMs);
+        return;
+      }
+      const stateVector = replies[i]!;
       if (asked === null || !sameBytes(asked, stateVector)) {
         answer = encodeSyncStep2(this.ydoc, stateVector);
         asked = stateVector;
       }
+      budget?.spend(answer.byteLength);
       connection.send(answer);
     }
   }

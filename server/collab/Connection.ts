@@ -6,6 +6,7 @@ import type { Role } from '../../shared/roles.ts';
 import type { StoryAccess } from '../auth/storyAccess.ts';
 import type { Logger } from '../log.ts';
 import type { CollabMetrics } from '../metrics/CollabMetrics.ts';
+import type { AnswerBudget } from './AnswerBudget.ts';
 import { AwarenessGuard, type AwarenessVerdict } from './AwarenessGuard.ts';
 import type { CollabDocument } from './CollabDocument.ts';
 import type { TransactionOrigin } from './origins.ts';
@@ -32,6 +33,8 @@ export interface ConnectionOptions {
   maxMessageBytes: number;
   /** Bytes sent to this socket and not yet taken by its peer; past it the socket is closed with CloseCode.FellBehind (none: unbounded). */
   maxBufferedBytes?: number;
+  /** What this socket's account may be sent in answers it asked for (none: unbounded); shared by its sockets. */
+  answerBudget?: AnswerBudget | null;
   /** A socket that does not answer a ping within this interval is dropped. */
   pingIntervalMs?: number;
   /** Called once, when the socket closes for any reason. */
@@ -61,6 +64,8 @@ export class Connection {
   readonly articleId: string;
   readonly user: SocketUser;
   readonly access: StoryAccess;
+  /** What this socket's account may be sent in answers it asked for (null: unbounded). */
+  readonly answerBudget: AnswerBudget | null;
   readonly #ws: WebSocket;
   readonly #options: ConnectionOptions;
   #doc: CollabDocument | null = null;
@@ -79,6 +84,7 @@ export class Connection {
     this.articleId = options.articleId;
     this.user = options.user;
     this.access = options.access;
+    this.answerBudget = options.answerBudget ?? null;
     ws.on('message', (data, isBinary) => this.#onFrame(data, isBinary));
     ws.on('pong', () => {
       this.#alive = true;
@@ -206,9 +212,17 @@ export class Connection {
           this.#applyAwareness(doc, verdict, verdict.kind === 'relay' && verdict.update === message.update ? frame : null);
           break;
         }
-        case 'queryAwareness':
-          this.send(encodeAwareness(doc.awareness, [...doc.awareness.getStates().keys()]));
+        case 'queryAwareness': {
+          // Answered within the account's budget; a query over it is dropped (the states come anyway as they change).
+          if (this.answerBudget && this.answerBudget.waitMs() > 0) {
+            this.#options.metrics?.answerHeldBack();
+            break;
+          }
+          const answer = encodeAwareness(doc.awareness, [...doc.awareness.getStates().keys()]);
+          this.answerBudget?.spend(answer.byteLength);
+          this.send(answer);
           break;
+        }
       }
     } catch (error) {
       this.#options.log.warn('closing a socket whose message could not be applied', { articleId: this.articleId, error });

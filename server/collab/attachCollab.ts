@@ -18,6 +18,7 @@ import type { CommitQueue } from './CommitQueue.ts';
 import { Connection } from './Connection.ts';
 import { RegistryClosingError, type DocumentRegistry } from './DocumentRegistry.ts';
 import { SocketsPerAddress } from './SocketsPerAddress.ts';
+import { AnswerBudget } from './AnswerBudget.ts';
 import { TurnCork } from './TurnCork.ts';
 import type { StorySockets } from './StorySockets.ts';
 import { watchPartialFrames } from './watchPartialFrames.ts';
@@ -34,6 +35,8 @@ export interface CollabDeps {
     | 'maxSocketsPerAddress'
     | 'partialFrameTimeoutMs'
     | 'maxSocketBufferBytes'
+    | 'syncAnswerBytesPerSecond'
+    | 'syncAnswerBurstBytes'
   >;
   articleStore: ArticleStore;
   registry: DocumentRegistry;
@@ -82,6 +85,13 @@ export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer 
   const cork = new TurnCork();
   const stopFlushing = deps.commits.afterEachCommit(cork.flush);
   const perAddress = new SocketsPerAddress(deps.config.maxSocketsPerAddress);
+  // One per account that opened a socket, kept when its sockets close: reconnecting does not refill it.
+  const answerBudgets = new Map<number, AnswerBudget>();
+  const answerBudgetOf = (userId: number): AnswerBudget => {
+    let budget = answerBudgets.get(userId);
+    if (!budget) answerBudgets.set(userId, (budget = new AnswerBudget(deps.config.syncAnswerBytesPerSecond, deps.config.syncAnswerBurstBytes)));
+    return budget;
+  };
   const { users, sessions, members, liveSockets } = deps.accounts;
 
   // Read before the upgrade, so no frame of the new socket arrives while the stores answer.
@@ -116,6 +126,7 @@ export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer 
       log: deps.log,
       maxMessageBytes: deps.config.maxMessageBytes,
       maxBufferedBytes: deps.config.maxSocketBufferBytes,
+      answerBudget: answerBudgetOf(user.id),
       pingIntervalMs: deps.pingIntervalMs,
       metrics: deps.metrics ?? null,
       corked: { socket, cork },

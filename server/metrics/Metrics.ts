@@ -26,6 +26,7 @@ export class Metrics implements CollabMetrics, CommitMetrics, RelayMetrics, Sign
   readonly #commitSeconds: Histogram;
   readonly #failedCommits: Counter;
   readonly #fellBehind: Counter;
+  readonly #answersHeldBack: Counter;
   readonly #relayLag: Histogram;
   readonly #signInRefusals: Counter<'reason'>;
   readonly #signInLocks: Counter<'scope'>;
@@ -89,6 +90,11 @@ export class Metrics implements CollabMetrics, CommitMetrics, RelayMetrics, Sign
       help: 'Collaboration sockets closed because their browser did not read what it was sent (MAX_SOCKET_BUFFER_BYTES).',
       registers,
     });
+    this.#answersHeldBack = new Counter({
+      name: 'copydesk_sync_answers_held_back_total',
+      help: 'Answers a socket asked for (sync replies, queried awareness) that waited or were dropped: its account was over SYNC_ANSWER_BYTES_PER_SECOND.',
+      registers,
+    });
     this.#failedCommits = new Counter({
       name: 'copydesk_commits_failed_total',
       help: 'Grouped commits that failed (their updates stay queued and are retried).',
@@ -135,6 +141,10 @@ export class Metrics implements CollabMetrics, CommitMetrics, RelayMetrics, Sign
 
   socketFellBehind(): void {
     this.#fellBehind.inc();
+  }
+
+  answerHeldBack(): void {
+    this.#answersHeldBack.inc();
   }
 
   committed(seconds: number): void {
