@@ -13,6 +13,7 @@ import type { StoryEraser } from './storage/StoryEraser.ts';
 import type { SearchIndex } from './storage/SearchIndex.ts';
 import type { SectionStore } from './storage/SectionStore.ts';
 import type { VersionStore } from './storage/VersionStore.ts';
+import type { WordsBackStore } from './storage/WordsBackStore.ts';
 import type { AutoVersioner } from './versions/AutoVersioner.ts';
 
 /** Everything the HTTP app needs, built by server/index.ts (or by a test). */
@@ -48,6 +49,8 @@ export interface AppDeps {
   publishing: Publishing;
   /** Deletes a spiked story for good (the storage's StoryEraser). */
   eraser: StoryEraser;
+  /** Each writer's words a story did not keep, until her browser has them (GET /api/articles/:id/words-back). */
+  wordsBack: WordsBackStore;
   /** The server's metrics, served at GET /metrics (none: no such route). */
   metrics?: Metrics | null;
 }

@@ -5,6 +5,7 @@ import type { AppDeps } from './AppDeps.ts';
 import { originGuard, requireSession, sessionMiddleware } from './auth/authMiddleware.ts';
 import { requireEnrolment } from './auth/mfa/requireEnrolment.ts';
 import { authorshipRoutes } from './authorship/authorshipRoutes.ts';
+import { wordsBackRoutes } from './wordsBack/wordsBackRoutes.ts';
 import { apiNotFound, errorMiddleware } from './http/errorMiddleware.ts';
 import { refuseNulInBody, refuseNulInUrl } from './http/refuseNul.ts';
 import { requestLog } from './http/requestLog.ts';
@@ -60,6 +61,8 @@ export function createApp(deps: AppDeps): Express {
   api.use(userRoutes(deps));
   api.use(sectionRoutes(deps));
   api.use(sessionListRoutes(deps));
+  // Her own words back, whatever became of the story since (spiked included).
+  api.use(wordsBackRoutes(deps));
   // Before the /articles/:id routes, so "import" is never read as a story id.
   api.use(articleImportRoutes(deps));
   // Spike, restore and delete first; then every other change to a spiked story is refused (409).

@@ -23,6 +23,7 @@ import type { RetryPolicy } from './publish/WebhookDelivery.ts';
 import type { DocStore } from './storage/DocStore.ts';
 import { openStorage } from './storage/openStorage.ts';
 import { DatabaseUnavailableError } from './storage/DatabaseUnavailableError.ts';
+import { NOTICE_KEEP_DAYS } from './storage/WordsBackStore.ts';
 import { AutoVersioner } from './versions/AutoVersioner.ts';
 import { keepTransitionVersion } from './versions/keepTransitionVersion.ts';
 import type express from 'express';
@@ -77,6 +78,9 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
   }
   const sweep = setInterval(() => {
     accounts.sessions.deleteExpired(new Date()).catch((error: unknown) => log.error('sweeping expired sessions failed', { error }));
+    storage.wordsBack
+      .expire(new Date(Date.now() - NOTICE_KEEP_DAYS * 86_400_000))
+      .catch((error: unknown) => log.error('sweeping expired words-back notices failed', { error }));
   }, 3_600_000);
   sweep.unref();
   const versions = storage.versions;
@@ -97,6 +101,7 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
     config,
     log,
     metrics,
+    wordsBack: storage.wordsBack,
     onChange: (id, username) => versioner.change(id, username),
     onUnload: (id, ydoc) => void versioner.unload(id, ydoc),
   });
@@ -139,7 +144,7 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
   publishing.onPublished(({ articleId, by, from }) => {
     if (from !== 'published') void keepTransitionVersion({ registry, versioner, log }, { articleId, from, to: 'published', by });
   });
-  const app = createApp({ config, articleStore, docStore, searchIndex: storage.search, sections: storage.sections, authorship: storage.authorship, registry, accounts, storySockets, log, publishing, versions, versioner, relay, notices, database: storage, metrics, eraser: storage.eraser });
+  const app = createApp({ config, articleStore, docStore, searchIndex: storage.search, sections: storage.sections, authorship: storage.authorship, registry, accounts, storySockets, log, publishing, versions, versioner, relay, notices, database: storage, metrics, eraser: storage.eraser, wordsBack: storage.wordsBack });
   const server = http.createServer(app);
   await decorate?.(app, server);
   const wss = attachCollab(server, { config, articleStore, registry, commits, accounts, storySockets, log, metrics });

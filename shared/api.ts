@@ -222,6 +222,33 @@ export interface RestoreBlockResponse {
   before: VersionSummary | null;
 }
 
+/**
+ * Words of yours a story did not keep (an edit the server undid, words typed into a paragraph
+ * deleted meanwhile), kept by the server until one of your browsers has them: GET
+ * /api/articles/:id/words-back lists them oldest first, as the socket sent them
+ * (shared/collab/refusalNotice.ts), with the id each was kept under.
+ */
+export interface WordsBackNotice {
+  id: number;
+  reason: string;
+  /** Runs as typed; the first goes on from the last run of the notice before when `continues`. */
+  words: string[];
+  continues: boolean;
+  followUp: boolean;
+  /** ISO 8601, when the server kept it. */
+  createdAt: string;
+}
+
+/** Answer of GET /api/articles/:id/words-back. */
+export interface WordsBackList {
+  notices: WordsBackNotice[];
+}
+
+/** Body of POST /api/articles/:id/words-back/delivered: this browser has every notice listed up to `through`. */
+export interface WordsBackDeliveredBody {
+  through: number;
+}
+
 /** The export formats of GET /api/articles/:id/export. */
 export const EXPORT_FORMATS = ['html', 'ninjs', 'md', 'json', 'text'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -24,6 +24,7 @@ import { summaryOf } from './readSummary.ts';
 import type { RelaySubscription, StoryRelay } from './relay/StoryRelay.ts';
 import { UpdateGate, type GateRefusal, type HeldSlot, type SchemaCheck } from './UpdateGate.ts';
 import { WordsBack } from './WordsBack.ts';
+import type { WordsBackStore } from '../storage/WordsBackStore.ts';
 import { soleClient, updateClients } from './updateClients.ts';
 import { readStoredState } from '../storage/readStoredState.ts';
 
@@ -57,6 +58,8 @@ export interface CollabDocumentDeps {
   onUnload?(articleId: string, ydoc: Y.Doc): void;
   /** Counts accepted and refused client updates (none: not counted). */
   metrics?: CollabMetrics | null;
+  /** Keeps each writer's words the story did not keep until her browser has them (none: only sent). */
+  wordsBack?: WordsBackStore | null;
 }
 
 interface AwarenessChange {
@@ -253,7 +256,7 @@ export class CollabDocument {
       replyBytes: 0,
       answerTimer: null,
       toldRefused: false,
-      wordsBack: new WordsBack((notice) => connection.send(encodePermissionDenied(notice))),
+      wordsBack: new WordsBack((notice) => connection.send(encodePermissionDenied(notice)), this.#keepNotice(connection)),
       refused: {
         kind: 'server',
         reason: `undoing a refused change by ${connection.user.username}`,
@@ -458,6 +461,21 @@ export class CollabDocument {
     this.awareness.destroy();
     this.#gate.destroy();
     this.ydoc.destroy();
+  }
+
+  /** How a socket's notices of words the story did not keep are kept for its writer (null: not kept). */
+  #keepNotice(connection: Connection): ((notice: string) => Promise<number>) | null {
+    const store = this.#deps.wordsBack;
+    if (!store) return null;
+    return (notice) =>
+      store.add(this.articleId, connection.user.id, notice).catch((error: unknown) => {
+        this.#deps.log.error('keeping words the story did not keep failed; they are only sent', {
+          articleId: this.articleId,
+          user: connection.user.username,
+          error,
+        });
+        throw error;
+      });
   }
 
   #awarenessIdTaken(connection: Connection, clientId: number): boolean {

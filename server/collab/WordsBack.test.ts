@@ -62,3 +62,57 @@ describe('WordsBack: a writer gets back the words the story did not keep, as soo
     expect(sent[1]).toEqual({ reason: 'comments', words: ['words'], continues: true, followUp: true });
   });
 });
+
+describe('WordsBack: each notice with words is kept for its writer before it is sent', () => {
+  it('sends notices with the ids they were kept under, in the order they were made, however slowly each is kept', async () => {
+    const sent: RefusalNotice[] = [];
+    const kept: string[] = [];
+    let nextId = 40;
+    // The first notice is kept last: the second waits for it.
+    const delays = [30, 0, 5];
+    const back = new WordsBack(
+      (notice) => sent.push(readRefusalNotice(notice)),
+      async (notice) => {
+        const delay = delays[kept.length] ?? 0;
+        kept.push(notice);
+        const id = ++nextId;
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        return id;
+      },
+    );
+    back.undone(ChangesRefused.SuggestionsRequired, [{ block: {}, text: 'Crews' }]);
+    back.gather([{ block: null, text: ' worked' }]);
+    // A bare reason has no words to keep, and still waits its turn.
+    back.undone(ChangesRefused.Schema, []);
+    back.gather([{ block: null, text: ' on' }]);
+    expect(sent).toEqual([]);
+    await back.settled;
+    expect(kept.map((notice) => readRefusalNotice(notice).words)).toEqual([['Crews'], [' worked'], [' on']]);
+    expect(sent).toEqual([
+      { reason: 'suggestions_required', words: ['Crews'], continues: false, followUp: false, id: 41 },
+      { reason: 'suggestions_required', words: [' worked'], continues: true, followUp: true, id: 42 },
+      { reason: 'schema', words: [], continues: false, followUp: false },
+      { reason: 'schema', words: [' on'], continues: true, followUp: true, id: 43 },
+    ]);
+  });
+
+  it('sends a notice the database could not keep without an id, and goes on with the next', async () => {
+    const sent: RefusalNotice[] = [];
+    let calls = 0;
+    const back = new WordsBack(
+      (notice) => sent.push(readRefusalNotice(notice)),
+      async () => {
+        calls += 1;
+        if (calls === 1) throw new Error('disk full');
+        return 7;
+      },
+    );
+    back.undone(ChangesRefused.Comments, [{ block: {}, text: 'First' }]);
+    back.undone(ChangesRefused.Comments, [{ block: {}, text: 'Second' }]);
+    await back.settled;
+    expect(sent).toEqual([
+      { reason: 'comments', words: ['First'], continues: false, followUp: false },
+      { reason: 'comments', words: ['Second'], continues: false, followUp: false, id: 7 },
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { ChangesRefused } from '../../shared/collab/changesRefused.ts';
-import { writeRefusalNotice } from '../../shared/collab/refusalNotice.ts';
+import { withNoticeId, writeRefusalNotice } from '../../shared/collab/refusalNotice.ts';
 import { GatheredWords, type WordRun } from './GatheredWords.ts';
 
 /** For this long after an undo (ms), what she types into deleted blocks goes back as the undo's: her page hears of it well within. */
@@ -14,18 +14,31 @@ const WATCH_MS = 10_000;
  * deleted while she typed in it, offline perhaps) go back as follow-ups: for WATCH_MS after an undo
  * under the undo's reason, otherwise as BlockDeleted. Each message says whether its first run goes
  * on from the last one sent, so a sentence typed key by key into a deleted block comes back whole.
+ * Each notice is first kept for its writer (`keep`, the WordsBackStore), then sent with the id it
+ * was kept under: should the socket drop before it arrives, her browser fetches it on reconnecting.
+ * Notices leave in the order they were made. One the database could not keep is sent all the same.
  * Owned by the story, one per socket.
  */
 export class WordsBack {
   readonly #send: (notice: string) => void;
+  readonly #keep: ((notice: string) => Promise<number>) | null;
+  /** The notices kept and sent so far: each waits for the one before. */
+  #sending: Promise<void> = Promise.resolve();
   #words = new GatheredWords();
   /** The reason of the last undo. */
   #reason: ChangesRefused | null = null;
   #refusedAt = 0;
   #sentAt = 0;
 
-  constructor(send: (notice: string) => void) {
+  /** `keep` stores a notice for its writer and returns its id; it may fail (the notice is sent without one). */
+  constructor(send: (notice: string) => void, keep: ((notice: string) => Promise<number>) | null = null) {
     this.#send = send;
+    this.#keep = keep;
+  }
+
+  /** Resolves once every notice made so far has been kept (or failed to be) and sent. */
+  get settled(): Promise<void> {
+    return this.#sending;
   }
 
   /** Whether this writer's edits were undone lately: what she types into deleted blocks goes back as the undo's. */
@@ -53,6 +66,22 @@ export class WordsBack {
 
   #sendNow(reason: ChangesRefused, followUp: boolean): void {
     this.#sentAt = Date.now();
-    this.#send(writeRefusalNotice({ reason, ...this.#words.take(), followUp }));
+    const taken = this.#words.take();
+    const notice = writeRefusalNotice({ reason, ...taken, followUp });
+    if (!this.#keep) {
+      this.#send(notice);
+      return;
+    }
+    // A bare reason has no words to keep; it still waits its turn.
+    const keep = taken.words.length > 0 || followUp ? this.#keep : null;
+    this.#sending = this.#sending.then(async () => {
+      let id: number | null = null;
+      if (keep) id = await keep(notice).catch(() => null);
+      try {
+        this.#send(id === null ? notice : withNoticeId(notice, id));
+      } catch {
+        // A socket that cannot be written to is closing; the kept notice waits for her next one.
+      }
+    });
   }
 }

@@ -13,6 +13,7 @@ import type { StoryEraser } from './StoryEraser.ts';
 import type { UnitOfWork } from './UnitOfWork.ts';
 import type { UserStore } from './UserStore.ts';
 import type { VersionStore } from './VersionStore.ts';
+import type { WordsBackStore } from './WordsBackStore.ts';
 import type { WorkerLease } from './WorkerLease.ts';
 
 /**
@@ -28,6 +29,8 @@ export interface Storage {
   readonly versions: VersionStore;
   /** Who wrote what: the account of each Yjs client id of a story, and what made server-made ranges. */
   readonly authorship: AuthorshipStore;
+  /** Words a writer's story did not keep, held for her until one of her browsers has them. */
+  readonly wordsBack: WordsBackStore;
   readonly users: UserStore;
   readonly sessions: SessionStore;
   readonly members: ArticleMembers;

@@ -7,7 +7,7 @@ import type { Storage } from './Storage.ts';
 /** The stores a StoryEraser implementation is checked against: every one that holds rows of a story. */
 export type StoryEraserHarness = Pick<
   Storage,
-  'articles' | 'eraser' | 'docs' | 'versions' | 'members' | 'audit' | 'users' | 'schedule' | 'publications' | 'slugs' | 'authorship' | 'unit'
+  'articles' | 'eraser' | 'docs' | 'versions' | 'members' | 'audit' | 'users' | 'schedule' | 'publications' | 'slugs' | 'authorship' | 'wordsBack' | 'unit'
 > & {
   close(): void | Promise<void>;
 };
@@ -58,6 +58,7 @@ export function storyEraserContract(name: string, createHarness: () => StoryEras
       await h.authorship.recordAll([
         { articleId: id, writers: [{ clientId: 7, username: 'rita' }], ranges: [{ clientId: 7, from: 0, to: 4, kind: 'create', by: 'rita', detail: null }] },
       ]);
+      await h.wordsBack.add(id, userId, `words of ${id}`);
     };
 
     const eraseLogged = (id: string) =>
@@ -80,6 +81,7 @@ export function storyEraserContract(name: string, createHarness: () => StoryEras
       expect(await h.members.articleIdsOf(userId)).toEqual(['kept']);
       expect(await h.schedule.get('gone')).toBeNull();
       expect(await h.authorship.load('gone')).toEqual({ writers: [], ranges: [] });
+      expect(await h.wordsBack.pending('gone', userId, 10)).toEqual([]);
       expect((await h.audit.forArticle('gone')).map((e) => e.action)).toEqual(['delete']);
 
       expect(await h.articles.get('kept')).toMatchObject({ id: 'kept' });
@@ -88,6 +90,7 @@ export function storyEraserContract(name: string, createHarness: () => StoryEras
       expect((await h.members.get('kept')).createdBy).toBe('rita');
       expect(await h.schedule.get('kept')).not.toBeNull();
       expect((await h.authorship.load('kept')).writers).toHaveLength(1);
+      expect((await h.wordsBack.pending('kept', userId, 10)).map((n) => n.notice)).toEqual(['words of kept']);
       expect((await h.audit.forArticle('kept')).map((e) => e.action)).toEqual(['create']);
     });
 
@@ -101,6 +104,7 @@ export function storyEraserContract(name: string, createHarness: () => StoryEras
       expect(await h.articles.get('out')).toBeNull();
       expect(await h.articles.list()).toEqual([]);
       expect(await h.docs.load('out')).toEqual({ state: null, logLength: 0 });
+      expect(await h.wordsBack.pending('out', userId, 10)).toEqual([]);
       expect(await h.publications.latest('out')).toMatchObject({ articleId: 'out', version: 1, headline: 'Headline out v1' });
       expect(await h.slugs.resolve('world', 'story-out')).toMatchObject({ articleId: 'out' });
       expect(await h.publications.siteState('out')).toMatchObject({ state: 'unpublished' });
@@ -124,6 +128,7 @@ export function storyEraserContract(name: string, createHarness: () => StoryEras
       expect(await h.versions.list('saved')).toHaveLength(1);
       expect((await h.members.get('saved')).createdBy).toBe('rita');
       expect(await h.audit.forArticle('saved')).toHaveLength(1);
+      expect(await h.wordsBack.pending('saved', userId, 10)).toHaveLength(1);
     });
   });
 }

@@ -9,7 +9,8 @@ import type { Presence } from '../../../shared/api.ts';
 import { Heartbeat } from './Heartbeat.ts';
 import { SaveTracker } from './SaveTracker.ts';
 import { isSignedOut } from './isSignedOut.ts';
-import { dismissKeptWords, isKeptWordsKey, keepWords, readKeptWords } from './keptWords.ts';
+import { dismissKeptWords, firstTimeNotice, isKeptWordsKey, keepWords, readKeptWords } from './keptWords.ts';
+import { WordsBackInbox } from './WordsBackInbox.ts';
 import { listenForRefusals } from './listenForRefusals.ts';
 import { clearUnsaved, deleteLocalStore, localStoreName, markUnsaved, rememberLocalStore, sessionsMarking } from './localStores.ts';
 import { holdSessionLock, openSessionIds } from './sessionLocks.ts';
@@ -67,6 +68,8 @@ export class CollabSession {
   private readonly releaseSessionLock: () => void;
   private readonly saves: SaveTracker;
   private readonly heartbeat: Heartbeat;
+  /** Words of ours the server kept for us because a socket may drop before their notice arrives. */
+  private readonly inbox: WordsBackInbox;
   private readonly listeners = new Set<() => void>();
   private snapshot: CollabSnapshot;
   private everSynced = false;
@@ -107,6 +110,11 @@ export class CollabSession {
       markUnsaved(this.storeName, this.markId, now);
     });
     this.heartbeat = new Heartbeat(this.provider, this.reconnect);
+    this.inbox = new WordsBackInbox(articleId, ({ id, words, continues }) => {
+      if (words.length === 0 || !firstTimeNotice(this.storeName, id)) return;
+      this.undoneWords = keepWords(this.storeName, words, continues);
+      this.update();
+    });
     this.snapshot = this.computeSnapshot();
 
     this.provider.on('status', this.update);
@@ -114,6 +122,8 @@ export class CollabSession {
       if (synced) {
         this.everSynced = true;
         this.notice = null;
+        // Words of ours whose notice a dropped socket took along are kept by the server until we have them.
+        this.inbox.collectSoon(0);
       }
       this.update();
     });
@@ -129,9 +139,11 @@ export class CollabSession {
       this.provider.disconnect();
       this.update();
     });
-    listenForRefusals(this.provider, ({ reason, words, continues, followUp }) => {
-      // Words the server undid stay here, to be pasted back.
-      if (words.length > 0) this.undoneWords = keepWords(this.storeName, words, continues);
+    listenForRefusals(this.provider, ({ reason, words, continues, followUp, id }) => {
+      // Words the server undid stay here, to be pasted back (once: a fetch or another tab may have kept them).
+      if (words.length > 0 && (id === undefined || firstTimeNotice(this.storeName, id))) this.undoneWords = keepWords(this.storeName, words, continues);
+      // The server keeps them until we say we have them.
+      if (id !== undefined) this.inbox.collectSoon();
       if (followUp) {
         // What we typed on into what an undo took away, before we heard of it: not another undo.
         this.update();
@@ -255,6 +267,7 @@ export class CollabSession {
     window.removeEventListener('online', this.goOnline);
     window.removeEventListener('storage', this.keptWordsChanged);
     this.heartbeat.destroy();
+    this.inbox.destroy();
     this.saves.destroy();
     this.provider.destroy();
     void this.local?.destroy();

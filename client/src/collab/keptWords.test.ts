@@ -1,5 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { copiesWithKeptWords, dismissKeptWords, keepWords, MAX_KEPT_CHARS, readKeptWords, wordsToShow } from './keptWords.ts';
+import {
+  copiesWithKeptWords,
+  dismissKeptWords,
+  firstTimeNotice,
+  forgetKeptWords,
+  keepWords,
+  MAX_KEPT_CHARS,
+  MAX_KEPT_NOTICE_IDS,
+  readKeptWords,
+  wordsToShow,
+} from './keptWords.ts';
 import { useMemoryLocalStorage } from './test/memoryStorage.ts';
 
 const STORY = 'copydesk-nellie-story-1';
@@ -32,5 +42,20 @@ describe('words the server undid, kept on the device', () => {
     const kept = keepWords(STORY, ['new '.repeat(20_000)], false);
     expect(kept).toEqual(['new '.repeat(20_000)]);
     expect(kept.join('').length).toBeLessThanOrEqual(MAX_KEPT_CHARS);
+  });
+
+  it('keeps the words of a notice once, whether it came on the socket, from the server, or to another tab', () => {
+    expect(firstTimeNotice(STORY, 12)).toBe(true);
+    expect(firstTimeNotice(STORY, 12)).toBe(false);
+    // Another copy (another account, another story) has its own.
+    expect(firstTimeNotice('copydesk-nellie-story-2', 12)).toBe(true);
+    for (let id = 100; id < 100 + MAX_KEPT_NOTICE_IDS; id++) firstTimeNotice(STORY, id);
+    // Only the latest ids are remembered.
+    expect(firstTimeNotice(STORY, 100 + MAX_KEPT_NOTICE_IDS - 1)).toBe(false);
+    expect(firstTimeNotice(STORY, 12)).toBe(true);
+    // Signing out forgets them with the copy's words.
+    forgetKeptWords([STORY]);
+    expect(firstTimeNotice(STORY, 100 + MAX_KEPT_NOTICE_IDS - 1)).toBe(true);
+    expect(firstTimeNotice('copydesk-nellie-story-2', 12)).toBe(false);
   });
 });

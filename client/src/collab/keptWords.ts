@@ -6,6 +6,10 @@
  */
 
 const KEPT_WORDS_KEY = 'copydesk-undone-words';
+/** The server's ids of the notices whose words are kept (or were), per copy: a notice fetched and also received is kept once. */
+const KEPT_NOTICES_KEY = 'copydesk-undone-words-notices';
+/** Ids remembered per copy (the latest). */
+export const MAX_KEPT_NOTICE_IDS = 500;
 
 /** At most this many runs of words are kept per story, and this many characters (the latest ones). */
 export const MAX_KEPT_RUNS = 50;
@@ -85,4 +89,35 @@ export function forgetKeptWords(names: readonly string[]): void {
   const all = readAll();
   for (const name of names) delete all[name];
   writeAll(all);
+  const notices = readNotices();
+  for (const name of names) delete notices[name];
+  writeNotices(notices);
+}
+
+function readNotices(): Record<string, number[]> {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(KEPT_NOTICES_KEY) ?? '{}');
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, number[]>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function writeNotices(all: Record<string, number[]>): void {
+  if (Object.keys(all).length === 0) localStorage.removeItem(KEPT_NOTICES_KEY);
+  else localStorage.setItem(KEPT_NOTICES_KEY, JSON.stringify(all));
+}
+
+/**
+ * Notes that the words of the server's notice `id` are kept for `name`: true the first time (keep
+ * them now), false when this device kept them already (from the socket, a fetch, or another tab).
+ */
+export function firstTimeNotice(name: string, id: number): boolean {
+  const all = readNotices();
+  const ids = Array.isArray(all[name]) ? all[name].filter((seen) => typeof seen === 'number') : [];
+  if (ids.includes(id)) return false;
+  ids.push(id);
+  all[name] = ids.slice(-MAX_KEPT_NOTICE_IDS);
+  writeNotices(all);
+  return true;
 }

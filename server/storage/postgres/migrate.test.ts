@@ -78,6 +78,7 @@ describe('PostgreSQL migrations', () => {
       'user_mfa',
       'users',
       'webhook_deliveries',
+      'words_back',
     ]);
     const index = await pool!.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'doc_updates_article_seq' AND schemaname = current_schema()`);
     expect(index.rows[0]?.indexdef).toMatch(/\(article_id, seq\)/);

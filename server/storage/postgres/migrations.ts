@@ -6,6 +6,7 @@ import { SEARCH_MIGRATION } from './search/searchMigration.ts';
 import { SPIKE_MIGRATION } from './articles/spikeMigration.ts';
 import { AUTHORSHIP_MIGRATION } from './authorship/authorshipMigration.ts';
 import { BYLINES_MIGRATION } from './bylines/bylinesMigration.ts';
+import { WORDS_BACK_MIGRATION } from './wordsBack/wordsBackMigration.ts';
 
 /** One step of the PostgreSQL schema: recorded by `version` in `schema_migrations` once applied. */
 export interface PostgresMigration {
@@ -64,4 +65,5 @@ export const postgresMigrations: readonly PostgresMigration[] = [
   SPIKE_MIGRATION,
   AUTHORSHIP_MIGRATION,
   BYLINES_MIGRATION,
+  WORDS_BACK_MIGRATION,
 ];

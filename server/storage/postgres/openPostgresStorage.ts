@@ -23,6 +23,7 @@ import { PostgresSlugStore } from './publishing/PostgresSlugStore.ts';
 import { PostgresWebhookDeliveryStore } from './publishing/PostgresWebhookDeliveryStore.ts';
 import { PostgresSearchIndex } from './search/PostgresSearchIndex.ts';
 import { PostgresSectionStore } from './bylines/PostgresSectionStore.ts';
+import { PostgresWordsBackStore } from './wordsBack/PostgresWordsBackStore.ts';
 
 /**
  * Every store on the PostgreSQL database at `url`: one pool for the server, the schema migrated at
@@ -52,6 +53,7 @@ export async function openPostgresStorage(url: string, log: Logger, options: { p
     docs: new PostgresDocStore(pool),
     versions: new PostgresVersionStore(unit),
     authorship: new PostgresAuthorshipStore(unit),
+    wordsBack: new PostgresWordsBackStore(unit),
     eraser: new PostgresStoryEraser(unit),
     users: new PostgresUserStore(unit),
     sessions: new PostgresSessionStore(unit),

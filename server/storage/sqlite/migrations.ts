@@ -9,6 +9,7 @@ import { AUTHORSHIP_MIGRATION_SQL } from './authorship/authorshipMigration.ts';
 import { BYLINES_MIGRATION_SQL } from './bylines/bylinesMigration.ts';
 import { DEFLATED_COLUMNS_MIGRATION_SQL } from './deflatedColumnsMigration.ts';
 import { SEARCH_COLUMN_DETAIL_MIGRATION_SQL } from './search/searchColumnDetailMigration.ts';
+import { WORDS_BACK_MIGRATION_SQL } from './wordsBack/wordsBackMigration.ts';
 
 /**
  * The database's schema, as an ordered list of migrations. `PRAGMA user_version` records how
@@ -109,4 +110,6 @@ export const migrations: readonly string[] = [
   `
   CREATE INDEX doc_snapshots_through_seq ON doc_snapshots (through_seq);
   `,
+  // 18: words a writer's story did not keep, kept for her until one of her browsers has them
+  WORDS_BACK_MIGRATION_SQL,
 ];

@@ -19,6 +19,7 @@ import { SqliteVersionStore } from './versions/SqliteVersionStore.ts';
 import { SqliteSearchIndex } from './search/SqliteSearchIndex.ts';
 import { SqliteSectionStore } from './bylines/SqliteSectionStore.ts';
 import { SqliteStoryEraser } from './articles/SqliteStoryEraser.ts';
+import { SqliteWordsBackStore } from './wordsBack/SqliteWordsBackStore.ts';
 
 /**
  * Every store on the SQLite file in `config.dataDir` (created and migrated when needed). With
@@ -34,6 +35,7 @@ export function openSqliteStorage(config: Pick<Config, 'dataDir' | 'sqliteSynchr
     docs: unit.guard(new SqliteDocStore(db, { sharedFile: (config.redisUrl ?? null) !== null })),
     versions: new SqliteVersionStore(db),
     authorship: new SqliteAuthorshipStore(db),
+    wordsBack: new SqliteWordsBackStore(db),
     eraser: new SqliteStoryEraser(db),
     users: new SqliteUserStore(db),
     sessions: new SqliteSessionStore(db),

@@ -13,6 +13,7 @@ import { PostgresSlugStore } from '../publishing/PostgresSlugStore.ts';
 import { PostgresArticleStore } from './PostgresArticleStore.ts';
 import { PostgresStoryEraser } from './PostgresStoryEraser.ts';
 import { PostgresVersionStore } from './PostgresVersionStore.ts';
+import { PostgresWordsBackStore } from '../wordsBack/PostgresWordsBackStore.ts';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -35,6 +36,7 @@ storyEraserContract('PostgreSQL', async () => {
     publications: new PostgresPublicationStore(unit),
     slugs: new PostgresSlugStore(unit),
     authorship: new PostgresAuthorshipStore(unit),
+    wordsBack: new PostgresWordsBackStore(unit),
     unit,
     close: end,
   };

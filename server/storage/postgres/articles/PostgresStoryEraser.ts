@@ -6,7 +6,7 @@ import type { PostgresUnitOfWork } from '../PostgresUnitOfWork.ts';
  * cascade); the others have none, so every row is deleted explicitly.
  */
 const OWN_TABLES = ['doc_updates', 'doc_snapshots', 'article_versions', 'article_members', 'audit_log', 'publish_schedule',
-  'authorship_writers', 'authorship_changes'] as const;
+  'authorship_writers', 'authorship_changes', 'words_back'] as const;
 
 /**
  * StoryEraser on PostgreSQL: deletes the story's rows and then its `articles` row, in one

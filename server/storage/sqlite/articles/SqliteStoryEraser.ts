@@ -5,7 +5,7 @@ import { sqliteUnitOf, type SqliteUnitOfWork } from '../SqliteUnitOfWork.ts';
 
 /** Rows that go with the story, deleted explicitly rather than trusting each table's cascade. */
 const OWN_TABLES = ['doc_updates', 'doc_snapshots', 'article_versions', 'article_members', 'audit_log', 'publish_schedule',
-  'authorship_writers', 'authorship_changes'] as const;
+  'authorship_writers', 'authorship_changes', 'words_back'] as const;
 
 /** Tables that keep referencing a deleted story (the public record): while one does, its row stays as an empty tombstone. */
 const RECORD_TABLES = ['publications', 'article_slugs', 'site_state', 'webhook_deliveries'] as const;
