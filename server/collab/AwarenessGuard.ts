@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import type { StoryAccess } from '../auth/storyAccess.ts';
 import { ProtocolError } from './protocol.ts';
+import { TokenBucket } from './TokenBucket.ts';
 
 /** What to do with one awareness update from a socket. */
 export type AwarenessVerdict =
@@ -65,14 +66,13 @@ const toUtf8 = new TextEncoder();
 export class AwarenessGuard {
   readonly #limits: Readonly<AwarenessLimits>;
   readonly #clientIds = new Set<number>();
-  #tokens: number;
-  #lastRefillMs: number | null = null;
+  readonly #rate: TokenBucket;
   /** The newest over-rate state of each client, waiting for a token. */
   readonly #waiting = new Map<number, Entry>();
 
   constructor(limits: Partial<AwarenessLimits> = {}) {
     this.#limits = { ...DEFAULT_AWARENESS_LIMITS, ...limits };
-    this.#tokens = this.#limits.burst;
+    this.#rate = new TokenBucket(this.#limits.ratePerSecond, this.#limits.burst);
   }
 
   /**
@@ -101,9 +101,9 @@ export class AwarenessGuard {
         this.#clientIds.add(entry.clientId);
       }
     }
-    if (!this.#take(nowMs)) {
+    if (!this.#rate.tryTake(1, nowMs)) {
       for (const entry of entries) this.#wait(entry);
-      return { kind: 'later', inMs: this.#msUntilToken() };
+      return { kind: 'later', inMs: this.#rate.msUntil(1, nowMs) };
     }
     if (this.#waiting.size === 0) return this.#verdict(entries, access, entries.length === all.length ? update : null);
     for (const entry of entries) this.#wait(entry);
@@ -121,7 +121,7 @@ export class AwarenessGuard {
     stale: (clientId: number, clock: number, removal: boolean) => boolean = () => false,
   ): AwarenessVerdict {
     if (this.#waiting.size === 0) return { kind: 'drop' };
-    if (!this.#take(nowMs)) return { kind: 'later', inMs: this.#msUntilToken() };
+    if (!this.#rate.tryTake(1, nowMs)) return { kind: 'later', inMs: this.#rate.msUntil(1, nowMs) };
     return this.#releaseWaiting(access, stale);
   }
 
@@ -143,21 +143,6 @@ export class AwarenessGuard {
     return { kind: 'relay', update: writeEntries(entries.map((entry) => ({ ...entry, json: this.#readerState(entry.json) }))) };
   }
 
-  #msUntilToken(): number {
-    return Math.max(1, Math.ceil(((1 - this.#tokens) * 1000) / this.#limits.ratePerSecond));
-  }
-
-  #take(nowMs: number): boolean {
-    const { ratePerSecond, burst } = this.#limits;
-    if (this.#lastRefillMs !== null) {
-      const elapsed = Math.max(0, nowMs - this.#lastRefillMs);
-      this.#tokens = Math.min(burst, this.#tokens + (elapsed * ratePerSecond) / 1000);
-    }
-    this.#lastRefillMs = nowMs;
-    if (this.#tokens < 1) return false;
-    this.#tokens -= 1;
-    return true;
-  }
 
   /** A reader's state reduced to its `user` and a small `cursor`; null (a removal) stays null. */
   #readerState(json: Uint8Array): Uint8Array {

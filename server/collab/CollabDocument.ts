@@ -493,7 +493,7 @@ export class CollabDocument {
     let asked: Uint8Array | null = null;
     let answer: Uint8Array = new Uint8Array(0);
     for (let i = 0; i < replies.length; i++) {
-      const waitMs = budget?.waitMs() ?? 0;
+      const waitMs = budget?.msUntil(1, performance.now()) ?? 0;
       if (waitMs > 0) {
         // Its account asked for more than its budget: the rest wait, in order, and nothing is encoded meanwhile.
         this.#deps.metrics?.answerHeldBack();
@@ -511,7 +511,7 @@ export class CollabDocument {
         answer = encodeSyncStep2(this.ydoc, stateVector);
         asked = stateVector;
       }
-      budget?.spend(answer.byteLength);
+      budget?.spend(answer.byteLength, performance.now());
       connection.send(answer);
     }
   }

@@ -6,10 +6,10 @@ import type { Role } from '../../shared/roles.ts';
 import type { StoryAccess } from '../auth/storyAccess.ts';
 import type { Logger } from '../log.ts';
 import type { CollabMetrics } from '../metrics/CollabMetrics.ts';
-import type { AnswerBudget } from './AnswerBudget.ts';
 import { AwarenessGuard, type AwarenessVerdict } from './AwarenessGuard.ts';
 import type { CollabDocument } from './CollabDocument.ts';
 import type { TransactionOrigin } from './origins.ts';
+import type { TokenBucket } from './TokenBucket.ts';
 import { decodeClientMessage, encodeAwareness, type ClientMessage } from './protocol.ts';
 
 /** The signed-in account behind a socket. */
@@ -33,8 +33,11 @@ export interface ConnectionOptions {
   maxMessageBytes: number;
   /** Bytes sent to this socket and not yet taken by its peer; past it the socket is closed with CloseCode.FellBehind (none: unbounded). */
   maxBufferedBytes?: number;
-  /** What this socket's account may be sent in answers it asked for (none: unbounded); shared by its sockets. */
-  answerBudget?: AnswerBudget | null;
+  /**
+   * Bytes of answers this socket's account may be sent (sync step 2 replies to its step 1s, queried
+   * awareness), shared by its sockets and kept across its reconnects (none: unbounded).
+   */
+  answerBudget?: TokenBucket | null;
   /** A socket that does not answer a ping within this interval is dropped. */
   pingIntervalMs?: number;
   /** Called once, when the socket closes for any reason. */
@@ -64,8 +67,8 @@ export class Connection {
   readonly articleId: string;
   readonly user: SocketUser;
   readonly access: StoryAccess;
-  /** What this socket's account may be sent in answers it asked for (null: unbounded). */
-  readonly answerBudget: AnswerBudget | null;
+  /** Bytes of answers this socket's account may be sent, on performance.now()'s clock (null: unbounded). */
+  readonly answerBudget: TokenBucket | null;
   readonly #ws: WebSocket;
   readonly #options: ConnectionOptions;
   #doc: CollabDocument | null = null;
@@ -214,12 +217,12 @@ export class Connection {
         }
         case 'queryAwareness': {
           // Answered within the account's budget; a query over it is dropped (the states come anyway as they change).
-          if (this.answerBudget && this.answerBudget.waitMs() > 0) {
+          if (this.answerBudget && this.answerBudget.msUntil(1, performance.now()) > 0) {
             this.#options.metrics?.answerHeldBack();
             break;
           }
           const answer = encodeAwareness(doc.awareness, [...doc.awareness.getStates().keys()]);
-          this.answerBudget?.spend(answer.byteLength);
+          this.answerBudget?.spend(answer.byteLength, performance.now());
           this.send(answer);
           break;
         }

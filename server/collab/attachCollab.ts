@@ -18,7 +18,7 @@ import type { CommitQueue } from './CommitQueue.ts';
 import { Connection } from './Connection.ts';
 import { RegistryClosingError, type DocumentRegistry } from './DocumentRegistry.ts';
 import { SocketsPerAddress } from './SocketsPerAddress.ts';
-import { AnswerBudget } from './AnswerBudget.ts';
+import { TokenBucket } from './TokenBucket.ts';
 import { TurnCork } from './TurnCork.ts';
 import type { StorySockets } from './StorySockets.ts';
 import { watchPartialFrames } from './watchPartialFrames.ts';
@@ -86,10 +86,10 @@ export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer 
   const stopFlushing = deps.commits.afterEachCommit(cork.flush);
   const perAddress = new SocketsPerAddress(deps.config.maxSocketsPerAddress);
   // One per account that opened a socket, kept when its sockets close: reconnecting does not refill it.
-  const answerBudgets = new Map<number, AnswerBudget>();
-  const answerBudgetOf = (userId: number): AnswerBudget => {
+  const answerBudgets = new Map<number, TokenBucket>();
+  const answerBudgetOf = (userId: number): TokenBucket => {
     let budget = answerBudgets.get(userId);
-    if (!budget) answerBudgets.set(userId, (budget = new AnswerBudget(deps.config.syncAnswerBytesPerSecond, deps.config.syncAnswerBurstBytes)));
+    if (!budget) answerBudgets.set(userId, (budget = new TokenBucket(deps.config.syncAnswerBytesPerSecond, deps.config.syncAnswerBurstBytes)));
     return budget;
   };
   const { users, sessions, members, liveSockets } = deps.accounts;
