@@ -15,19 +15,25 @@ export const MAX_KEPT_NOTICE_IDS = 500;
 export const MAX_KEPT_RUNS = 50;
 export const MAX_KEPT_CHARS = 100_000;
 
-function readAll(): Record<string, string[]> {
+/** The lists kept under `key`, by copy (an unreadable value reads as none). */
+function readByCopy<T>(key: string): Record<string, T[]> {
   try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(KEPT_WORDS_KEY) ?? '{}');
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, string[]>) : {};
+    const parsed: unknown = JSON.parse(localStorage.getItem(key) ?? '{}');
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, T[]>) : {};
   } catch {
     return {};
   }
 }
 
-function writeAll(all: Record<string, string[]>): void {
-  if (Object.keys(all).length === 0) localStorage.removeItem(KEPT_WORDS_KEY);
-  else localStorage.setItem(KEPT_WORDS_KEY, JSON.stringify(all));
+function writeByCopy<T>(key: string, all: Record<string, T[]>): void {
+  if (Object.keys(all).length === 0) localStorage.removeItem(key);
+  else localStorage.setItem(key, JSON.stringify(all));
 }
+
+const readAll = () => readByCopy<string>(KEPT_WORDS_KEY);
+const writeAll = (all: Record<string, string[]>) => writeByCopy(KEPT_WORDS_KEY, all);
+const readNotices = () => readByCopy<number>(KEPT_NOTICES_KEY);
+const writeNotices = (all: Record<string, number[]>) => writeByCopy(KEPT_NOTICES_KEY, all);
 
 /** Whether a `storage` event is about kept words (another tab kept or dismissed some). */
 export function isKeptWordsKey(key: string | null): boolean {
@@ -94,19 +100,6 @@ export function forgetKeptWords(names: readonly string[]): void {
   writeNotices(notices);
 }
 
-function readNotices(): Record<string, number[]> {
-  try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(KEPT_NOTICES_KEY) ?? '{}');
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, number[]>) : {};
-  } catch {
-    return {};
-  }
-}
-
-function writeNotices(all: Record<string, number[]>): void {
-  if (Object.keys(all).length === 0) localStorage.removeItem(KEPT_NOTICES_KEY);
-  else localStorage.setItem(KEPT_NOTICES_KEY, JSON.stringify(all));
-}
 
 /**
  * Notes that the words of the server's notice `id` are kept for `name`: true the first time (keep
