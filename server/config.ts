@@ -35,8 +35,9 @@ export interface Config {
   /**
    * Bytes of answers one account's sockets may be sent per second on average (sync step 2 replies
    * to its sync step 1 messages, awareness it queried), with `syncAnswerBurstBytes` at once. Beyond
-   * it, answers wait their turn: a script asking for a whole story again and again cannot keep the
-   * server from relaying everybody's keystrokes. A browser stays far below it.
+   * it, its sync replies wait their turn (queried awareness, the browser's heartbeat, is answered and
+   * counted): a script asking for a whole story again and again cannot keep the server from relaying
+   * everybody's keystrokes. A browser stays far below it. Each server keeps its own budgets.
    */
   syncAnswerBytesPerSecond: number;
   /** What one account may be sent in answers at once (opening many long stories together), in bytes. */

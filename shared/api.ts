@@ -244,9 +244,9 @@ export interface WordsBackList {
   notices: WordsBackNotice[];
 }
 
-/** Body of POST /api/articles/:id/words-back/delivered: this browser has every notice listed up to `through`. */
+/** Body of POST /api/articles/:id/words-back/delivered: this browser has the notices `ids` (at most a listing's worth). */
 export interface WordsBackDeliveredBody {
-  through: number;
+  ids: number[];
 }
 
 /** The export formats of GET /api/articles/:id/export. */

@@ -492,7 +492,7 @@ export class CollabDocument {
     // A browser asks again with the same state vector while it waits: one answer, sent for each.
     let asked: Uint8Array | null = null;
     let answer: Uint8Array = new Uint8Array(0);
-    for (let i = 0; i < replies.length; i++) {
+    for (let i = 0; i < replies.length && !connection.closed; i++) {
       const waitMs = budget?.msUntil(1, performance.now()) ?? 0;
       if (waitMs > 0) {
         // Its account asked for more than its budget: the rest wait, in order, and nothing is encoded meanwhile.
@@ -504,6 +504,7 @@ export class CollabDocument {
           peer.answerTimer = null;
           if (this.#peers.get(connection) === peer) this.#answerReplies(connection, peer);
         }, waitMs);
+        peer.answerTimer.unref();
         return;
       }
       const stateVector = replies[i]!;

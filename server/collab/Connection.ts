@@ -216,11 +216,8 @@ export class Connection {
           break;
         }
         case 'queryAwareness': {
-          // Answered within the account's budget; a query over it is dropped (the states come anyway as they change).
-          if (this.answerBudget && this.answerBudget.msUntil(1, performance.now()) > 0) {
-            this.#options.metrics?.answerHeldBack();
-            break;
-          }
+          // Always answered: the browser's heartbeat asks this and reconnects without an answer. Its
+          // size is bounded by the awareness limits; it counts against the account's answers.
           const answer = encodeAwareness(doc.awareness, [...doc.awareness.getStates().keys()]);
           this.answerBudget?.spend(answer.byteLength, performance.now());
           this.send(answer);

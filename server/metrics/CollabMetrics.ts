@@ -20,7 +20,7 @@ export interface CollabMetrics {
   updateRefused(reason: RefusalReason): void;
   /** A socket's awareness update was over the rate: its newest state waits for a token. */
   awarenessHeldBack(): void;
-  /** An answer a socket asked for (a sync step 2, queried awareness) waited, or was dropped, because its account was over SYNC_ANSWER_BYTES_PER_SECOND. */
+  /** A socket's sync step 2 replies waited because its account was over SYNC_ANSWER_BYTES_PER_SECOND. */
   answerHeldBack(): void;
   /** A socket was closed because its browser did not read what it was sent (see MAX_SOCKET_BUFFER_BYTES). */
   socketFellBehind(): void;

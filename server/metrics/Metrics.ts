@@ -92,7 +92,7 @@ export class Metrics implements CollabMetrics, CommitMetrics, RelayMetrics, Sign
     });
     this.#answersHeldBack = new Counter({
       name: 'copydesk_sync_answers_held_back_total',
-      help: 'Answers a socket asked for (sync replies, queried awareness) that waited or were dropped: its account was over SYNC_ANSWER_BYTES_PER_SECOND.',
+      help: 'Sync replies that waited because their account was over SYNC_ANSWER_BYTES_PER_SECOND.',
       registers,
     });
     this.#failedCommits = new Counter({

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { WordsBackStore } from './WordsBackStore.ts';
+import { MAX_NOTICES_PER_WRITER, type WordsBackStore } from './WordsBackStore.ts';
 
 /** What a WordsBackStore implementation gives the contract suite. */
 export interface WordsBackStoreHarness {
@@ -41,7 +41,7 @@ export function wordsBackStoreContract(name: string, createHarness: () => WordsB
 
     it('never gives an id again once its notice is forgotten', async () => {
       const first = await store.add('s1', ANA, 'a');
-      expect(await store.delivered('s1', ANA, first)).toBe(1);
+      expect(await store.delivered('s1', ANA, [first])).toBe(1);
       expect(await store.add('s1', ANA, 'b')).toBeGreaterThan(first);
     });
 
@@ -75,25 +75,36 @@ export function wordsBackStoreContract(name: string, createHarness: () => WordsB
       expect(keptAt).toBeLessThanOrEqual(Date.now() + 1_000);
     });
 
-    it("forgets what one account's browser has of one story, up to the id it names, and says how many", async () => {
+    it("forgets the notices one account's browser names of one story, only those, and says how many", async () => {
       const first = await store.add('s1', ANA, 'first');
       const second = await store.add('s1', ANA, 'second');
+      const third = await store.add('s1', ANA, 'third');
       await store.add('s1', BO, 'bo s1');
       await store.add('s2', ANA, 'ana s2');
-      const third = await store.add('s1', ANA, 'third');
-      expect(await store.delivered('s1', ANA, second)).toBe(2);
-      expect(await store.delivered('s1', ANA, second)).toBe(0);
-      expect(await store.pending('s1', ANA, 10)).toEqual([{ id: third, notice: 'third', createdAt: expect.any(String) }]);
+      // The browser has the first and the third (the second was stored late, after its list).
+      expect(await store.delivered('s1', ANA, [first, third])).toBe(2);
+      expect(await store.delivered('s1', ANA, [first, third])).toBe(0);
+      expect(await store.pending('s1', ANA, 10)).toEqual([{ id: second, notice: 'second', createdAt: expect.any(String) }]);
       expect(await texts('s1', BO)).toEqual(['bo s1']);
       expect(await texts('s2', ANA)).toEqual(['ana s2']);
-      expect(await store.delivered('s1', ANA, first)).toBe(0);
+      expect(await store.delivered('s1', ANA, [])).toBe(0);
     });
 
     it('forgets only the notices of the account that has them', async () => {
       const id = await store.add('s1', ANA, 'ana');
-      expect(await store.delivered('s1', BO, id)).toBe(0);
-      expect(await store.delivered('s2', ANA, id)).toBe(0);
+      expect(await store.delivered('s1', BO, [id])).toBe(0);
+      expect(await store.delivered('s2', ANA, [id])).toBe(0);
       expect(await texts('s1', ANA)).toEqual(['ana']);
+    });
+
+    it('keeps at most the latest MAX_NOTICES_PER_WRITER notices of a writer on a story', async () => {
+      for (let i = 0; i < MAX_NOTICES_PER_WRITER + 5; i++) await store.add('s1', ANA, `n${i}`);
+      await store.add('s1', BO, 'bo');
+      const kept = await texts('s1', ANA, MAX_NOTICES_PER_WRITER * 2);
+      expect(kept).toHaveLength(MAX_NOTICES_PER_WRITER);
+      expect(kept[0]).toBe('n5');
+      expect(kept.at(-1)).toBe(`n${MAX_NOTICES_PER_WRITER + 4}`);
+      expect(await texts('s1', BO)).toEqual(['bo']);
     });
 
     it('forgets every notice kept before a time, and says how many', async () => {

@@ -86,7 +86,7 @@ describe('words the story did not keep, kept for their writer', () => {
     // Ed is not their writer.
     expect((await kept(ed)).body.notices).toEqual([]);
 
-    expect((await api(server.url, 'POST', `/api/articles/${id}/words-back/delivered`, { through: notice!.id }, rita.auth)).status).toBe(204);
+    expect((await api(server.url, 'POST', `/api/articles/${id}/words-back/delivered`, { ids: [notice!.id] }, rita.auth)).status).toBe(204);
     expect((await kept(rita)).body.notices).toEqual([]);
     socket.ws.close();
   });
@@ -109,12 +109,13 @@ describe('words the story did not keep, kept for their writer', () => {
     const story = await storyThrough(reader);
     expect(story.getXmlFragment(DOC_FIELD).toString()).not.toContain('ferry');
 
-    await api(server.url, 'POST', `/api/articles/${id}/words-back/delivered`, { through: waiting!.id }, rita.auth);
+    await api(server.url, 'POST', `/api/articles/${id}/words-back/delivered`, { ids: [waiting!.id] }, rita.auth);
     expect((await kept(rita)).body.notices).toEqual([]);
   });
 
   it('answer a bad acknowledgement or an unknown story with a clear error', async () => {
-    for (const body of [{}, { through: 0 }, { through: 'all' }, { through: 1.5 }, { through: 3, more: true }]) {
+    const tooMany = Array.from({ length: 201 }, (_, i) => i + 1);
+    for (const body of [{}, { ids: [] }, { ids: [0] }, { ids: 'all' }, { ids: [1.5] }, { ids: tooMany }, { ids: [3], more: true }, { through: 3 }]) {
       const res = await api<{ error: { id: string } }>(server.url, 'POST', `/api/articles/${id}/words-back/delivered`, body, rita.auth);
       expect(res.status).toBe(400);
       expect(res.body.error.id).toBe('validation_failed');

@@ -11,12 +11,14 @@ import type { WordsBackStore } from '../storage/WordsBackStore.ts';
 /** Notices listed at once; a browser with more acknowledges these and asks again. */
 export const WORDS_BACK_PAGE = 200;
 
-const DeliveredBody: z.ZodType<WordsBackDeliveredBody> = z.object({ through: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }).strict();
+const DeliveredBody: z.ZodType<WordsBackDeliveredBody> = z
+  .object({ ids: z.array(z.number().int().positive().max(Number.MAX_SAFE_INTEGER)).min(1).max(WORDS_BACK_PAGE) })
+  .strict();
 
 /**
  * The signed-in account's words a story did not keep, until one of her browsers has them:
  * GET /api/articles/:id/words-back lists them (oldest first, at most WORDS_BACK_PAGE), POST
- * /api/articles/:id/words-back/delivered ({through}) forgets those listed up to `through`. Her
+ * /api/articles/:id/words-back/delivered ({ids}) forgets those her browser names. Her
  * browser asks on every (re)connection, so a notice whose socket dropped before it arrived still
  * reaches her. Only ever her own: they are her words, whatever her access to the story is now.
  */
@@ -36,9 +38,9 @@ export function wordsBackRoutes(deps: Pick<AppDeps, 'articleStore'> & { wordsBac
   });
 
   router.post('/articles/:id/words-back/delivered', async (req, res) => {
-    const { through } = parseBody(DeliveredBody, req.body);
+    const { ids } = parseBody(DeliveredBody, req.body);
     const record = await findArticle(deps, req.params.id);
-    await deps.wordsBack.delivered(record.id, authOf(res).user.id, through);
+    await deps.wordsBack.delivered(record.id, authOf(res).user.id, ids);
     res.status(204).end();
   });
 

@@ -9,7 +9,7 @@ import type { Presence } from '../../../shared/api.ts';
 import { Heartbeat } from './Heartbeat.ts';
 import { SaveTracker } from './SaveTracker.ts';
 import { isSignedOut } from './isSignedOut.ts';
-import { dismissKeptWords, firstTimeNotice, isKeptWordsKey, keepWords, readKeptWords } from './keptWords.ts';
+import { dismissKeptWords, isKeptWordsKey, keepNotice, readKeptWords } from './keptWords.ts';
 import { WordsBackInbox } from './WordsBackInbox.ts';
 import { listenForRefusals } from './listenForRefusals.ts';
 import { clearUnsaved, deleteLocalStore, localStoreName, markUnsaved, rememberLocalStore, sessionsMarking } from './localStores.ts';
@@ -110,9 +110,10 @@ export class CollabSession {
       markUnsaved(this.storeName, this.markId, now);
     });
     this.heartbeat = new Heartbeat(this.provider, this.reconnect);
-    this.inbox = new WordsBackInbox(articleId, ({ id, words, continues }) => {
-      if (words.length === 0 || !firstTimeNotice(this.storeName, id)) return;
-      this.undoneWords = keepWords(this.storeName, words, continues);
+    this.inbox = new WordsBackInbox(articleId, (notice) => {
+      const kept = keepNotice(this.storeName, notice);
+      if (!kept) return;
+      this.undoneWords = kept;
       this.update();
     });
     this.snapshot = this.computeSnapshot();
@@ -139,9 +140,14 @@ export class CollabSession {
       this.provider.disconnect();
       this.update();
     });
-    listenForRefusals(this.provider, ({ reason, words, continues, followUp, id }) => {
+    listenForRefusals(this.provider, (notice) => {
+      const { reason, followUp, id } = notice;
       // Words the server undid stay here, to be pasted back (once: a fetch or another tab may have kept them).
-      if (words.length > 0 && (id === undefined || firstTimeNotice(this.storeName, id))) this.undoneWords = keepWords(this.storeName, words, continues);
+      try {
+        this.undoneWords = keepNotice(this.storeName, notice) ?? this.undoneWords;
+      } catch {
+        // This device's storage is full: the server keeps them, and the next fetch tries again.
+      }
       // The server keeps them until we say we have them.
       if (id !== undefined) this.inbox.collectSoon();
       if (followUp) {

@@ -49,7 +49,7 @@ export class WordsBackInbox {
           const { notices } = await request<WordsBackList>(path);
           if (notices.length === 0 || this.#destroyed) break;
           for (const notice of notices) this.keep(notice);
-          const body: WordsBackDeliveredBody = { through: notices.at(-1)!.id };
+          const body: WordsBackDeliveredBody = { ids: notices.map((notice) => notice.id) };
           await request<void>(`${path}/delivered`, { method: 'POST', body: JSON.stringify(body) });
         }
       } while (this.#again && !this.#destroyed);

@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import {
   copiesWithKeptWords,
   dismissKeptWords,
-  firstTimeNotice,
   forgetKeptWords,
+  keepNotice,
   keepWords,
   MAX_KEPT_CHARS,
   MAX_KEPT_NOTICE_IDS,
@@ -45,17 +45,31 @@ describe('words the server undid, kept on the device', () => {
   });
 
   it('keeps the words of a notice once, whether it came on the socket, from the server, or to another tab', () => {
-    expect(firstTimeNotice(STORY, 12)).toBe(true);
-    expect(firstTimeNotice(STORY, 12)).toBe(false);
+    expect(keepNotice(STORY, { id: 12, words: ['Crews'], continues: false })).toEqual(['Crews']);
+    expect(keepNotice(STORY, { id: 12, words: ['Crews'], continues: false })).toBeNull();
+    // A notice the server could not keep has no id: kept each time it comes.
+    expect(keepNotice(STORY, { words: [' worked'], continues: true })).toEqual(['Crews worked']);
+    expect(keepNotice(STORY, { id: 13, words: [], continues: false })).toBeNull();
     // Another copy (another account, another story) has its own.
-    expect(firstTimeNotice('copydesk-nellie-story-2', 12)).toBe(true);
-    for (let id = 100; id < 100 + MAX_KEPT_NOTICE_IDS; id++) firstTimeNotice(STORY, id);
+    expect(keepNotice('copydesk-nellie-story-2', { id: 12, words: ['Other'], continues: false })).toEqual(['Other']);
+    for (let id = 100; id < 100 + MAX_KEPT_NOTICE_IDS; id++) keepNotice(STORY, { id, words: ['x'], continues: false });
     // Only the latest ids are remembered.
-    expect(firstTimeNotice(STORY, 100 + MAX_KEPT_NOTICE_IDS - 1)).toBe(false);
-    expect(firstTimeNotice(STORY, 12)).toBe(true);
+    expect(keepNotice(STORY, { id: 100 + MAX_KEPT_NOTICE_IDS - 1, words: ['x'], continues: false })).toBeNull();
+    expect(keepNotice(STORY, { id: 12, words: ['Again'], continues: false })).not.toBeNull();
     // Signing out forgets them with the copy's words.
     forgetKeptWords([STORY]);
-    expect(firstTimeNotice(STORY, 100 + MAX_KEPT_NOTICE_IDS - 1)).toBe(true);
-    expect(firstTimeNotice('copydesk-nellie-story-2', 12)).toBe(false);
+    expect(keepNotice(STORY, { id: 100 + MAX_KEPT_NOTICE_IDS - 1, words: ['y'], continues: false })).toEqual(['y']);
+    expect(keepNotice('copydesk-nellie-story-2', { id: 12, words: ['Other'], continues: false })).toBeNull();
+  });
+
+  it('notes a notice as kept only once its words are stored', () => {
+    const setItem = localStorage.setItem.bind(localStorage);
+    localStorage.setItem = (key: string, value: string) => {
+      if (key === 'copydesk-undone-words') throw new DOMException('full', 'QuotaExceededError');
+      setItem(key, value);
+    };
+    expect(() => keepNotice(STORY, { id: 7, words: ['Lost?'], continues: false })).toThrow('full');
+    localStorage.setItem = setItem;
+    expect(keepNotice(STORY, { id: 7, words: ['Not lost.'], continues: false })).toEqual(['Not lost.']);
   });
 });

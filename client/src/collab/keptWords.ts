@@ -102,15 +102,24 @@ export function forgetKeptWords(names: readonly string[]): void {
 
 
 /**
- * Notes that the words of the server's notice `id` are kept for `name`: true the first time (keep
- * them now), false when this device kept them already (from the socket, a fetch, or another tab).
+ * Keeps the words of a notice for `name` (see keepWords) unless this device kept those of its `id`
+ * already (from the socket, a fetch, or another tab); the id is noted only once the words are
+ * stored, so a full localStorage never marks words as kept that are not. Returns what is kept now,
+ * or null when nothing was added. A notice without an id (one the server could not keep) is kept.
  */
-export function firstTimeNotice(name: string, id: number): boolean {
-  const all = readNotices();
-  const ids = Array.isArray(all[name]) ? all[name].filter((seen) => typeof seen === 'number') : [];
-  if (ids.includes(id)) return false;
-  ids.push(id);
-  all[name] = ids.slice(-MAX_KEPT_NOTICE_IDS);
-  writeNotices(all);
-  return true;
+export function keepNotice(name: string, { id, words, continues }: { id?: number | undefined; words: readonly string[]; continues: boolean }): string[] | null {
+  const ids = id === undefined ? [] : keptNoticeIds(name);
+  if (words.length === 0 || (id !== undefined && ids.includes(id))) return null;
+  const kept = keepWords(name, words, continues);
+  if (id !== undefined) {
+    const all = readNotices();
+    all[name] = [...ids, id].slice(-MAX_KEPT_NOTICE_IDS);
+    writeNotices(all);
+  }
+  return kept;
+}
+
+function keptNoticeIds(name: string): number[] {
+  const ids = readNotices()[name];
+  return Array.isArray(ids) ? ids.filter((seen) => typeof seen === 'number') : [];
 }

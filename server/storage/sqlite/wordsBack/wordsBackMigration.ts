@@ -1,7 +1,7 @@
 /**
  * SQLite migration 18: words taken out of a story (or never put in) kept for their writer until one
  * of her browsers has them (WordsBackStore). AUTOINCREMENT: an id is never given again once its row
- * is gone, so a browser's "delivered through id" can never cover a later notice. No foreign keys, as
+ * is gone, so a browser's acknowledgement of an id can never cover a later notice. No foreign keys, as
  * for authorship: the story eraser deletes a story's rows (a tombstoned story keeps its `articles`
  * row, so a cascade would not), and accounts are never deleted.
  */
