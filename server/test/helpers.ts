@@ -52,6 +52,15 @@ export async function waitFor(what: string, check: () => boolean, timeoutMs = 10
   }
 }
 
+/** Like waitFor, for a check that has to ask (a request, a database read). */
+export async function waitUntil(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 /** A headless editor: a Y.Doc synced through y-websocket's own WebsocketProvider. */
 export interface TestClient {
   ydoc: Y.Doc;

@@ -4,20 +4,12 @@ import * as Y from 'yjs';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import { DOC_FIELD } from '../../shared/collab/docFields.ts';
 import { databasePath } from '../storage/sqlite/openDatabase.ts';
-import { connectClient, createStory, createUser, type TestUser } from './helpers.ts';
+import { connectClient, createStory, createUser, waitUntil, type TestUser } from './helpers.ts';
 import { openRawSocket } from './rawSocket.ts';
 import { readStoredState } from './readStoredState.ts';
 import { useTestServer } from './testServer.ts';
 
 const LIMIT = 256 * 1024;
-
-async function until(what: string, check: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 /**
  * A browser that stops reading its socket (a stalled connection, or a script that never reads)
@@ -59,7 +51,7 @@ describe('a socket whose browser stops reading', () => {
       writer.ydoc.transact(() => paragraph.insert(paragraph.length, [new Y.XmlText(words)]));
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
-    await until('the stalled socket to be closed', async () => (await fellBehind()) === 1);
+    await waitUntil('the stalled socket to be closed', async () => (await fellBehind()) === 1);
 
     // Reading again, it gets what was sent before and then the close: 4213 when the close frame
     // made it before the server gave up on the socket, else an abnormal close.
@@ -68,8 +60,8 @@ describe('a socket whose browser stops reading', () => {
 
     // The writer and the colleague who reads carry on with everything.
     const expected = writer.ydoc.getXmlFragment(DOC_FIELD).toString();
-    await until('the reader to have every paragraph', () => reader.ydoc.getXmlFragment(DOC_FIELD).toString() === expected);
-    await until('everything to be stored', () => {
+    await waitUntil('the reader to have every paragraph', () => reader.ydoc.getXmlFragment(DOC_FIELD).toString() === expected);
+    await waitUntil('everything to be stored', () => {
       const db = new Database(databasePath(server.dataDir), { readonly: true });
       try {
         const stored = new Y.Doc();
@@ -84,7 +76,7 @@ describe('a socket whose browser stops reading', () => {
     // The viewer's page comes back on a new socket and catches up.
     const again = connectClient(server.url, id, { auth: vic.auth });
     await again.synced;
-    await until('the returning page to have caught up', () => again.ydoc.getXmlFragment(DOC_FIELD).toString() === expected);
+    await waitUntil('the returning page to have caught up', () => again.ydoc.getXmlFragment(DOC_FIELD).toString() === expected);
     for (const client of [writer, reader, again]) client.destroy();
   }, 60_000);
 });

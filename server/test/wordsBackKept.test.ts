@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import type { WordsBackList } from '../../shared/api.ts';
 import { readRefusalNotice, type RefusalNotice } from '../../shared/collab/refusalNotice.ts';
 import { DOC_FIELD } from '../../shared/collab/docFields.ts';
-import { api, createStory, createUser, waitFor, type TestUser } from './helpers.ts';
+import { api, createStory, createUser, waitFor, waitUntil, type TestUser } from './helpers.ts';
 import { openRawSocket, syncUpdateFrame, type RawSocket } from './rawSocket.ts';
 import { useTestServer } from './testServer.ts';
 
@@ -98,10 +98,7 @@ describe('words the story did not keep, kept for their writer', () => {
     socket.send(syncUpdateFrame(beforeTheHeadline(doc, 'The ferry runs instead.')));
     await new Promise<void>((resolve) => socket.ws.once('close', () => resolve()).terminate());
 
-    for (let tries = 0; (await kept(rita)).body.notices.length === 0; tries++) {
-      if (tries > 200) throw new Error('Timed out waiting for the notice to be kept');
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    await waitUntil('the notice to be kept', async () => (await kept(rita)).body.notices.length === 1);
     const [waiting] = (await kept(rita)).body.notices;
     expect(waiting).toMatchObject({ reason: 'schema', words: ['The ferry runs instead.'] });
     // The story kept none of it.
