@@ -239,6 +239,9 @@ export interface WordsBackNotice {
   createdAt: string;
 }
 
+/** Notices GET /api/articles/:id/words-back lists at once (the oldest); a browser with more acknowledges these and asks again. */
+export const WORDS_BACK_PAGE = 200;
+
 /** Answer of GET /api/articles/:id/words-back. */
 export interface WordsBackList {
   notices: WordsBackNotice[];

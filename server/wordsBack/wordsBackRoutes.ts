@@ -1,15 +1,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { WordsBackDeliveredBody, WordsBackList } from '../../shared/api.ts';
+import { WORDS_BACK_PAGE, type WordsBackDeliveredBody, type WordsBackList } from '../../shared/api.ts';
 import { readRefusalNotice } from '../../shared/collab/refusalNotice.ts';
 import type { AppDeps } from '../AppDeps.ts';
 import { authOf } from '../auth/authMiddleware.ts';
 import { parseBody } from '../http/parseBody.ts';
 import { findArticle } from '../routes/articles.ts';
 import type { WordsBackStore } from '../storage/WordsBackStore.ts';
-
-/** Notices listed at once; a browser with more acknowledges these and asks again. */
-export const WORDS_BACK_PAGE = 200;
 
 const DeliveredBody: z.ZodType<WordsBackDeliveredBody> = z
   .object({ ids: z.array(z.number().int().positive().max(Number.MAX_SAFE_INTEGER)).min(1).max(WORDS_BACK_PAGE) })

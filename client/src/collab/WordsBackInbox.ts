@@ -1,10 +1,10 @@
-import type { WordsBackDeliveredBody, WordsBackList, WordsBackNotice } from '../../../shared/api.ts';
+import { WORDS_BACK_PAGE, type WordsBackDeliveredBody, type WordsBackList, type WordsBackNotice } from '../../../shared/api.ts';
 import { request } from '../api.ts';
 
 /** Rounds of one collection at most (each lists up to a page of notices and acknowledges them). */
 const MAX_ROUNDS = 10;
-/** A notice arriving on the socket is acknowledged this long after, with any that follow it. */
-const COLLECT_DELAY_MS = 300;
+/** A notice arriving on the socket (its words kept already) is acknowledged this long after, with any that follow it. */
+const COLLECT_DELAY_MS = 1000;
 
 /**
  * The server keeps each notice of words a story did not keep until one of her browsers has it: a
@@ -51,6 +51,8 @@ export class WordsBackInbox {
           for (const notice of notices) this.keep(notice);
           const body: WordsBackDeliveredBody = { ids: notices.map((notice) => notice.id) };
           await request<void>(`${path}/delivered`, { method: 'POST', body: JSON.stringify(body) });
+          // A short list was all there was.
+          if (notices.length < WORDS_BACK_PAGE) break;
         }
       } while (this.#again && !this.#destroyed);
     } catch {

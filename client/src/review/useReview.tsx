@@ -47,7 +47,9 @@ export function useReview({ articleId, session, undone, article, user, names, on
   const [threads, setThreads] = useState<CommentThread[]>([]);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [draft, setDraft] = useState<CommentDraft | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // A new object each time it is said, so the notice stays for 6 s after the latest, not the first.
+  const [notice, setNoticeState] = useState<{ text: string } | null>(null);
+  const setNotice = useCallback((text: string) => setNoticeState({ text }), []);
 
   const required = article ? suggestingRequired(article, user.role) : false;
   const requiredRef = useRef(required);
@@ -66,7 +68,7 @@ export function useReview({ articleId, session, undone, article, user, names, on
 
   useEffect(() => {
     if (!notice) return;
-    const timer = setTimeout(() => setNotice(null), 6000);
+    const timer = setTimeout(() => setNoticeState(null), 6000);
     return () => clearTimeout(timer);
   }, [notice]);
 
@@ -122,7 +124,7 @@ export function useReview({ articleId, session, undone, article, user, names, on
         />
         {notice ? (
           <p className="review-notice" aria-live="polite">
-            {notice}
+            {notice.text}
           </p>
         ) : null}
       </>
