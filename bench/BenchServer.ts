@@ -52,6 +52,9 @@ export class BenchServer implements BenchTarget {
           // Cheap password hashes (accepted only with NODE_ENV=test): the bench signs in once, not per client.
           NODE_ENV: 'test',
           PASSWORD_HASH_COST: 'fast',
+          // Every simulated writer signs in as the one bench account: a real newsroom's 200 writers
+          // are 200 accounts, each with its own request budget.
+          REQUEST_BUDGET_POINTS: '0',
           ...options.env,
         },
         listening: LISTENING,

@@ -5,6 +5,7 @@ import type { StorySockets } from './collab/StorySockets.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
 import type { Metrics } from './metrics/Metrics.ts';
+import type { RequestBudget } from './http/RequestBudget.ts';
 import type { Publishing } from './publish/openPublishing.ts';
 import type { ArticleStore } from './storage/ArticleStore.ts';
 import type { AuthorshipStore } from './storage/AuthorshipStore.ts';
@@ -53,4 +54,6 @@ export interface AppDeps {
   wordsBack: WordsBackStore;
   /** The server's metrics, served at GET /metrics (none: no such route). */
   metrics?: Metrics | null;
+  /** What each account may ask of the API per window (none: unbounded; REQUEST_BUDGET_POINTS=0). */
+  requestBudget?: RequestBudget | null;
 }

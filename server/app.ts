@@ -10,6 +10,7 @@ import { apiNotFound, errorMiddleware } from './http/errorMiddleware.ts';
 import { refuseNulInBody, refuseNulInUrl } from './http/refuseNul.ts';
 import { requestLog } from './http/requestLog.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
+import { spendRequestBudget } from './http/spendRequestBudget.ts';
 import { metricsRoute } from './metrics/metricsRoute.ts';
 import { articleExportRoutes } from './routes/articleExportRoutes.ts';
 import { articleImportRoutes } from './routes/articleImportRoutes.ts';
@@ -56,6 +57,8 @@ export function createApp(deps: AppDeps): Express {
   // Open to a session limited to enrolment (its role requires two-step sign-in, not yet on); nothing below is.
   api.use(mfaRoutes(deps));
   api.use(requireSession);
+  // Every signed-in request is charged to its account (sign-in and enrolment have their own throttles).
+  if (deps.requestBudget) api.use(spendRequestBudget({ budget: deps.requestBudget, log: deps.log }));
   api.use(requireEnrolment(deps.accounts.mfa));
   api.use(mfaPolicyRoutes(deps));
   api.use(userRoutes(deps));

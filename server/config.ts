@@ -42,6 +42,15 @@ export interface Config {
   syncAnswerBytesPerSecond: number;
   /** What one account may be sent in answers at once (opening many long stories together), in bytes. */
   syncAnswerBurstBytes: number;
+  /**
+   * Points one account may spend on API requests and collaboration handshakes in each window of
+   * `requestBudgetWindowSeconds` (a request costs 1, one that reads or rebuilds a whole story
+   * HEAVY_REQUEST_POINTS, a handshake 1); past them it is answered 429 until the window ends.
+   * Shared by every server when REDIS_URL is set. 0 turns the budget off. A journalist's open
+   * tabs stay far below it.
+   */
+  requestBudgetPoints: number;
+  requestBudgetWindowSeconds: number;
   /** Largest JSON request body accepted, in bytes. */
   maxBodyBytes: number;
   /** Compact a story's update log into a snapshot once it holds this many rows. */
@@ -302,6 +311,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     maxSocketBufferBytes: int(env, 'MAX_SOCKET_BUFFER_BYTES', 16 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
     syncAnswerBytesPerSecond: int(env, 'SYNC_ANSWER_BYTES_PER_SECOND', 1024 * 1024, 1024, 1024 * 1024 * 1024),
     syncAnswerBurstBytes: int(env, 'SYNC_ANSWER_BURST_BYTES', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    requestBudgetPoints: int(env, 'REQUEST_BUDGET_POINTS', 300, 0, 1_000_000_000),
+    requestBudgetWindowSeconds: int(env, 'REQUEST_BUDGET_WINDOW_SECONDS', 10, 1, 86_400),
     maxBodyBytes: int(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 256 * 1024 * 1024),
     compactAfterUpdates: int(env, 'COMPACT_AFTER_UPDATES', 500, 2, 1_000_000),
     unloadDelayMs: int(env, 'UNLOAD_DELAY_MS', 2000, 0, 3_600_000),

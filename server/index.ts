@@ -14,6 +14,7 @@ import { schemaViolation, storyViolation } from './collab/storyFitsSchema.ts';
 import { touchedTypes } from './collab/touchedTypes.ts';
 import { StorySockets } from './collab/StorySockets.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
+import { openRequestBudget } from './http/openRequestBudget.ts';
 import { createLogger } from './log.ts';
 import { indexMissingStories } from './search/indexMissingStories.ts';
 import { Metrics } from './metrics/Metrics.ts';
@@ -90,6 +91,8 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
   const notices = config.redisUrl
     ? await (await import('./collab/relay/RedisAccessNotices.ts')).RedisAccessNotices.connect(config.redisUrl, storage.installationId, log)
     : null;
+  const requestBudget = await openRequestBudget(config, storage.installationId, log);
+  requestBudget?.countRefusals(metrics);
   const registry: DocumentRegistry = new DocumentRegistry({
     relay,
     docStore: collabStore,
@@ -144,10 +147,10 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
   publishing.onPublished(({ articleId, by, from }) => {
     if (from !== 'published') void keepTransitionVersion({ registry, versioner, log }, { articleId, from, to: 'published', by });
   });
-  const app = createApp({ config, articleStore, docStore, searchIndex: storage.search, sections: storage.sections, authorship: storage.authorship, registry, accounts, storySockets, log, publishing, versions, versioner, relay, notices, database: storage, metrics, eraser: storage.eraser, wordsBack: storage.wordsBack });
+  const app = createApp({ config, articleStore, docStore, searchIndex: storage.search, sections: storage.sections, authorship: storage.authorship, registry, accounts, storySockets, log, publishing, versions, versioner, relay, notices, database: storage, metrics, eraser: storage.eraser, wordsBack: storage.wordsBack, requestBudget });
   const server = http.createServer(app);
   await decorate?.(app, server);
-  const wss = attachCollab(server, { config, articleStore, registry, commits, accounts, storySockets, log, metrics });
+  const wss = attachCollab(server, { config, articleStore, registry, commits, accounts, storySockets, log, metrics, requestBudget });
   metrics.watchOpen({ stories: () => registry.size, sockets: () => wss.clients.size });
 
   await new Promise<void>((resolve, reject) => {
@@ -190,6 +193,7 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
       await publishingStopped;
       await relay?.close();
       await notices?.close();
+      requestBudget?.close();
       await indexing;
       await storage.close();
     })();

@@ -102,6 +102,8 @@ export const ErrorId = {
   WrongPassword: 'wrong_password',
   /** Too many failed sign-ins; see Retry-After. */
   TooManyAttempts: 'too_many_attempts',
+  /** The account asked more of the server than its request budget allows (429); see Retry-After. */
+  RateLimited: 'rate_limited',
   /** The workflow does not allow that status change from the story's current status. */
   TransitionNotAllowed: 'transition_not_allowed',
   UsernameTaken: 'username_taken',

@@ -51,7 +51,8 @@ export async function request<T>(path: string, init?: RequestInit): Promise<T> {
   if (!response.ok) {
     if (response.status === 401 && path !== '/api/session') window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
     if (response.status === 403 && isApiErrorBody(body) && body.error.id === 'mfa_enrolment_required') window.dispatchEvent(new Event(MFA_ENROLMENT_EVENT));
-    if (response.status === 429) {
+    // A refused sign-in says when to try again; a request over the account's budget says so itself.
+    if (response.status === 429 && !(isApiErrorBody(body) && body.error.id === 'rate_limited')) {
       const seconds = Number(response.headers.get('Retry-After'));
       if (Number.isFinite(seconds) && seconds > 0) {
         throw new ApiError(429, 'too_many_attempts', `Too many attempts, try again in ${Math.ceil(seconds)} s.`);

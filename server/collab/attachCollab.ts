@@ -13,6 +13,7 @@ import { storyAccess } from '../auth/storyAccess.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { CollabMetrics } from '../metrics/CollabMetrics.ts';
+import type { RequestBudget } from '../http/RequestBudget.ts';
 import type { ArticleStore } from '../storage/ArticleStore.ts';
 import type { CommitQueue } from './CommitQueue.ts';
 import { Connection } from './Connection.ts';
@@ -49,13 +50,15 @@ export interface CollabDeps {
   pingIntervalMs?: number;
   /** Counts what sockets send and the server refuses or holds back (none: not counted). */
   metrics?: CollabMetrics | null;
+  /** Each handshake costs its account a point of this (none: unbounded). */
+  requestBudget?: RequestBudget | null;
 }
 
 const COLLAB_PATH = /^\/collab\/([^/]+)\/?$/;
 
 /** Answers a handshake with a bodiless HTTP error and drops the connection, reading nothing more from it. */
-function refuse(socket: Duplex, status: string): void {
-  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+function refuse(socket: Duplex, status: string, headers = ''): void {
+  socket.end(`HTTP/1.1 ${status}\r\n${headers}Connection: close\r\nContent-Length: 0\r\n\r\n`);
   socket.destroy();
 }
 
@@ -208,6 +211,15 @@ export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer 
       return;
     }
     const address = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], deps.config.trustedProxies);
+    // A handshake costs its account as a request does: a script reconnecting in a loop is refused
+    // before any story is read for it. A budget that cannot be read lets it through.
+    const spent = deps.requestBudget ? await deps.requestBudget.spend(auth.user.id, 1, 'socket').catch(() => ({ ok: true }) as const) : null;
+    if (socket.destroyed) return;
+    if (spent && !spent.ok) {
+      if (spent.first) deps.log.warn('refused a socket: its account went over its request budget', { user: auth.user.username, address });
+      refuse(socket, '429 Too Many Requests', `Retry-After: ${Math.max(1, Math.ceil(spent.retryAfterMs / 1000))}\r\n`);
+      return;
+    }
     const release = perAddress.tryAdd(address);
     if (!release) {
       deps.log.warn('refused a socket: too many open from one address', { address, limit: perAddress.limit });

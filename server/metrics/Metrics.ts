@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ThrottleScope } from '../auth/loginThrottle.ts';
+import type { BudgetedKind, RequestBudgetMetrics } from '../http/RequestBudget.ts';
 import { SIGN_IN_REFUSALS, type SignInMetrics, type SignInRefusal } from '../auth/SignInMetrics.ts';
 import { REFUSAL_REASONS, type CollabMetrics, type CommitMetrics, type RefusalReason, type RelayMetrics } from './CollabMetrics.ts';
 
@@ -17,7 +18,7 @@ const RELAY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 
  * one process stay apart), with prom-client's default process metrics. The counters the keystroke
  * path bumps are plain numbers, read into prom-client only when scraped.
  */
-export class Metrics implements CollabMetrics, CommitMetrics, RelayMetrics, SignInMetrics {
+export class Metrics implements CollabMetrics, CommitMetrics, RelayMetrics, SignInMetrics, RequestBudgetMetrics {
   readonly registry = new Registry();
   #accepted = 0;
   #heldBack = 0;
@@ -30,6 +31,7 @@ export class Metrics implements CollabMetrics, CommitMetrics, RelayMetrics, Sign
   readonly #relayLag: Histogram;
   readonly #signInRefusals: Counter<'reason'>;
   readonly #signInLocks: Counter<'scope'>;
+  readonly #overBudget: Counter<'kind'>;
 
   constructor() {
     const registers = [this.registry];
@@ -120,6 +122,13 @@ export class Metrics implements CollabMetrics, CommitMetrics, RelayMetrics, Sign
       registers,
     });
     for (const scope of ['pair', 'address'] as const) this.#signInLocks.inc({ scope }, 0);
+    this.#overBudget = new Counter({
+      name: 'copydesk_requests_over_budget_total',
+      help: 'Requests (api) and collaboration handshakes (socket) refused with 429 because their account was over REQUEST_BUDGET_POINTS.',
+      labelNames: ['kind'],
+      registers,
+    });
+    for (const kind of ['api', 'socket'] as const) this.#overBudget.inc({ kind }, 0);
   }
 
   /** Where the open-story and open-socket gauges read their values (set once the server is wired). */
@@ -166,6 +175,10 @@ export class Metrics implements CollabMetrics, CommitMetrics, RelayMetrics, Sign
 
   signInLocked(scope: ThrottleScope): void {
     this.#signInLocks.inc({ scope });
+  }
+
+  requestRefused(kind: BudgetedKind): void {
+    this.#overBudget.inc({ kind });
   }
 
   /** The Prometheus text exposition of every metric. */
