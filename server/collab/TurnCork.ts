@@ -5,9 +5,9 @@ import type { Duplex } from 'node:stream';
  * socket's frames go out together: one system call per socket and turn instead of one per frame.
  * A keystroke reaches a colleague as two frames (the update, once committed, and the cursor), and a
  * grouped commit may carry several updates of one story: corked, they leave in one `writev`.
- * Frames are never reordered or held past the turn (the flush runs in the turn's check phase).
- * The commit queue lets them go as soon as it has relayed a commit (`flush`): a hold made by the
- * commit, itself in the check phase, would otherwise wait for the next turn's.
+ * Frames are never reordered or held past the loop's check phase, where the flush runs. The commit
+ * queue lets them go as soon as it has relayed a commit (`flush`, right after the task whose read
+ * brought the keystroke): a keystroke's frames never wait for the other sockets' reads.
  */
 export class TurnCork {
   #held = new Set<Duplex>();
