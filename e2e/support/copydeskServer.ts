@@ -18,14 +18,17 @@ export interface CopydeskServer {
   stop(): Promise<void>;
 }
 
-/** Starts the server from the built client in `dist/` (run `npx vite build` first); its `admin` signs in with TEST_ADMIN_PASSWORD. */
-export async function startCopydesk(): Promise<CopydeskServer> {
+/**
+ * Starts the server from the built client in `dist/` (run `npx vite build` first); its `admin` signs in with TEST_ADMIN_PASSWORD.
+ * `settings` are environment variables the spec sets on top (a smaller request budget, say).
+ */
+export async function startCopydesk(settings: Record<string, string> = {}): Promise<CopydeskServer> {
   if (!fs.existsSync(path.join(CLIENT_DIR, 'index.html'))) {
     throw new Error('dist/index.html is missing: build the client (npx vite build) before the e2e tests.');
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-e2e-'));
   // The story list follows typing within a second here (the default is 5 s), so specs need not wait long.
-  const env = { CLIENT_DIR, SUMMARY_DEBOUNCE_MS: '1000' };
+  const env = { CLIENT_DIR, SUMMARY_DEBOUNCE_MS: '1000', ...settings };
   const handle: CopydeskServer = {
     dataDir,
     server: await spawnServer({ dataDir, env }),

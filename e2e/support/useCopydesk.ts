@@ -16,7 +16,7 @@ export type CopydeskFixture = Readonly<
  * Hooks the spec declares later run once it is up. Pages opened with pageAs close after each test. A test in which a page reports a
  * Content-Security-Policy violation fails.
  */
-export function useCopydesk(): CopydeskFixture {
+export function useCopydesk(settings: Record<string, string> = {}): CopydeskFixture {
   const csp = failOnCspViolations();
   let running: CopydeskServer | undefined;
   const started = (): CopydeskServer => {
@@ -24,7 +24,7 @@ export function useCopydesk(): CopydeskFixture {
     return running;
   };
   test.beforeAll(async () => {
-    running = await startCopydesk();
+    running = await startCopydesk(settings);
   });
   test.afterEach(async () => {
     await closeOpenedContexts();
