@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createStory, createUser, settlesWithin, waitFor, type TestUser } from './helpers.ts';
+import { createStory, createUser, metricValue, settlesWithin, waitFor, type TestUser } from './helpers.ts';
 import { appendParagraphUpdate, openRawSocket, syncUpdateFrame, type RawSocket } from './rawSocket.ts';
 import { useTestServer } from './testServer.ts';
 
@@ -41,11 +41,7 @@ describe("one account's answers", () => {
     return socket;
   };
 
-  const heldBack = async () => {
-    const text = await (await fetch(`${server.url}/metrics`)).text();
-    const line = text.split('\n').find((l) => l.startsWith('copydesk_sync_answers_held_back_total '));
-    return Number(line?.split(' ')[1] ?? 'NaN');
-  };
+  const heldBack = () => metricValue(server.url, 'copydesk_sync_answers_held_back_total');
 
   beforeAll(async () => {
     rita = await createUser(server.url, server.admin, 'rita', 'reporter');

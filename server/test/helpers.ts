@@ -43,6 +43,14 @@ export function startTestServer(dataDir: string, overrides: Partial<Config> = {}
   );
 }
 
+/** The value of one sample of the server's GET /metrics, e.g. `copydesk_sign_in_refusals_total{reason="throttled"}`. */
+export async function metricValue(baseUrl: string, sample: string): Promise<number> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${sample} `));
+  if (!line) throw new Error(`no ${sample} in GET /metrics`);
+  return Number(line.slice(sample.length + 1));
+}
+
 /** Polls `check` until it returns true, failing with `what` after `timeoutMs`. */
 export async function waitFor(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -3,18 +3,11 @@ import { HEAVY_REQUEST_POINTS } from '../http/requestCost.ts';
 import type { RunningServer } from '../index.ts';
 import { rawHandshake } from './rawHandshake.ts';
 import { startTestRedis, type TestRedis } from './support/redis.ts';
-import { api, connectClient, createStory, createUser, signInAdmin, startTestServer, tempDataDir, type Auth } from './helpers.ts';
+import { api, connectClient, createStory, createUser, metricValue, signInAdmin, startTestServer, tempDataDir, type Auth } from './helpers.ts';
 
 const POINTS = 30;
 /** Long enough that no window ends while a test spends it. */
 const WINDOW_SECONDS = 120;
-
-async function metric(url: string, sample: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith(`${sample} `));
-  if (!line) throw new Error(`no ${sample} in GET /metrics`);
-  return Number(line.slice(sample.length + 1));
-}
 
 /** A plain signed-in read: one point. */
 const READ = '/api/sections';
@@ -59,7 +52,7 @@ describe('request budget of an account, on one server', () => {
     expect((await api(server.url, 'GET', READ, undefined, sam.auth)).status).toBe(200);
     expect((await api(server.url, 'GET', '/api/health')).status).toBe(200);
     expect((await api(server.url, 'POST', '/api/session', { username: 'rita', password: rita.password })).status).toBe(200);
-    expect(await metric(server.url, 'copydesk_requests_over_budget_total{kind="api"}')).toBe(2);
+    expect(await metricValue(server.url, 'copydesk_requests_over_budget_total{kind="api"}')).toBe(2);
   });
 
   it('charges a request that renders a whole story more than a plain one', async () => {
@@ -80,12 +73,12 @@ describe('request budget of an account, on one server', () => {
     const id = await createStory(server.url, 'Council vote', nina.auth);
     const open = connectClient(server.url, id, { auth: nina.auth });
     await open.synced;
-    const before = await metric(server.url, 'copydesk_requests_over_budget_total{kind="socket"}');
+    const before = await metricValue(server.url, 'copydesk_requests_over_budget_total{kind="socket"}');
     await spendAll(server.url, nina.auth);
     const raw = rawHandshake(server.url, id, { Cookie: nina.auth.cookie });
     expect(await raw.status).toBe(429);
     await raw.closed;
-    expect(await metric(server.url, 'copydesk_requests_over_budget_total{kind="socket"}')).toBe(before + 1);
+    expect(await metricValue(server.url, 'copydesk_requests_over_budget_total{kind="socket"}')).toBe(before + 1);
     // The socket she had is hers still: typing is never charged.
     open.ydoc.getMap('probe').set('still', 'here');
     expect(open.provider.wsconnected).toBe(true);

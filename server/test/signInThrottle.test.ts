@@ -5,7 +5,7 @@ import { DEFAULT_LOGIN_THROTTLE, type LoginThrottleOptions } from '../auth/login
 import type { AuditEntry } from '../storage/AuditLog.ts';
 import { databasePath } from '../storage/sqlite/openDatabase.ts';
 import { SqliteAuditLog } from '../storage/sqlite/accounts/SqliteAuditLog.ts';
-import { api, createUser, signInAdmin, startTestServer, tempDataDir, TEST_ADMIN_PASSWORD } from './helpers.ts';
+import { api, createUser, metricValue, signInAdmin, startTestServer, tempDataDir, TEST_ADMIN_PASSWORD } from './helpers.ts';
 
 const SMALL: LoginThrottleOptions = {
   account: { freeFailures: 2 },
@@ -38,12 +38,7 @@ async function withServer(trusted: string[], limits: LoginThrottleOptions, run: 
           db.close();
         }
       },
-      async metric(sample) {
-        const text = await (await fetch(`${server.url}/metrics`)).text();
-        const line = text.split('\n').find((l) => l.startsWith(`${sample} `));
-        if (!line) throw new Error(`no ${sample} in GET /metrics`);
-        return Number(line.slice(sample.length + 1));
-      },
+      metric: (sample) => metricValue(server.url, sample),
     });
   } finally {
     await server.stop();

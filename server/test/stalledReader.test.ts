@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
 import { DOC_FIELD } from '../../shared/collab/docFields.ts';
 import { databasePath } from '../storage/sqlite/openDatabase.ts';
-import { connectClient, createStory, createUser, waitUntil, type TestUser } from './helpers.ts';
+import { connectClient, createStory, createUser, metricValue, waitUntil, type TestUser } from './helpers.ts';
 import { openRawSocket } from './rawSocket.ts';
 import { readStoredState } from './readStoredState.ts';
 import { useTestServer } from './testServer.ts';
@@ -28,11 +28,7 @@ describe('a socket whose browser stops reading', () => {
     id = await createStory(server.url, 'Budget night', rita.auth);
   });
 
-  const fellBehind = async () => {
-    const text = await (await fetch(`${server.url}/metrics`)).text();
-    const line = text.split('\n').find((l) => l.startsWith('copydesk_sockets_fell_behind_total '));
-    return Number(line?.split(' ')[1] ?? 'NaN');
-  };
+  const fellBehind = () => metricValue(server.url, 'copydesk_sockets_fell_behind_total');
 
   it('is closed with 4213 once the server holds more than the limit for it; the writer and a reading colleague lose nothing', async () => {
     expect(await fellBehind()).toBe(0);
