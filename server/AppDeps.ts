@@ -1,3 +1,4 @@
+import type { BackupSchedule } from './backups/BackupSchedule.ts';
 import type { AccessNoticeBus } from './auth/AccessNotice.ts';
 import type { Accounts } from './accounts/Accounts.ts';
 import type { DocumentRegistry } from './collab/DocumentRegistry.ts';
@@ -56,4 +57,6 @@ export interface AppDeps {
   metrics?: Metrics | null;
   /** What each account may ask of the API per window (none: unbounded; REQUEST_BUDGET_POINTS=0). */
   requestBudget?: RequestBudget | null;
+  /** The database's backup schedule (BACKUP_DIR), for POST /api/backups; null or absent: none. */
+  backups?: BackupSchedule | null;
 }

@@ -18,6 +18,7 @@ import { articleRoutes } from './routes/articles.ts';
 import { articleWorkflowRoutes } from './routes/articleWorkflow.ts';
 import { healthRoutes } from './routes/health.ts';
 import { mfaPolicyRoutes } from './routes/mfaPolicyRoutes.ts';
+import { backupRoutes } from './routes/backupRoutes.ts';
 import { mfaRoutes } from './routes/mfaRoutes.ts';
 import { publishingRoutes } from './routes/publishingRoutes.ts';
 import { commentRoutes } from './review/commentRoutes.ts';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps): Express {
   if (deps.requestBudget) api.use(spendRequestBudget({ budget: deps.requestBudget, log: deps.log }));
   api.use(requireEnrolment(deps.accounts.mfa));
   api.use(mfaPolicyRoutes(deps));
+  api.use(backupRoutes(deps));
   api.use(userRoutes(deps));
   api.use(sectionRoutes(deps));
   api.use(sessionListRoutes(deps));

@@ -79,6 +79,15 @@ export interface Config {
    * FULL also survives those, at the cost of an fsync per write.
    */
   sqliteSynchronous: 'NORMAL' | 'FULL';
+  /**
+   * Folder for automatic backups of the SQLite database (each a whole, checked copy written while
+   * the server runs); null: none. Not with DATABASE_URL (PostgreSQL has its own tools).
+   */
+  backupDir: string | null;
+  /** Minutes between two backups; the first is taken when the server starts. */
+  backupEveryMinutes: number;
+  /** Backups kept in `backupDir`; older ones are deleted. */
+  backupKeep: number;
   /** Password of the `admin` account created on the very first start; a random one is printed when absent. */
   adminPassword: string | undefined;
   /** Proxies whose `X-Forwarded-For` names the client (login throttling); none by default. */
@@ -336,8 +345,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     ...publishing(env),
     redisUrl: redisUrl(env),
     databaseUrl: databaseUrl(env),
+    ...backups(env),
     mfaKey: mfaKey(env),
   });
+}
+
+function backups(env: NodeJS.ProcessEnv): Pick<Config, 'backupDir' | 'backupEveryMinutes' | 'backupKeep'> {
+  const dir = env.BACKUP_DIR?.trim() ? path.resolve(env.BACKUP_DIR.trim()) : null;
+  if (dir !== null && env.DATABASE_URL?.trim()) {
+    throw new ConfigError('BACKUP_DIR backs up the SQLite file; with DATABASE_URL set, back up PostgreSQL with its own tools (pg_dump, base backups) and leave BACKUP_DIR unset');
+  }
+  return {
+    backupDir: dir,
+    backupEveryMinutes: int(env, 'BACKUP_EVERY_MINUTES', 60, 1, 7 * 24 * 60),
+    backupKeep: int(env, 'BACKUP_KEEP', 48, 1, 10_000),
+  };
 }
 
 /** A config for tests: defaults with overrides (cheap password hashes), no environment read. */

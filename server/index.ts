@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { CloseCode } from '../shared/collab/closeCodes.ts';
 import { openAccounts } from './accounts/Accounts.ts';
 import { createApp } from './app.ts';
+import { BackupSchedule } from './backups/BackupSchedule.ts';
 import { bootstrapAdmin } from './auth/bootstrapAdmin.ts';
 import { attachCollab } from './collab/attachCollab.ts';
 import { CommitQueue } from './collab/CommitQueue.ts';
@@ -147,7 +148,11 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
   publishing.onPublished(({ articleId, by, from }) => {
     if (from !== 'published') void keepTransitionVersion({ registry, versioner, log }, { articleId, from, to: 'published', by });
   });
-  const app = createApp({ config, articleStore, docStore, searchIndex: storage.search, sections: storage.sections, authorship: storage.authorship, registry, accounts, storySockets, log, publishing, versions, versioner, relay, notices, database: storage, metrics, eraser: storage.eraser, wordsBack: storage.wordsBack, requestBudget });
+  const backups =
+    config.backupDir && storage.backup
+      ? new BackupSchedule({ dir: config.backupDir, everyMs: config.backupEveryMinutes * 60_000, keep: config.backupKeep, backup: storage.backup, log, metrics })
+      : null;
+  const app = createApp({ backups, config, articleStore, docStore, searchIndex: storage.search, sections: storage.sections, authorship: storage.authorship, registry, accounts, storySockets, log, publishing, versions, versioner, relay, notices, database: storage, metrics, eraser: storage.eraser, wordsBack: storage.wordsBack, requestBudget });
   const server = http.createServer(app);
   await decorate?.(app, server);
   const wss = attachCollab(server, { config, articleStore, registry, commits, accounts, storySockets, log, metrics, requestBudget });
@@ -161,6 +166,7 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
     });
   });
   const port = (server.address() as AddressInfo).port;
+  backups?.start();
   publishing.setOwnAddress(`http://127.0.0.1:${port}`);
   // Publishes what fell due while the server was down and resumes pending webhook deliveries.
   publishing.start();
@@ -195,6 +201,7 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
       await notices?.close();
       requestBudget?.close();
       await indexing;
+      await backups?.stop();
       await storage.close();
     })();
     return stopping;

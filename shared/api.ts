@@ -154,7 +154,18 @@ export const ErrorId = {
   SectionExists: 'section_exists',
   /** The desk's section list has no section with that id (404). */
   SectionNotFound: 'section_not_found',
+  /** POST /api/backups: this server takes no backups (BACKUP_DIR unset, or PostgreSQL) (409). */
+  BackupsOff: 'backups_off',
+  /** POST /api/backups: the copy could not be written or failed its check (503); nothing was left behind. */
+  BackupFailed: 'backup_failed',
 } as const;
+
+/** Answer of POST /api/backups: the copy written, named as it is in BACKUP_DIR. */
+export interface BackupResponse {
+  file: string;
+  bytes: number;
+  tookMs: number;
+}
 export type ErrorId = (typeof ErrorId)[keyof typeof ErrorId];
 
 /** Body of POST /api/articles. */

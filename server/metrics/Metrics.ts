@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ThrottleScope } from '../auth/loginThrottle.ts';
 import type { BudgetedKind, RequestBudgetMetrics } from '../http/RequestBudget.ts';
+import type { BackupMetrics } from '../backups/BackupSchedule.ts';
 import { SIGN_IN_REFUSALS, type SignInMetrics, type SignInRefusal } from '../auth/SignInMetrics.ts';
 import { REFUSAL_REASONS, type CollabMetrics, type CommitMetrics, type RefusalReason, type RelayMetrics } from './CollabMetrics.ts';
 
@@ -18,7 +19,7 @@ const RELAY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 
  * one process stay apart), with prom-client's default process metrics. The counters the keystroke
  * path bumps are plain numbers, read into prom-client only when scraped.
  */
-export class Metrics implements CollabMetrics, CommitMetrics, RelayMetrics, SignInMetrics, RequestBudgetMetrics {
+export class Metrics implements CollabMetrics, CommitMetrics, RelayMetrics, SignInMetrics, RequestBudgetMetrics, BackupMetrics {
   readonly registry = new Registry();
   #accepted = 0;
   #heldBack = 0;
@@ -32,6 +33,8 @@ export class Metrics implements CollabMetrics, CommitMetrics, RelayMetrics, Sign
   readonly #signInRefusals: Counter<'reason'>;
   readonly #signInLocks: Counter<'scope'>;
   readonly #overBudget: Counter<'kind'>;
+  readonly #backups: Counter<'result'>;
+  readonly #lastBackup: Gauge;
 
   constructor() {
     const registers = [this.registry];
@@ -129,6 +132,19 @@ export class Metrics implements CollabMetrics, CommitMetrics, RelayMetrics, Sign
       registers,
     });
     for (const kind of ['api', 'socket'] as const) this.#overBudget.inc({ kind }, 0);
+    this.#backups = new Counter({
+      name: 'copydesk_backups_total',
+      help: 'Backups of the SQLite database (BACKUP_DIR), by result: written (whole and checked) or failed.',
+      labelNames: ['result'],
+      registers,
+    });
+    for (const result of ['written', 'failed'] as const) this.#backups.inc({ result }, 0);
+    this.#lastBackup = new Gauge({
+      name: 'copydesk_backup_last_written_timestamp_seconds',
+      help: 'When the newest backup written by this server began (Unix time); 0 before the first.',
+      registers,
+    });
+    this.#lastBackup.set(0);
   }
 
   /** Where the open-story and open-socket gauges read their values (set once the server is wired). */
@@ -154,6 +170,15 @@ export class Metrics implements CollabMetrics, CommitMetrics, RelayMetrics, Sign
 
   answerHeldBack(): void {
     this.#answersHeldBack.inc();
+  }
+
+  backupWritten(at: Date): void {
+    this.#backups.inc({ result: 'written' });
+    this.#lastBackup.set(at.getTime() / 1000);
+  }
+
+  backupFailed(): void {
+    this.#backups.inc({ result: 'failed' });
   }
 
   committed(seconds: number): void {

@@ -59,6 +59,12 @@ export interface Storage {
    * delivery); null when the storage serves one server only (a SQLite file), which runs it all.
    */
   readonly workerLease: ((name: string) => WorkerLease) | null;
+  /**
+   * Writes a consistent copy of the whole database to a file while the server keeps writing,
+   * checks it, and answers its size in bytes (BACKUP_DIR's schedule uses it); null where the
+   * database is backed up by its own tools (PostgreSQL: pg_dump, base backups).
+   */
+  readonly backup: ((destination: string) => Promise<number>) | null;
   /** null while the database answers; otherwise what is wrong, for /api/health and the log. */
   problem(): Promise<string | null>;
   close(): Promise<void>;

@@ -69,6 +69,7 @@ export async function openPostgresStorage(url: string, log: Logger, options: { p
     sections: new PostgresSectionStore(unit),
     unit,
     installationId: installation.rows[0]!.id,
+    backup: null,
     workerLease: (name) => {
       const lease = new PostgresWorkerLease({ connectionString: url, name, log, ...(options.leasePeriodMs ? { periodMs: options.leasePeriodMs } : {}) });
       leases.push(lease);

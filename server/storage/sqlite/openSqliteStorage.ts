@@ -7,6 +7,7 @@ import { SqliteMfaStore } from './accounts/SqliteMfaStore.ts';
 import { SqliteSessionStore } from './accounts/SqliteSessionStore.ts';
 import { SqliteUserStore } from './accounts/SqliteUserStore.ts';
 import { SqliteAuthorshipStore } from './authorship/SqliteAuthorshipStore.ts';
+import { backupSqlite } from './backupSqlite.ts';
 import { openDatabase } from './openDatabase.ts';
 import { SqlitePublicationStore } from './publishing/SqlitePublicationStore.ts';
 import { SqliteScheduleStore } from './publishing/SqliteScheduleStore.ts';
@@ -52,6 +53,7 @@ export function openSqliteStorage(config: Pick<Config, 'dataDir' | 'sqliteSynchr
     unit,
     installationId: (db.prepare('SELECT id FROM installation').get() as { id: string }).id,
     workerLease: null,
+    backup: (destination) => backupSqlite(db, destination),
     problem: async () => (db.open ? null : 'the SQLite database is closed'),
     close: async () => {
       db.close();
