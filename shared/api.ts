@@ -160,11 +160,24 @@ export const ErrorId = {
   BackupFailed: 'backup_failed',
 } as const;
 
-/** Answer of POST /api/backups: the copy written, named as it is in BACKUP_DIR. */
-export interface BackupResponse {
+/** One backup in BACKUP_DIR: its file name, size, and when the copy began (ISO 8601, UTC). */
+export interface BackupListed {
   file: string;
   bytes: number;
+  takenAt: string;
+}
+
+/** Answer of POST /api/backups: the copy written, and how long it took. */
+export interface BackupResponse extends BackupListed {
   tookMs: number;
+}
+
+/** Answer of GET /api/backups: whether this server takes backups, how often, and the copies kept, newest first. */
+export interface BackupsResponse {
+  on: boolean;
+  everyMinutes: number | null;
+  keep: number | null;
+  backups: BackupListed[];
 }
 export type ErrorId = (typeof ErrorId)[keyof typeof ErrorId];
 

@@ -92,6 +92,9 @@ describe('BackupSchedule on a real SQLite database', () => {
       names.push(path.basename((await backups.takeNow()).file));
     }
     expect(fs.readdirSync(path.join(root, 'backups')).sort()).toEqual([...names.slice(2), 'notes.txt'].sort());
+    const listed = await backups.list();
+    expect(listed.map((backup) => path.basename(backup.file))).toEqual([names[3], names[2]]);
+    expect(listed.map((backup) => backup.takenAt)).toEqual([now(), new Date(clock - 60_000)]);
   });
 
   it('fails without leaving anything behind, counts it, and writes the next one once it can', async () => {

@@ -10,11 +10,17 @@ export interface BackupMetrics {
   backupFailed(): void;
 }
 
-/** One backup written by the schedule. */
-export interface BackupWritten {
+/** One backup in the folder. */
+export interface BackupFile {
   /** Full path of the copy. */
   file: string;
   bytes: number;
+  /** When the copy began (from its name). */
+  takenAt: Date;
+}
+
+/** One backup written by the schedule. */
+export interface BackupWritten extends BackupFile {
   tookMs: number;
 }
 
@@ -43,6 +49,12 @@ export function backupFileName(at: Date): string {
   return `${PREFIX}${at.toISOString().replace(/[-:]/g, '')}${SUFFIX}`;
 }
 
+/** When the copy named `name` began (the inverse of backupFileName). */
+function takenAtOf(name: string): Date {
+  const [, y, mo, d, h, mi, sec] = /^copydesk-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2}\.\d{3})Z/.exec(name)!;
+  return new Date(`${y}-${mo}-${d}T${h}:${mi}:${sec}Z`);
+}
+
 /**
  * Copies the database into `dir` when it starts and every `everyMs` after, while the server keeps
  * serving: each copy is written under a `.partial` name, checked, then renamed, so a file with a
@@ -58,6 +70,30 @@ export class BackupSchedule {
 
   constructor(options: BackupScheduleOptions) {
     this.#options = options;
+  }
+
+  /** Time between two backups, in ms. */
+  get everyMs(): number {
+    return this.#options.everyMs;
+  }
+
+  /** How many copies are kept. */
+  get keep(): number {
+    return this.#options.keep;
+  }
+
+  /** The copies in the folder, newest first (none while it does not exist). */
+  async list(): Promise<BackupFile[]> {
+    const { dir } = this.#options;
+    const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((name) => BACKUP_NAME.test(name)).sort().reverse();
+    const listed: BackupFile[] = [];
+    for (const name of names) {
+      const file = path.join(dir, name);
+      // Pruned meanwhile: left out.
+      const stat = await fs.stat(file).catch(() => null);
+      if (stat) listed.push({ file, bytes: stat.size, takenAt: takenAtOf(name) });
+    }
+    return listed;
   }
 
   /** Takes the first backup now (in the background) and the next ones every `everyMs`. */
@@ -107,7 +143,7 @@ export class BackupSchedule {
       metrics?.backupWritten(began);
       log.info('backup written', { file, bytes, tookMs });
       await this.#prune();
-      return { file, bytes, tookMs };
+      return { file, bytes, takenAt: began, tookMs };
     } catch (error) {
       await fs.rm(partial, { force: true }).catch(() => undefined);
       metrics?.backupFailed();

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { BackupResponse } from '../../shared/api.ts';
+import type { BackupResponse, BackupsResponse } from '../../shared/api.ts';
 import { databasePath } from '../storage/sqlite/openDatabase.ts';
 import {
   api,
@@ -60,6 +60,12 @@ describe('backups of the SQLite database', () => {
       expect(asked.status).toBe(201);
       expect(asked.body.file).toMatch(BACKUP_NAME);
       expect(asked.body.bytes).toBe(fs.statSync(path.join(backupDir, asked.body.file)).size);
+      const list = await api<BackupsResponse>(server.url, 'GET', '/api/backups', undefined, admin);
+      expect(list.body).toMatchObject({ on: true, everyMinutes: 60, keep: 5 });
+      expect(list.body.backups.map((backup) => backup.file)).toEqual([asked.body.file, ...fs.readdirSync(backupDir).filter((name) => name !== asked.body.file)]);
+      expect(list.body.backups[0]).toEqual({ file: asked.body.file, bytes: asked.body.bytes, takenAt: asked.body.takenAt });
+      expect(Date.parse(asked.body.takenAt)).toBeGreaterThan(Date.now() - 60_000);
+      expect((await api(server.url, 'GET', '/api/backups', undefined, reporter.auth)).status).toBe(403);
       expect(await metricValue(server.url, 'copydesk_backups_total{result="written"}')).toBe(2);
       expect(await metricValue(server.url, 'copydesk_backup_last_written_timestamp_seconds')).toBeGreaterThan(Date.now() / 1000 - 60);
       writer.destroy();
@@ -87,7 +93,7 @@ describe('backups of the SQLite database', () => {
     }
   }, 60_000);
 
-  it('answers 409 backups_off where the server takes none', async () => {
+  it('says backups are off, and answers 409 backups_off, where the server takes none', async () => {
     const dir = tempDataDir();
     const server = await startTestServer(dir.dataDir);
     try {
@@ -95,6 +101,8 @@ describe('backups of the SQLite database', () => {
       const answer = await api<{ error: { id: string } }>(server.url, 'POST', '/api/backups', undefined, admin);
       expect(answer.status).toBe(409);
       expect(answer.body.error.id).toBe('backups_off');
+      const list = await api<BackupsResponse>(server.url, 'GET', '/api/backups', undefined, admin);
+      expect(list.body).toEqual({ on: false, everyMinutes: null, keep: null, backups: [] });
     } finally {
       await server.stop();
       dir.remove();

@@ -10,6 +10,7 @@ import { EditUserDialog } from '../users/EditUserDialog.tsx';
 import { endUserSessions } from '../session/sessionsApi.ts';
 import { MfaPolicyPanel } from '../mfa/MfaPolicyPanel.tsx';
 import { SectionsPanel } from '../bylines/SectionsPanel.tsx';
+import { BackupsPanel } from '../backups/BackupsPanel.tsx';
 import { resetUserMfa } from '../mfa/mfaApi.ts';
 import { errorMessage } from '../format/errorMessage.ts';
 
@@ -137,6 +138,7 @@ export function UsersPage() {
         ) : null}
         {allowed ? <MfaPolicyPanel /> : null}
         {allowed ? <SectionsPanel /> : null}
+        {allowed ? <BackupsPanel /> : null}
       </main>
       {creating ? (
         <CreateUserDialog
