@@ -4,6 +4,7 @@ import { errorMessage } from '../format/errorMessage.ts';
 import { formatDateTime } from '../format/formatDateTime.ts';
 import { getBackups, takeBackup } from './backupsApi.ts';
 import { formatBytes } from './formatBytes.ts';
+import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import './backups.css';
 
 /** How many of the kept copies the panel lists. */
@@ -75,11 +76,7 @@ export function BackupsPanel() {
           {notice}
         </p>
       ) : null}
-      {error ? (
-        <p className="banner banner-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorBanner error={error} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { DeskSection } from '../../../shared/sections.ts';
 import { errorMessage } from '../format/errorMessage.ts';
 import { addSection, listSections, removeSection, renameSection, setSectionsListOnly } from './bylineApi.ts';
+import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import './bylines.css';
 
 /**
@@ -127,11 +128,7 @@ export function SectionsPanel() {
           Add section
         </button>
       </form>
-      {error ? (
-        <p className="banner banner-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorBanner error={error} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ROLES, ROLE_LABELS, type Role } from '../../../shared/roles.ts';
 import { errorMessage } from '../format/errorMessage.ts';
 import { getMfaPolicy, setMfaPolicy } from './mfaApi.ts';
+import { ErrorBanner } from '../components/ErrorBanner.tsx';
 
 /**
  * The users page's "Two-step sign-in required for": one checkbox per role, saved at once. An
@@ -60,11 +61,7 @@ export function MfaPolicyPanel() {
           Saved.
         </p>
       ) : null}
-      {error ? (
-        <p className="banner banner-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorBanner error={error} />
     </section>
   );
 }

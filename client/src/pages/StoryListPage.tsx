@@ -15,6 +15,7 @@ import { MoreStories } from './MoreStories.tsx';
 import { SearchSnippet } from './SearchSnippet.tsx';
 import { StorySearchBox } from './StorySearchBox.tsx';
 import { useArticleList } from './useArticleList.ts';
+import { ErrorBanner } from '../components/ErrorBanner.tsx';
 
 function peopleOf(article: ArticleSummary): string {
   const assigned = article.assignees.map((person) => person.displayName);
@@ -112,11 +113,7 @@ export function StoryListPage() {
             Spiked
           </label>
         </div>
-        {error ? (
-          <p className="banner banner-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ErrorBanner error={error} />
         {articles === null && !error ? <p className="list-loading">Loading stories…</p> : null}
         {articles && articles.length === 0 && filtered ? (
           <section className="empty-state">

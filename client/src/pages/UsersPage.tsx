@@ -13,6 +13,7 @@ import { SectionsPanel } from '../bylines/SectionsPanel.tsx';
 import { BackupsPanel } from '../backups/BackupsPanel.tsx';
 import { resetUserMfa } from '../mfa/mfaApi.ts';
 import { errorMessage } from '../format/errorMessage.ts';
+import { ErrorBanner } from '../components/ErrorBanner.tsx';
 
 /** User management for admins: every account, create one, change role, name, password or disabled. */
 export function UsersPage() {
@@ -60,11 +61,7 @@ export function UsersPage() {
             Only administrators manage users.
           </p>
         ) : null}
-        {error ? (
-          <p className="banner banner-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ErrorBanner error={error} />
         {notice ? (
           <p className="banner" role="status">
             {notice}

@@ -11,6 +11,7 @@ import { scrollToBlock } from './scrollToBlock.ts';
 import { pendingPublishAt, siteStatus } from './siteStatus.ts';
 import { UnpublishDialog } from './UnpublishDialog.tsx';
 import { usePublishing } from './usePublishing.ts';
+import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import './publish.css';
 
 /**
@@ -45,11 +46,7 @@ export function PublishPanel({ article, role, onChanged }: {
       <h2 id="publish-panel-heading" className="panel-heading">
         Publishing
       </h2>
-      {error ? (
-        <p className="banner banner-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorBanner error={error} />
       {status ? (
         <p className="site-status">
           <span className={`site-badge site-badge-${status.kind}`}>{status.label}</span>

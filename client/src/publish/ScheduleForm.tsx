@@ -4,6 +4,7 @@ import { fromLocalInput, toLocalInput } from './localDateTime.ts';
 import { setSchedule } from './publishApi.ts';
 import type { Schedule } from '../../../shared/publishing.ts';
 import { errorMessage } from '../format/errorMessage.ts';
+import { ErrorBanner } from '../components/ErrorBanner.tsx';
 
 /** When the story goes out by itself and until when nothing of it is public; local time shown, ISO sent. */
 export function ScheduleForm({ articleId, schedule, onSaved }: {
@@ -94,11 +95,7 @@ export function ScheduleForm({ articleId, schedule, onSaved }: {
           The scheduled publication failed: {schedule.lastError}
         </p>
       ) : null}
-      {error ? (
-        <p className="banner banner-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorBanner error={error} />
       <div className="schedule-actions">
         <button type="submit" className="button button-quiet" disabled={busy || unchanged}>
           {busy ? 'Saving…' : 'Save schedule'}
