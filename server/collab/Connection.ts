@@ -124,8 +124,9 @@ export class Connection {
     }
   }
 
-  send(message: Uint8Array): void {
-    if (this.#closed || this.#ws.readyState !== this.#ws.OPEN) return;
+  /** Writes `message` to the socket; false when it is closed or closing (nothing is written). */
+  send(message: Uint8Array): boolean {
+    if (this.#closed || this.#ws.readyState !== this.#ws.OPEN) return false;
     const corked = this.#options.corked;
     if (corked) corked.cork.hold(corked.socket);
     this.#ws.send(message, this.#sent);
@@ -140,6 +141,7 @@ export class Connection {
       });
       this.close(CloseCode.FellBehind, 'this connection fell too far behind');
     }
+    return true;
   }
 
   /** One callback for every frame this socket sends (a keystroke sends to each colleague). */

@@ -11,7 +11,7 @@ describe('WordsBack: a writer gets back the words the story did not keep, as soo
   beforeEach(() => {
     vi.useFakeTimers();
     sent = [];
-    back = new WordsBack((notice) => sent.push(readRefusalNotice(notice)));
+    back = new WordsBack((notice) => void sent.push(readRefusalNotice(notice)));
   });
   afterEach(() => {
     vi.useRealTimers();
@@ -71,7 +71,7 @@ describe('WordsBack: each notice with words is kept for its writer before it is 
     // The first notice is kept last: the second waits for it.
     const delays = [30, 0, 5];
     const back = new WordsBack(
-      (notice) => sent.push(readRefusalNotice(notice)),
+      (notice) => void sent.push(readRefusalNotice(notice)),
       async (notice) => {
         const delay = delays[kept.length] ?? 0;
         kept.push(notice);
@@ -100,7 +100,7 @@ describe('WordsBack: each notice with words is kept for its writer before it is 
     const sent: RefusalNotice[] = [];
     let calls = 0;
     const back = new WordsBack(
-      (notice) => sent.push(readRefusalNotice(notice)),
+      (notice) => void sent.push(readRefusalNotice(notice)),
       async () => {
         calls += 1;
         if (calls === 1) throw new Error('disk full');
@@ -114,5 +114,59 @@ describe('WordsBack: each notice with words is kept for its writer before it is 
       { reason: 'comments', words: ['First'], continues: false, followUp: false },
       { reason: 'comments', words: ['Second'], continues: false, followUp: false, id: 7 },
     ]);
+  });
+
+  it('keeps trying to keep a notice it could neither keep nor send, until the database takes it', async () => {
+    vi.useFakeTimers();
+    try {
+      const attempts: string[] = [];
+      let failures = 3;
+      const back = new WordsBack(
+        // The socket closed before the notice could go.
+        () => false,
+        async (notice) => {
+          attempts.push(notice);
+          if (failures-- > 0) throw new Error('database is locked');
+          return 9;
+        },
+      );
+      back.undone(ChangesRefused.Comments, [{ block: {}, text: 'Lost for now' }]);
+      await back.settled;
+      expect(attempts).toHaveLength(1);
+      // Then after 1 s, 2 s and 4 s: kept on the fourth try, and never again.
+      for (const waitMs of [1_000, 2_000, 4_000]) await vi.advanceTimersByTimeAsync(waitMs);
+      expect(attempts).toHaveLength(4);
+      expect(new Set(attempts).size).toBe(1);
+      expect(readRefusalNotice(attempts[0]!).words).toEqual(['Lost for now']);
+      await vi.advanceTimersByTimeAsync(600_000);
+      expect(attempts).toHaveLength(4);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('does not keep again a notice its socket received', async () => {
+    vi.useFakeTimers();
+    try {
+      const received: RefusalNotice[] = [];
+      let attempts = 0;
+      const back = new WordsBack(
+        (notice) => {
+          received.push(readRefusalNotice(notice));
+          return true;
+        },
+        async () => {
+          attempts += 1;
+          throw new Error('disk full');
+        },
+      );
+      back.undone(ChangesRefused.Comments, [{ block: {}, text: 'Seen live' }]);
+      await back.settled;
+      await vi.advanceTimersByTimeAsync(600_000);
+      expect(attempts).toBe(1);
+      expect(received.map((notice) => notice.words)).toEqual([['Seen live']]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

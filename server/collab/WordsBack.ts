@@ -4,6 +4,9 @@ import { GatheredWords, type WordRun } from './GatheredWords.ts';
 
 /** For this long after an undo (ms), what she types into deleted blocks goes back as the undo's: her page hears of it well within. */
 const WATCH_MS = 10_000;
+/** A notice neither kept nor delivered is kept again after 1 s, then twice as long each time, at most every minute. */
+const KEEP_AGAIN_FIRST_MS = 1_000;
+const KEEP_AGAIN_MAX_MS = 60_000;
 
 /**
  * One socket's words the story did not keep, told to its writer (the "permission denied" message of
@@ -16,11 +19,13 @@ const WATCH_MS = 10_000;
  * on from the last one sent, so a sentence typed key by key into a deleted block comes back whole.
  * Each notice is first kept for its writer (`keep`, the WordsBackStore), then sent with the id it
  * was kept under: should the socket drop before it arrives, her browser fetches it on reconnecting.
- * Notices leave in the order they were made. One the database could not keep is sent all the same.
+ * Notices leave in the order they were made. One the database could not keep is sent all the same;
+ * when it could not be sent either (the socket had closed), keeping it is tried again in the
+ * background until the database takes it, so her browser finds it when she is back.
  * Owned by the story, one per socket.
  */
 export class WordsBack {
-  readonly #send: (notice: string) => void;
+  readonly #send: (notice: string) => boolean | void;
   readonly #keep: ((notice: string) => Promise<number>) | null;
   /** The notices kept and sent so far: each waits for the one before. */
   #sending: Promise<void> = Promise.resolve();
@@ -30,8 +35,11 @@ export class WordsBack {
   #refusedAt = 0;
   #sentAt = 0;
 
-  /** `keep` stores a notice for its writer and returns its id; it may fail (the notice is sent without one). */
-  constructor(send: (notice: string) => void, keep: ((notice: string) => Promise<number>) | null = null) {
+  /**
+   * `send` writes a notice to the socket and answers false when it could not (the socket is closed);
+   * `keep` stores a notice for its writer and returns its id; it may fail (the notice is sent without one).
+   */
+  constructor(send: (notice: string) => boolean | void, keep: ((notice: string) => Promise<number>) | null = null) {
     this.#send = send;
     this.#keep = keep;
   }
@@ -77,11 +85,20 @@ export class WordsBack {
     this.#sending = this.#sending.then(async () => {
       let id: number | null = null;
       if (keep) id = await keep(notice).catch(() => null);
+      let delivered = false;
       try {
-        this.#send(id === null ? notice : withNoticeId(notice, id));
+        delivered = this.#send(id === null ? notice : withNoticeId(notice, id)) !== false;
       } catch {
         // A socket that cannot be written to is closing; the kept notice waits for her next one.
       }
+      // Neither kept nor delivered: the database must take it, or her words are gone.
+      if (keep && id === null && !delivered) keepUntilKept(keep, notice, KEEP_AGAIN_FIRST_MS);
     });
   }
+}
+
+function keepUntilKept(keep: (notice: string) => Promise<number>, notice: string, waitMs: number): void {
+  setTimeout(() => {
+    keep(notice).catch(() => keepUntilKept(keep, notice, Math.min(waitMs * 2, KEEP_AGAIN_MAX_MS)));
+  }, waitMs).unref();
 }
