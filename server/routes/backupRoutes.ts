@@ -33,12 +33,9 @@ export function backupRoutes(deps: Pick<AppDeps, 'backups' | 'log'>): Router {
       throw new HttpError(409, ErrorId.BackupsOff, 'This server takes no backups: set BACKUP_DIR (SQLite only; PostgreSQL is backed up with its own tools).');
     }
     const by = authOf(res).user.username;
-    let written;
-    try {
-      written = await backups.takeNow();
-    } catch {
+    const written = await backups.takeNow().catch(() => {
       throw new HttpError(503, ErrorId.BackupFailed, 'The backup could not be written; the server log says why. Nothing was left behind.');
-    }
+    });
     deps.log.info('backup asked for', { by, file: written.file });
     const answer: BackupResponse = { ...listed(written), tookMs: written.tookMs };
     res.status(201).json(answer);

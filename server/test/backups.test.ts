@@ -109,6 +109,28 @@ describe('backups of the SQLite database', () => {
     }
   });
 
+  it('answers 503 backup_failed when the copy cannot be written, counts it, and goes on serving', async () => {
+    const dir = tempDataDir();
+    // The backup folder cannot be made: a file has its name.
+    const blocked = path.join(dir.dataDir, 'not-a-folder');
+    fs.mkdirSync(dir.dataDir, { recursive: true });
+    fs.writeFileSync(blocked, 'in the way');
+    const server = await startTestServer(dir.dataDir, { backupDir: blocked });
+    try {
+      const admin = await signInAdmin(server.url);
+      const answer = await api<{ error: { id: string } }>(server.url, 'POST', '/api/backups', undefined, admin);
+      expect(answer.status).toBe(503);
+      expect(answer.body.error.id).toBe('backup_failed');
+      expect(await metricValue(server.url, 'copydesk_backups_total{result="failed"}')).toBeGreaterThanOrEqual(1);
+      expect(await metricValue(server.url, 'copydesk_backups_total{result="written"}')).toBe(0);
+      expect((await createStory(server.url, 'Still here', admin)).length).toBeGreaterThan(0);
+      expect(fs.readFileSync(blocked, 'utf8')).toBe('in the way');
+    } finally {
+      await server.stop();
+      dir.remove();
+    }
+  });
+
   it('npm run backup copies the database of a running server, and never overwrites a file', async () => {
     const dir = tempDataDir();
     const server = await startTestServer(dir.dataDir);
