@@ -2,6 +2,7 @@ import type { BackupSchedule } from './backups/BackupSchedule.ts';
 import type { AccessNoticeBus } from './auth/AccessNotice.ts';
 import type { Accounts } from './accounts/Accounts.ts';
 import type { DocumentRegistry } from './collab/DocumentRegistry.ts';
+import type { StoryLock } from './collab/StoryLock.ts';
 import type { StorySockets } from './collab/StorySockets.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
@@ -24,6 +25,8 @@ export interface AppDeps {
   notices?: AccessNoticeBus | null;
   /** The relay to the other servers (none: one server); /api/health reports it. */
   relay?: { readonly healthy: boolean } | null;
+  /** A story's turn across servers for restores (none: one server). */
+  storyLock?: StoryLock | null;
   /** The database, for /api/health: null while it answers, otherwise what is wrong. */
   database?: { problem(): Promise<string | null> } | null;
   config: Pick<

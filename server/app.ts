@@ -79,8 +79,11 @@ export function createApp(deps: AppDeps): Express {
   api.use(publishingRoutes(deps));
   api.use(articleWorkflowRoutes(deps));
   const { articleStore, registry, versions, versioner } = deps;
-  api.use(versionRoutes({ articleStore, registry, members: deps.accounts.members, users, versions, versioner, clock: deps.publishing.clock }));
-  api.use(blockRestoreRoutes({ articleStore, registry, members: deps.accounts.members, versions, versioner, audit: deps.accounts.audit, clock: deps.publishing.clock }));
+  const storyLock = deps.storyLock ?? null;
+  api.use(versionRoutes({ articleStore, registry, members: deps.accounts.members, users, versions, versioner, clock: deps.publishing.clock, storyLock }));
+  api.use(
+    blockRestoreRoutes({ articleStore, registry, members: deps.accounts.members, versions, versioner, audit: deps.accounts.audit, clock: deps.publishing.clock, storyLock }),
+  );
   api.use(commentRoutes({ articleStore, registry }));
   api.use(reviewSettingsRoutes(deps));
   api.use(apiNotFound);

@@ -92,6 +92,9 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
   const notices = config.redisUrl
     ? await (await import('./collab/relay/RedisAccessNotices.ts')).RedisAccessNotices.connect(config.redisUrl, storage.installationId, log)
     : null;
+  const storyLock = config.redisUrl
+    ? await (await import('./collab/relay/RedisStoryLock.ts')).RedisStoryLock.connect(config.redisUrl, storage.installationId, log)
+    : null;
   const requestBudget = await openRequestBudget(config, storage.installationId, log);
   requestBudget?.countRefusals(metrics);
   const registry: DocumentRegistry = new DocumentRegistry({
@@ -152,7 +155,7 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
     config.backupDir && storage.backup
       ? new BackupSchedule({ dir: config.backupDir, everyMs: config.backupEveryMinutes * 60_000, keep: config.backupKeep, backup: storage.backup, log, metrics })
       : null;
-  const app = createApp({ backups, config, articleStore, docStore, searchIndex: storage.search, sections: storage.sections, authorship: storage.authorship, registry, accounts, storySockets, log, publishing, versions, versioner, relay, notices, database: storage, metrics, eraser: storage.eraser, wordsBack: storage.wordsBack, requestBudget });
+  const app = createApp({ backups, config, articleStore, docStore, searchIndex: storage.search, sections: storage.sections, authorship: storage.authorship, registry, accounts, storySockets, log, publishing, versions, versioner, relay, storyLock, notices, database: storage, metrics, eraser: storage.eraser, wordsBack: storage.wordsBack, requestBudget });
   const server = http.createServer(app);
   await decorate?.(app, server);
   const wss = attachCollab(server, { config, articleStore, registry, commits, accounts, storySockets, log, metrics, requestBudget });
@@ -199,6 +202,7 @@ export async function startServer(config: Readonly<Config>, decorateOrOptions?: 
       await publishingStopped;
       await relay?.close();
       await notices?.close();
+      await storyLock?.close();
       requestBudget?.close();
       await indexing;
       await backups?.stop();

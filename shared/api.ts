@@ -158,6 +158,10 @@ export const ErrorId = {
   BackupsOff: 'backups_off',
   /** POST /api/backups: the copy could not be written or failed its check (503); nothing was left behind. */
   BackupFailed: 'backup_failed',
+  /** A restore waited for another server's change to the same story for too long (409): nothing changed; try again. */
+  StoryBusy: 'story_busy',
+  /** A restore could not ask the other servers for the story's turn (Redis unreachable, 503): nothing changed. */
+  StoryLockUnavailable: 'story_lock_unavailable',
 } as const;
 
 /** One backup in BACKUP_DIR: its file name, size, and when the copy began (ISO 8601, UTC). */

@@ -1,38 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
-import type { RunningServer } from '../index.ts';
-import { api, appendParagraph, connectClient, createStory, paragraphs, signInAdmin, startTestServer, tempDataDir, waitFor, within, type Auth, type TestClient } from './helpers.ts';
+import { api, appendParagraph, connectClient, createStory, paragraphs, waitFor, within } from './helpers.ts';
 import { appendParagraphUpdate, openRawSocket, syncUpdateFrame } from './rawSocket.ts';
-import { startTestDatabase, type TestDatabase } from './support/postgres.ts';
-import { startTestRedis, type TestRedis } from './support/redis.ts';
+import { useTwoServers } from './useTwoServers.ts';
 
 /** A spike or a deletion on one server reaches the story's sockets on another, through Redis. */
 describe.each(['PostgreSQL', 'one SQLite file'] as const)('spiking across two servers, on %s', (engine) => {
-  const dir = tempDataDir();
-  let database: TestDatabase | null = null;
-  let redis: TestRedis;
-  let a: RunningServer;
-  let b: RunningServer;
-  let admin: Auth;
-  const clients: TestClient[] = [];
-
-  beforeAll(async () => {
-    [redis, database] = await Promise.all([startTestRedis(), engine === 'PostgreSQL' ? startTestDatabase() : null]);
-    const shared = { redisUrl: redis.url, unloadDelayMs: 60_000, databaseUrl: database?.url ?? null };
-    a = await startTestServer(dir.dataDir, shared);
-    b = await startTestServer(dir.dataDir, shared);
-    admin = await signInAdmin(a.url);
-  }, 60_000);
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await a?.stop();
-    await b?.stop();
-    await redis?.stop();
-    await database?.close();
-    dir.remove();
-  });
+  const servers = useTwoServers(engine);
+  const { clients } = servers;
 
   it('a spike on A closes a writer’s socket on B, and B drops what a writer sends to the spiked story', async () => {
+    const { a, b, admin } = servers;
     const id = await createStory(a.url, 'Spiked on A', admin);
     const onB = connectClient(b.url, id, { auth: admin });
     const watcher = connectClient(a.url, id, { auth: admin });
@@ -55,6 +33,7 @@ describe.each(['PostgreSQL', 'one SQLite file'] as const)('spiking across two se
   });
 
   it('a deletion on A closes the story’s sockets on B with StoryDeleted', async () => {
+    const { a, b, admin } = servers;
     const id = await createStory(a.url, 'Deleted on A', admin);
     expect((await api(a.url, 'POST', `/api/articles/${id}/spike`, undefined, admin)).status).toBe(200);
     const onB = connectClient(b.url, id, { auth: admin });

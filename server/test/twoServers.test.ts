@@ -1,41 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../index.ts';
+import { describe, expect, it } from 'vitest';
 import { approve, storyWith, writeStory } from './publishingHelpers.ts';
-import { startTestDatabase, type TestDatabase } from './support/postgres.ts';
-import { startTestRedis, type TestRedis } from './support/redis.ts';
+import { useTwoServers } from './useTwoServers.ts';
 import { CloseCode } from '../../shared/collab/closeCodes.ts';
-import { api, appendParagraph, connectClient, createStory, createUser, paragraphs, signIn, signInAdmin, startTestServer, tempDataDir, waitFor, within, type Auth, type TestClient } from './helpers.ts';
+import { api, appendParagraph, connectClient, createStory, createUser, paragraphs, signIn, waitFor, within, type TestClient } from './helpers.ts';
 
 /**
  * Two Copydesk servers sharing stories through a real Redis, on one PostgreSQL database (as in
  * production) and on one SQLite file (two processes of one machine).
  */
 describe.each(['PostgreSQL', 'one SQLite file'] as const)('two servers, one story, through Redis, on %s', (engine) => {
-  const dir = tempDataDir();
-  let database: TestDatabase | null = null;
-  let redis: TestRedis;
-  let a: RunningServer;
-  let b: RunningServer;
-  let admin: Auth;
-  const clients: TestClient[] = [];
-
-  beforeAll(async () => {
-    [redis, database] = await Promise.all([startTestRedis({ own: true }), engine === 'PostgreSQL' ? startTestDatabase() : null]);
-    const shared = { redisUrl: redis.url, unloadDelayMs: 60_000, databaseUrl: database?.url ?? null };
-    a = await startTestServer(dir.dataDir, shared);
-    b = await startTestServer(dir.dataDir, shared);
-    admin = await signInAdmin(a.url);
-  }, 60_000);
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await a?.stop();
-    await b?.stop();
-    await redis?.stop();
-    await database?.close();
-    dir.remove();
-  });
+  const servers = useTwoServers(engine, { ownRedis: true });
+  const { clients } = servers;
 
   it('relays every keystroke between writers on both servers, and a fresh client on either loads the same story', async () => {
+    const { a, b, admin } = servers;
     const id = await createStory(a.url, 'Election night', admin);
     const onA = connectClient(a.url, id, { auth: admin });
     const onB = connectClient(b.url, id, { auth: admin });
@@ -60,6 +38,7 @@ describe.each(['PostgreSQL', 'one SQLite file'] as const)('two servers, one stor
   });
 
   it('catches up after Redis restarts: what one server stored meanwhile reaches the other server’s writers', async () => {
+    const { a, b, admin, redis } = servers;
     const id = await createStory(a.url, 'Outage', admin);
     const onA = connectClient(a.url, id, { auth: admin });
     const onB = connectClient(b.url, id, { auth: admin });
@@ -80,6 +59,7 @@ describe.each(['PostgreSQL', 'one SQLite file'] as const)('two servers, one stor
   }, 40_000);
 
   it('two editors publishing one story at once on both servers: each gets 201 or 409 published_meanwhile, and the versions are 1..n', async () => {
+    const { a, b, admin } = servers;
     const id = await createStory(a.url, 'Both at once', admin);
     await writeStory(a.url, id, admin, storyWith((article) => {
       article.meta.slug = 'both-at-once';
@@ -98,6 +78,7 @@ describe.each(['PostgreSQL', 'one SQLite file'] as const)('two servers, one stor
 
   describe('access changed on one server reaches the sockets of the other', () => {
     it('signing out on A closes the same session’s socket on B with Unauthorized', async () => {
+      const { a, b, admin } = servers;
       const jo = await createUser(a.url, admin, 'jo', 'reporter');
       const id = await createStory(a.url, 'Signed out', jo.auth);
       const laptop = await signIn(a.url, 'jo', jo.password);
@@ -112,6 +93,7 @@ describe.each(['PostgreSQL', 'one SQLite file'] as const)('two servers, one stor
     });
 
     it('disabling an account on A closes its sockets on B', async () => {
+      const { a, b, admin } = servers;
       const kim = await createUser(a.url, admin, 'kim', 'reporter');
       const id = await createStory(b.url, 'Disabled', kim.auth);
       const onB = connectClient(b.url, id, { auth: kim.auth });
@@ -122,6 +104,7 @@ describe.each(['PostgreSQL', 'one SQLite file'] as const)('two servers, one stor
     });
 
     it('an approval on A turns the reporter’s socket on B read-only (closed with AccessChanged), and B refuses their writes meanwhile', async () => {
+      const { a, b, admin } = servers;
       const lee = await createUser(a.url, admin, 'lee', 'reporter');
       const id = await createStory(a.url, 'Approved', lee.auth);
       const onB = connectClient(b.url, id, { auth: lee.auth });
@@ -133,6 +116,7 @@ describe.each(['PostgreSQL', 'one SQLite file'] as const)('two servers, one stor
     });
 
     it('required suggesting set on A holds on B at once: a plain edit through B is undone', async () => {
+      const { a, b, admin } = servers;
       const sue = await createUser(a.url, admin, 'sue', 'reporter');
       const id = await createStory(a.url, 'Suggest only', sue.auth);
       expect((await api(a.url, 'POST', `/api/articles/${id}/transitions`, { to: 'in_review' }, sue.auth)).status).toBe(200);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ErrorId, type RestoreBlockResponse } from '../../shared/api.ts';
 import { authOf } from '../auth/authMiddleware.ts';
 import type { DocumentRegistry } from '../collab/DocumentRegistry.ts';
+import type { StoryLock } from '../collab/StoryLock.ts';
 import { HttpError } from '../http/HttpError.ts';
 import { parseBody } from '../http/parseBody.ts';
 import type { Clock } from '../publish/Clock.ts';
@@ -14,7 +15,7 @@ import type { AutoVersioner } from './AutoVersioner.ts';
 import { restoreBlock } from './restoreBlock.ts';
 import { requireDirectWrite } from './requireDirectWrite.ts';
 import { presentVersionSummary } from './versionRoutes.ts';
-import { withLiveDoc } from './withLiveDoc.ts';
+import { changeLiveDoc } from './withLiveDoc.ts';
 
 /** What restoring one block needs: the story, its live document, who may change it, its versions and its audit log. */
 export interface BlockRestoreRoutesDeps {
@@ -25,6 +26,8 @@ export interface BlockRestoreRoutesDeps {
   versioner: Pick<AutoVersioner, 'takeEditors'>;
   audit: Pick<AuditLog, 'append'>;
   clock: Clock;
+  /** The story's turn across servers (null: one server). */
+  storyLock?: StoryLock | null;
 }
 
 const versionNumber = z.coerce.number().int().min(1);
@@ -69,7 +72,7 @@ export function blockRestoreRoutes(deps: BlockRestoreRoutesDeps): Router {
     if (!version) throw new HttpError(404, ErrorId.NotFound, `The story has no version ${JSON.stringify(req.params.v)}.`);
     const { block } = parseBody(restoreBody, req.body);
 
-    const result = await withLiveDoc(deps.registry, record.id, (ydoc) =>
+    const result = await changeLiveDoc(deps.registry, deps.storyLock ?? null, record.id, (ydoc) =>
       restoreBlock(deps, { articleId: record.id, ydoc, version, block, by: user.username, takeEditors: () => deps.versioner.takeEditors(record.id) }),
     );
     if (!result.ok) {

@@ -6,6 +6,7 @@ import { readArticle } from '../../shared/article/readArticle.ts';
 import { authOf } from '../auth/authMiddleware.ts';
 import { storyAccess } from '../auth/storyAccess.ts';
 import type { DocumentRegistry } from '../collab/DocumentRegistry.ts';
+import type { StoryLock } from '../collab/StoryLock.ts';
 import { HttpError } from '../http/HttpError.ts';
 import { parseBody } from '../http/parseBody.ts';
 import type { Clock } from '../publish/Clock.ts';
@@ -18,7 +19,7 @@ import { articleNode } from '../../shared/article/articleNode.ts';
 import type { RestorableBlock } from '../../shared/api.ts';
 import { restorableBlocks } from './matchBlocks.ts';
 import { requireDirectWrite } from './requireDirectWrite.ts';
-import { withLiveDoc as withStoryDoc } from './withLiveDoc.ts';
+import { changeLiveDoc, withLiveDoc as withStoryDoc } from './withLiveDoc.ts';
 import type { AutoVersioner } from './AutoVersioner.ts';
 import { compareVersions } from './compareVersions.ts';
 import { restoreVersion } from './restoreVersion.ts';
@@ -34,6 +35,8 @@ export interface VersionRoutesDeps {
   versions: VersionStore;
   versioner: AutoVersioner;
   clock: Clock;
+  /** The story's turn across servers for a restore (null: one server). */
+  storyLock?: StoryLock | null;
 }
 
 /** Longest name of a named version. */
@@ -126,7 +129,7 @@ export function versionRoutes(deps: VersionRoutesDeps): Router {
     await requireDirectWrite(deps.members, user, record);
     const by = user.username;
     const version = await findVersion(record.id, req.params.v);
-    const result = await withLiveDoc(record.id, (ydoc) =>
+    const result = await changeLiveDoc(deps.registry, deps.storyLock ?? null, record.id, (ydoc) =>
       restoreVersion(deps, { articleId: record.id, ydoc, version: version.number, by, editors: deps.versioner.takeEditors(record.id) }),
     );
     if (!result.ok) throw new HttpError(404, ErrorId.NotFound, `The story has no version ${version.number}.`);
