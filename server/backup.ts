@@ -6,10 +6,11 @@ import { backupSqlite } from './storage/sqlite/backupSqlite.ts';
 import { databasePath } from './storage/sqlite/openDatabase.ts';
 
 /**
- * `npm run backup -- FILE`: writes a checked copy of the SQLite database in DATA_DIR to FILE, also
- * while the server runs (it reads the file beside the server; every commit up to the end of the
- * copy is in it). Refuses to overwrite FILE, and with DATABASE_URL set. Exit code 0 once the copy
- * is whole and checked, 1 otherwise.
+ * `npm run backup -- FILE`: writes a checked copy of the SQLite database in DATA_DIR to FILE, while
+ * no server runs on it or beside a server with SQLITE_LOCKING=normal (it reads the file beside the
+ * server; every commit up to the end of the copy is in it). A server that holds its file (the
+ * default) makes its own copies: the command says so. Refuses to overwrite FILE, and with
+ * DATABASE_URL set. Exit code 0 once the copy is whole and checked, 1 otherwise.
  */
 async function main(argv: readonly string[]): Promise<string> {
   const target = argv[0];
@@ -23,10 +24,24 @@ async function main(argv: readonly string[]): Promise<string> {
   const db = new Database(source, { fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
+    holdsTheFile(db, source);
     const bytes = await backupSqlite(db, destination);
     return `Copydesk database copied to ${destination} (${bytes} bytes, checked).\n`;
   } finally {
     db.close();
+  }
+}
+
+/** Reads the file once: a server holding it (SQLITE_LOCKING=exclusive, the default) shuts every other connection out. */
+function holdsTheFile(db: Database.Database, source: string): void {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
+    throw new UsageError(
+      `A Copydesk server holds ${source} (SQLITE_LOCKING=exclusive, the default), so only it can copy the database: ` +
+        'POST /api/backups as an admin, "Back up now" on the Manage users page, or BACKUP_DIR. Nothing was written.',
+    );
   }
 }
 

@@ -80,6 +80,16 @@ export interface Config {
    */
   sqliteSynchronous: 'NORMAL' | 'FULL';
   /**
+   * How the server holds its SQLite file (SQLITE_LOCKING). `exclusive`, the default for one server:
+   * the file is this process's alone while it runs. A second server started on the same data folder
+   * without Redis refuses to start (it would miss the first one's edits, and its compactions could
+   * sweep rows it never merged); each commit skips the shared-memory locks (bench/README.md); no
+   * other program may open the file meanwhile, so copies come from the server (BACKUP_DIR, POST
+   * /api/backups). `normal`: other programs may read the file while the server runs (the sqlite3
+   * shell, Litestream, `npm run backup`); several servers on one file (REDIS_URL) always use it.
+   */
+  sqliteLocking: 'exclusive' | 'normal';
+  /**
    * Folder for automatic backups of the SQLite database (each a whole, checked copy written while
    * the server runs); null: none. Not with DATABASE_URL (PostgreSQL has its own tools).
    */
@@ -334,6 +344,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     metricsAllow: metricsAllow(env),
     metricsToken: metricsToken(env),
     sqliteSynchronous,
+    sqliteLocking: sqliteLocking(env),
     adminPassword: adminPassword(env),
     trustedProxies: trustedProxies(env),
     allowedOrigins: Object.freeze(allowedOrigins(env)),
@@ -348,6 +359,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     ...backups(env),
     mfaKey: mfaKey(env),
   });
+}
+
+function sqliteLocking(env: NodeJS.ProcessEnv): Config['sqliteLocking'] {
+  const shared = !!env.REDIS_URL?.trim() && !env.DATABASE_URL?.trim();
+  const raw = env.SQLITE_LOCKING?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return shared ? 'normal' : 'exclusive';
+  if (raw !== 'exclusive' && raw !== 'normal') throw new ConfigError(`SQLITE_LOCKING must be exclusive or normal, got ${JSON.stringify(env.SQLITE_LOCKING)}`);
+  if (raw === 'exclusive' && shared) {
+    throw new ConfigError('SQLITE_LOCKING=exclusive keeps the SQLite file to one server; with REDIS_URL several servers share it: leave SQLITE_LOCKING unset or set it to normal');
+  }
+  return raw;
 }
 
 function backups(env: NodeJS.ProcessEnv): Pick<Config, 'backupDir' | 'backupEveryMinutes' | 'backupKeep'> {
@@ -366,6 +388,9 @@ function backups(env: NodeJS.ProcessEnv): Pick<Config, 'backupDir' | 'backupEver
 export function testConfig(overrides: Partial<Config> & Pick<Config, 'dataDir'>): Readonly<Config> {
   return Object.freeze({
     ...loadConfig({}),
+    // Tests read what the server stored through a connection of their own, as an outside program
+    // would; the default (exclusive) is tested where asked for, and every spawned server runs it.
+    sqliteLocking: 'normal',
     port: 0,
     host: '127.0.0.1',
     clientDir: null,

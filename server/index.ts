@@ -25,6 +25,7 @@ import type { RetryPolicy } from './publish/WebhookDelivery.ts';
 import type { DocStore } from './storage/DocStore.ts';
 import { openStorage } from './storage/openStorage.ts';
 import { DatabaseUnavailableError } from './storage/DatabaseUnavailableError.ts';
+import { DatabaseInUseError } from './storage/DatabaseInUseError.ts';
 import { NOTICE_KEEP_DAYS } from './storage/WordsBackStore.ts';
 import { AutoVersioner } from './versions/AutoVersioner.ts';
 import { keepTransitionVersion } from './versions/keepTransitionVersion.ts';
@@ -238,7 +239,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   main().catch((error: unknown) => {
     // A database or Redis that cannot be reached, or a setting refused at start (COPYDESK_ADMIN_PASSWORD),
     // is named by its variable; anything else is a bug, with its stack.
-    const known = error instanceof DatabaseUnavailableError || error instanceof RelayStartError || error instanceof ConfigError;
+    const known = error instanceof DatabaseUnavailableError || error instanceof DatabaseInUseError || error instanceof RelayStartError || error instanceof ConfigError;
     const detail = error instanceof Error ? (known ? error.message : (error.stack ?? error.message)) : String(error);
     process.stderr.write(`Copydesk failed to start: ${detail}\n`);
     process.exit(1);

@@ -18,6 +18,7 @@ import {
   waitFor,
   waitUntil,
 } from './helpers.ts';
+import { spawnServer } from './spawnServer.ts';
 import { storedStory } from './storedStory.ts';
 
 const BACKUP_NAME = /^copydesk-\d{8}T\d{6}\.\d{3}Z\.sqlite$/;
@@ -131,9 +132,9 @@ describe('backups of the SQLite database', () => {
     }
   });
 
-  it('npm run backup copies the database of a running server, and never overwrites a file', async () => {
+  it('npm run backup copies the database of a server running with SQLITE_LOCKING=normal, and never overwrites a file', async () => {
     const dir = tempDataDir();
-    const server = await startTestServer(dir.dataDir);
+    const server = await startTestServer(dir.dataDir, { sqliteLocking: 'normal' });
     const out = tempDataDir();
     try {
       const admin = await signInAdmin(server.url);
@@ -157,6 +158,24 @@ describe('backups of the SQLite database', () => {
       reader.destroy();
     } finally {
       await server.stop();
+      out.remove();
+      dir.remove();
+    }
+  }, 60_000);
+
+  it('npm run backup beside a server holding its file (the default) says where copies come from, and writes nothing', async () => {
+    const dir = tempDataDir();
+    const out = tempDataDir();
+    const server = await spawnServer({ dataDir: dir.dataDir });
+    try {
+      const file = databasePath(out.dataDir);
+      const refused = await runBackupCommand(dir.dataDir, file);
+      expect(refused.code).toBe(1);
+      expect(refused.out).toContain('POST /api/backups');
+      expect(fs.existsSync(file)).toBe(false);
+      expect(fs.readdirSync(out.dataDir).filter((name) => name.includes('copydesk'))).toEqual([]);
+    } finally {
+      await server.kill();
       out.remove();
       dir.remove();
     }

@@ -24,16 +24,19 @@ import { SqliteWordsBackStore } from './wordsBack/SqliteWordsBackStore.ts';
 
 /**
  * Every store on the SQLite file in `config.dataDir` (created and migrated when needed). With
- * `redisUrl` set, other servers may write the same file (see SqliteDocStore's `sharedFile`).
+ * `redisUrl` set, other servers may write the same file (see SqliteDocStore's `sharedFile`), so it
+ * is never held exclusively then.
  */
-export function openSqliteStorage(config: Pick<Config, 'dataDir' | 'sqliteSynchronous'> & Partial<Pick<Config, 'redisUrl'>>): Storage {
-  const db = openDatabase(config.dataDir, { synchronous: config.sqliteSynchronous });
+export function openSqliteStorage(config: Pick<Config, 'dataDir' | 'sqliteSynchronous'> & Partial<Pick<Config, 'redisUrl' | 'sqliteLocking'>>): Storage {
+  const shared = (config.redisUrl ?? null) !== null;
+  if (shared && config.sqliteLocking === 'exclusive') throw new Error('several servers on one SQLite file (redisUrl) need sqliteLocking normal');
+  const db = openDatabase(config.dataDir, { synchronous: config.sqliteSynchronous, locking: config.sqliteLocking ?? 'normal' });
   const unit = sqliteUnitOf(db);
   return {
     engine: 'sqlite',
     articles: new SqliteArticleStore(db),
     // Never joins an open transaction of the account or publishing stores on the same connection.
-    docs: unit.guard(new SqliteDocStore(db, { sharedFile: (config.redisUrl ?? null) !== null })),
+    docs: unit.guard(new SqliteDocStore(db, { sharedFile: shared })),
     versions: new SqliteVersionStore(db),
     authorship: new SqliteAuthorshipStore(db),
     wordsBack: new SqliteWordsBackStore(db),
