@@ -4,6 +4,7 @@ import { createLogger } from '../../log.ts';
 import { startTestRedis, type TestRedis } from '../../test/support/redis.ts';
 import { StoryBusyError, StoryLockUnavailableError } from '../StoryLock.ts';
 import { RedisStoryLock, storyLockKey, type StoryLockTimings } from './RedisStoryLock.ts';
+import { RelayStartError } from './RelayStartError.ts';
 
 let redis: TestRedis;
 beforeAll(async () => {
@@ -133,5 +134,9 @@ describe('RedisStoryLock', () => {
       }),
     ).rejects.toBeInstanceOf(StoryLockUnavailableError);
     expect(ran).toBe(false);
+  });
+
+  it('refuses to connect to a Redis that does not answer, as the relay does at start', async () => {
+    await expect(RedisStoryLock.connect('redis://127.0.0.1:1', installation, log)).rejects.toBeInstanceOf(RelayStartError);
   });
 });

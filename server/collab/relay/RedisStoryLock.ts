@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from '../../log.ts';
 import { StoryBusyError, StoryLockUnavailableError, type StoryLock } from '../StoryLock.ts';
+import { RelayStartError } from './RelayStartError.ts';
 
 /** How a RedisStoryLock waits and how long a lock lives unrenewed; every field has a default. */
 export interface StoryLockTimings {
@@ -43,7 +44,7 @@ export class RedisStoryLock implements StoryLock {
     this.#log = log;
   }
 
-  /** Connects; rejects when Redis cannot be reached now, as the relay does. */
+  /** Connects; rejects with RelayStartError when Redis cannot be reached now, as the relay does. */
   static async connect(url: string, installationId: string, log: Logger, timings: Partial<StoryLockTimings> = {}): Promise<RedisStoryLock> {
     const redis = new Redis(url, {
       lazyConnect: true,
@@ -54,7 +55,12 @@ export class RedisStoryLock implements StoryLock {
       retryStrategy: (times: number) => Math.min(times * 200, 2_000),
     });
     redis.on('error', (error: Error) => log.debug('story lock: Redis connection error', { error: error.message }));
-    await redis.connect();
+    try {
+      await redis.connect();
+    } catch (error) {
+      redis.disconnect();
+      throw new RelayStartError('relay_unreachable', `Redis (REDIS_URL) is unreachable for the story lock: ${error instanceof Error ? error.message : String(error)}`);
+    }
     return new RedisStoryLock(redis, installationId, { ...DEFAULT_TIMINGS, ...timings }, log);
   }
 
