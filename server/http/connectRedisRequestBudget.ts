@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { answerNowOptions } from '../collab/relay/answerNowOptions.ts';
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import type { Logger } from '../log.ts';
 import { RequestBudget } from './RequestBudget.ts';
@@ -21,14 +22,8 @@ export async function connectRedisRequestBudget(
   windowSeconds: number,
   log: Logger,
 ): Promise<RequestBudget> {
-  const redis = new Redis(url, {
-    lazyConnect: true,
-    connectionName: 'copydesk-request-budget',
-    // A command waits for no reconnect: the insurance limiter answers at once instead.
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    retryStrategy: (times: number) => Math.min(times * 200, 2_000),
-  });
+  // A command waits for no reconnect: the insurance limiter answers at once instead.
+  const redis = new Redis(url, answerNowOptions('copydesk-request-budget'));
   redis.on('error', (error: Error) => log.debug('request budget: Redis connection error', { error: error.message }));
   await redis.connect();
   const limiter = new RateLimiterRedis({

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { isAccessNotice, type AccessNotice, type AccessNoticeBus } from '../../auth/AccessNotice.ts';
 import type { Logger } from '../../log.ts';
+import { answerNowOptions } from './answerNowOptions.ts';
 
 /** The Redis channel every server of one installation (one database) listens on. */
 export function accessChannel(installationId: string): string {
@@ -39,10 +40,9 @@ export class RedisAccessNotices implements AccessNoticeBus {
    */
   static async connect(url: string, installationId: string, log: Logger): Promise<RedisAccessNotices> {
     const channel = accessChannel(installationId);
-    const options = { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: (times: number) => Math.min(times * 200, 2_000) };
-    const publisher = new Redis(url, { ...options, connectionName: 'copydesk-access-publish' });
+    const publisher = new Redis(url, answerNowOptions('copydesk-access-publish'));
     // The subscribing connection re-subscribes on its own after a reconnect.
-    const subscriber = new Redis(url, { ...options, connectionName: 'copydesk-access-subscribe', enableOfflineQueue: true, autoResubscribe: true });
+    const subscriber = new Redis(url, { ...answerNowOptions('copydesk-access-subscribe'), enableOfflineQueue: true, autoResubscribe: true });
     for (const connection of [publisher, subscriber]) {
       connection.on('error', (error: Error) => log.debug('access notices: Redis connection error', { error: error.message }));
     }

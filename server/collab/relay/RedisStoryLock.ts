@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from '../../log.ts';
 import { StoryBusyError, StoryLockUnavailableError, type StoryLock } from '../StoryLock.ts';
+import { answerNowOptions } from './answerNowOptions.ts';
 import { RelayStartError } from './RelayStartError.ts';
 
 /** How a RedisStoryLock waits and how long a lock lives unrenewed; every field has a default. */
@@ -46,14 +47,8 @@ export class RedisStoryLock implements StoryLock {
 
   /** Connects; rejects with RelayStartError when Redis cannot be reached now, as the relay does. */
   static async connect(url: string, installationId: string, log: Logger, timings: Partial<StoryLockTimings> = {}): Promise<RedisStoryLock> {
-    const redis = new Redis(url, {
-      lazyConnect: true,
-      connectionName: 'copydesk-story-lock',
-      // A change waits for no reconnect: it is refused at once and can be asked for again.
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      retryStrategy: (times: number) => Math.min(times * 200, 2_000),
-    });
+    // A change waits for no reconnect: it is refused at once and can be asked for again.
+    const redis = new Redis(url, answerNowOptions('copydesk-story-lock'));
     redis.on('error', (error: Error) => log.debug('story lock: Redis connection error', { error: error.message }));
     try {
       await redis.connect();
